@@ -1,0 +1,5 @@
+target_sources(bs_core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/appinfo.h
+    ${CMAKE_CURRENT_LIST_DIR}/appinfo.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/redactor.h
+    ${CMAKE_CURRENT_LIST_DIR}/redactor.cpp)
