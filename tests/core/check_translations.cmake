@@ -1,0 +1,35 @@
+# Runs lupdate over app/ and ui/ into a copy of each .ts file; fails if a non-source language
+# has an unfinished (untranslated) message, and names each one.
+cmake_minimum_required(VERSION 3.25)
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+set(failed FALSE)
+foreach(lang ko)
+    set(ts ${WORK_DIR}/batchscope_${lang}.ts)
+    file(COPY ${SOURCE_DIR}/translations/batchscope_${lang}.ts DESTINATION ${WORK_DIR})
+    execute_process(COMMAND ${LUPDATE} -silent -locations none -no-obsolete
+                            ${SOURCE_DIR}/app ${SOURCE_DIR}/ui -ts ${ts}
+                    RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "lupdate failed (${rc})")
+    endif()
+    file(READ ${ts} content)
+    # A message may contain ';', which CMake lists would split on.
+    string(REPLACE ";" "@SEMICOLON@" content "${content}")
+    string(REGEX MATCHALL "<source>[^<]*</source>[ \n\r\t]*<translation type=\"unfinished\">"
+           unfinished "${content}")
+    list(LENGTH unfinished count)
+    if(count GREATER 0)
+        set(failed TRUE)
+        message("batchscope_${lang}.ts: ${count} untranslated message(s):")
+        foreach(u IN LISTS unfinished)
+            string(REGEX REPLACE "<source>([^<]*)</source>.*" "\\1" src "${u}")
+            string(REPLACE "@SEMICOLON@" ";" src "${src}")
+            message("  - ${src}")
+        endforeach()
+    endif()
+endforeach()
+if(failed)
+    message(FATAL_ERROR "Translate them in translations/*.ts (cmake --build build --target bs_update_translations first).")
+endif()
+message("translations complete")
