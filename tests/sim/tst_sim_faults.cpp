@@ -1,0 +1,239 @@
+// batchscope-sim fault injection over real HTTP: --fault flags and POST /_sim/faults.
+#include "simclient.h"
+#include "simprocess.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using bs::test::SimClient;
+using bs::test::SimProcess;
+
+namespace {
+
+QJsonArray requests(int n, int maxTokens = 200) {
+    QJsonArray a;
+    for (int i = 0; i < n; ++i)
+        a.append(
+            SimClient::request(u"r"_s + QString::number(i),
+                               SimClient::params(u"hello "_s + QString::number(i), maxTokens)));
+    return a;
+}
+
+} // namespace
+
+class TstSimFaults : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void rateLimitWithRetryAfter();
+    void rateLimitWithoutRetryAfter();
+    void serverErrors();
+    void spendCap();
+    void skipAndPathMatching();
+    void slowResponse();
+    void resetMidStream();
+    void truncatedLastLine();
+    void notFoundAfterCreate();
+    void faultFlags();
+    void badRules();
+
+private:
+    std::unique_ptr<SimProcess> m_sim;
+    std::unique_ptr<SimClient> m_client;
+    void startSim(const QStringList& extra = {});
+};
+
+void TstSimFaults::init() {}
+
+void TstSimFaults::cleanup() {
+    m_client.reset();
+    m_sim.reset();
+}
+
+void TstSimFaults::startSim(const QStringList& extra) {
+    m_sim = std::make_unique<SimProcess>();
+    QVERIFY2(m_sim->start(QStringList{u"--speed"_s, u"0"_s, u"--error-rate"_s, u"0"_s} + extra),
+             qPrintable(m_sim->errorString()));
+    m_client = std::make_unique<SimClient>(m_sim->baseUrl(), SimProcess::fakeKey());
+}
+
+void TstSimFaults::rateLimitWithRetryAfter() {
+    startSim();
+    auto r = m_client->addFault({{u"status"_s, 429}, {u"retry_after"_s, 1}, {u"count"_s, 2}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()[u"rules"].toArray().size(), 1);
+    for (int i = 0; i < 2; ++i) {
+        r = m_client->get(u"/v1/messages/batches"_s);
+        QCOMPARE(r.status, 429);
+        QCOMPARE(r.errorType(), u"rate_limit_error"_s);
+        QCOMPARE(r.header("retry-after"), QByteArray("1"));
+        QVERIFY(r.header("request-id").startsWith("req_"));
+        QCOMPARE(r.json()[u"request_id"].toString().toUtf8(), r.header("request-id"));
+    }
+    QCOMPARE(m_client->get(u"/v1/messages/batches"_s).status, 200);
+    QVERIFY(m_client->get(u"/_sim/faults"_s).json()[u"rules"].toArray().isEmpty());
+    // retry-after-ms and fractional seconds.
+    m_client->addFault({{u"status"_s, 429}, {u"retry_after"_s, 0.5}, {u"retry_after_ms"_s, 500}});
+    r = m_client->get(u"/v1/messages/batches"_s);
+    QCOMPARE(r.header("retry-after"), QByteArray("0.5"));
+    QCOMPARE(r.header("retry-after-ms"), QByteArray("500"));
+}
+
+void TstSimFaults::rateLimitWithoutRetryAfter() {
+    startSim();
+    m_client->addFault({{u"status"_s, 429}});
+    const auto r = m_client->get(u"/v1/messages/batches"_s);
+    QCOMPARE(r.status, 429);
+    QVERIFY(r.header("retry-after").isEmpty());
+    QVERIFY(r.header("retry-after-ms").isEmpty());
+}
+
+void TstSimFaults::serverErrors() {
+    startSim();
+    m_client->addFault({{u"status"_s, 500}});
+    auto r = m_client->get(u"/v1/messages/batches"_s);
+    QCOMPARE(r.status, 500);
+    QCOMPARE(r.errorType(), u"api_error"_s);
+    m_client->addFault({{u"status"_s, 529}, {u"should_retry"_s, false}});
+    r = m_client->get(u"/v1/messages/batches"_s);
+    QCOMPARE(r.status, 529);
+    QCOMPARE(r.errorType(), u"overloaded_error"_s);
+    QCOMPARE(r.header("x-should-retry"), QByteArray("false"));
+    m_client->addFault({{u"status"_s, 503}, {u"should_retry"_s, true}, {u"message"_s, u"down"_s}});
+    r = m_client->get(u"/v1/messages/batches"_s);
+    QCOMPARE(r.status, 503);
+    QCOMPARE(r.header("x-should-retry"), QByteArray("true"));
+    QCOMPARE(r.json()[u"error"].toObject()[u"message"].toString(), u"down"_s);
+    // Unlimited until cleared.
+    m_client->addFault({{u"status"_s, 500}, {u"count"_s, -1}});
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(m_client->get(u"/v1/messages/batches"_s).status, 500);
+    QCOMPARE(m_client->del(u"/_sim/faults"_s).status, 200);
+    QCOMPARE(m_client->get(u"/v1/messages/batches"_s).status, 200);
+}
+
+void TstSimFaults::spendCap() {
+    startSim();
+    m_client->addFault({{u"spend_cap"_s, true}});
+    const auto r = m_client->get(u"/v1/messages/batches"_s);
+    QCOMPARE(r.status, 429);
+    QVERIFY(r.header("retry-after").isEmpty());
+    QCOMPARE(r.json()[u"error"].toObject()[u"details"].toObject()[u"error_code"].toString(),
+             u"enforced_spend_limit_reached"_s);
+}
+
+void TstSimFaults::skipAndPathMatching() {
+    startSim();
+    m_client->addFault({{u"status"_s, 500},
+                        {u"method"_s, u"POST"_s},
+                        {u"path"_s, u"/v1/messages/batches"_s},
+                        {u"skip"_s, 1}});
+    QCOMPARE(m_client->get(u"/v1/messages/batches"_s).status, 200); // GET does not match
+    QCOMPARE(m_client->create(requests(1)).status, 200);            // skipped
+    QCOMPARE(m_client->create(requests(1)).status, 500);            // hit
+    QCOMPARE(m_client->create(requests(1)).status, 200);            // used up
+    m_client->addFault({{u"status"_s, 529}, {u"path"_s, u"*/results"_s}});
+    const QString id = m_client->create(requests(2)).json()[u"id"].toString();
+    QCOMPARE(m_client->get(u"/v1/messages/batches/"_s + id).status, 200);
+    QCOMPARE(m_client->get(u"/v1/messages/batches/"_s + id + u"/results"_s).status, 529);
+    QCOMPARE(m_client->get(u"/v1/messages/batches/"_s + id + u"/results"_s).status, 200);
+}
+
+void TstSimFaults::slowResponse() {
+    startSim();
+    m_client->addFault({{u"delay_ms"_s, 300}});
+    const auto r = m_client->get(u"/v1/messages/batches"_s);
+    QCOMPARE(r.status, 200); // late, but normal
+    const auto rules = m_client->get(u"/_sim/faults"_s).json()[u"rules"].toArray();
+    QVERIFY(rules.isEmpty()); // consumed
+}
+
+void TstSimFaults::resetMidStream() {
+    startSim();
+    const QString id = m_client->create(requests(400, 1000)).json()[u"id"].toString();
+    const QString url = u"/v1/messages/batches/"_s + id + u"/results"_s;
+    const auto full = m_client->get(url);
+    QCOMPARE(full.status, 200);
+    QVERIFY(full.body.size() > 500000);
+    m_client->addFault({{u"reset_after_bytes"_s, 100000}});
+    const auto cut = m_client->get(url);
+    QVERIFY2(cut.error != QNetworkReply::NoError, "a reset download must fail");
+    QVERIFY(cut.body.size() < full.body.size());
+    // Next download is whole again.
+    QCOMPARE(m_client->get(url).body, full.body);
+}
+
+void TstSimFaults::truncatedLastLine() {
+    startSim();
+    const QString id = m_client->create(requests(20)).json()[u"id"].toString();
+    const QString url = u"/v1/messages/batches/"_s + id + u"/results"_s;
+    const auto full = m_client->get(url);
+    m_client->addFault({{u"truncate_last_line"_s, true}});
+    const auto cut = m_client->get(url);
+    QCOMPARE(cut.status, 200);
+    QCOMPARE(cut.error, QNetworkReply::NoError);
+    QVERIFY(cut.body.size() < full.body.size());
+    QVERIFY(!cut.body.endsWith('\n'));
+    QVERIFY(full.body.startsWith(cut.body));
+    const QList<QByteArray> lines = cut.body.split('\n');
+    QCOMPARE(lines.size(), 20);
+    QJsonParseError pe;
+    QJsonDocument::fromJson(lines.last(), &pe);
+    QVERIFY(pe.error != QJsonParseError::NoError);
+}
+
+void TstSimFaults::notFoundAfterCreate() {
+    startSim();
+    m_client->addFault({{u"not_found_after_create_ms"_s, 1500}});
+    const QString id = m_client->create(requests(2)).json()[u"id"].toString();
+    QVERIFY(!id.isEmpty());
+    const QString path = u"/v1/messages/batches/"_s + id;
+    const auto r = m_client->get(path);
+    QCOMPARE(r.status, 404);
+    QCOMPARE(r.errorType(), u"not_found_error"_s);
+    // It appears once the window has passed (polling, no timing assertion).
+    int status = 0;
+    for (int i = 0; i < 100 && status != 200; ++i) {
+        QThread::msleep(100);
+        status = m_client->get(path).status;
+    }
+    QCOMPARE(status, 200);
+    // Only the next create was affected.
+    const QString id2 = m_client->create(requests(2)).json()[u"id"].toString();
+    QCOMPARE(m_client->get(u"/v1/messages/batches/"_s + id2).status, 200);
+}
+
+void TstSimFaults::faultFlags() {
+    startSim({u"--fault"_s, u"status=529,count=2,should_retry=true"_s, u"--fault"_s,
+              uR"({"status":429,"retry_after":2,"path":"/v1/messages/count_tokens"})"_s});
+    auto r = m_client->get(u"/v1/messages/batches"_s);
+    QCOMPARE(r.status, 529);
+    QCOMPARE(r.header("x-should-retry"), QByteArray("true"));
+    QCOMPARE(m_client->get(u"/v1/messages/batches"_s).status, 529);
+    QCOMPARE(m_client->get(u"/v1/messages/batches"_s).status, 200);
+    QJsonObject body = SimClient::params(u"x"_s);
+    r = m_client->post(u"/v1/messages/count_tokens"_s, body);
+    QCOMPARE(r.status, 429);
+    QCOMPARE(r.header("retry-after"), QByteArray("2"));
+
+    SimProcess bad;
+    QVERIFY(!bad.start({u"--fault"_s, u"bogus"_s}, 5000));
+}
+
+void TstSimFaults::badRules() {
+    startSim();
+    QCOMPARE(m_client->addFault({{u"colour"_s, u"red"_s}}).status, 400);
+    QCOMPARE(m_client->addFault({{u"status"_s, 200}}).status, 400);
+    QCOMPARE(m_client->addFault({{u"status"_s, 500}, {u"reset_after_bytes"_s, 10}}).status, 400);
+    QCOMPARE(m_client->postRaw(u"/_sim/faults"_s, "nope").status, 400);
+    QVERIFY(m_client->get(u"/_sim/faults"_s).json()[u"rules"].toArray().isEmpty());
+    // Control endpoints need no key but the API does.
+    QCOMPARE(m_client->send("GET", u"/_sim/faults"_s, {}, {}, false).status, 200);
+}
+
+QTEST_GUILESS_MAIN(TstSimFaults)
+#include "tst_sim_faults.moc"
