@@ -1,0 +1,164 @@
+#include "ledgerschema.h"
+
+namespace bs {
+
+namespace {
+
+QList<LedgerSchema::Migration> build() {
+    QList<LedgerSchema::Migration> list;
+
+    // Version 1: the whole first schema. Money: integer micro-dollars; tokens: integers;
+    // times: ISO 8601 UTC text with milliseconds ("2026-11-28T02:52:23.123Z").
+    list.append(
+        {1,
+         {
+             QStringLiteral(R"(CREATE TABLE batches(
+            id TEXT PRIMARY KEY,
+            processing_status TEXT NOT NULL,
+            count_processing INTEGER NOT NULL DEFAULT 0,
+            count_succeeded INTEGER NOT NULL DEFAULT 0,
+            count_errored INTEGER NOT NULL DEFAULT 0,
+            count_canceled INTEGER NOT NULL DEFAULT 0,
+            count_expired INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT,
+            expires_at TEXT,
+            ended_at TEXT,
+            cancel_initiated_at TEXT,
+            archived_at TEXT,
+            results_url TEXT,
+            source_file TEXT,
+            source_sha256 TEXT,
+            submitted_by TEXT,
+            submitted_at TEXT,
+            retry_of TEXT,
+            workspace TEXT,
+            local_id TEXT UNIQUE,
+            discovered INTEGER NOT NULL DEFAULT 0,
+            results_ingested_at TEXT,
+            updated_at TEXT NOT NULL))"),
+             QStringLiteral("CREATE INDEX batches_unended ON batches(created_at) "
+                            "WHERE processing_status <> 'ended'"),
+             QStringLiteral(
+                 "CREATE INDEX batches_status ON batches(processing_status, created_at)"),
+             QStringLiteral("CREATE INDEX batches_retry_of ON batches(retry_of) "
+                            "WHERE retry_of IS NOT NULL"),
+
+             // Write-ahead: a draft is the local batch before (and after) the server id is known.
+             QStringLiteral(R"(CREATE TABLE drafts(
+            local_id TEXT PRIMARY KEY,
+            state TEXT NOT NULL
+                CHECK (state IN ('stored', 'creating', 'created', 'abandoned')),
+            batch_id TEXT UNIQUE,
+            source_file TEXT,
+            source_sha256 TEXT,
+            submitted_by TEXT,
+            retry_of TEXT,
+            workspace TEXT,
+            request_count INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            creating_at TEXT,
+            note TEXT))"),
+             QStringLiteral("CREATE INDEX drafts_open ON drafts(state) "
+                            "WHERE state IN ('stored', 'creating')"),
+
+             // Requests as submitted. params: the JSON bytes of "params", qCompress'ed when
+             // params_compressed = 1; params_size is the uncompressed size.
+             QStringLiteral(R"(CREATE TABLE requests(
+            id INTEGER PRIMARY KEY,
+            local_id TEXT NOT NULL REFERENCES drafts(local_id),
+            custom_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            params BLOB NOT NULL,
+            params_compressed INTEGER NOT NULL DEFAULT 0,
+            params_size INTEGER NOT NULL,
+            attempt INTEGER NOT NULL DEFAULT 1,
+            retry_of TEXT,
+            UNIQUE (local_id, custom_id)))"),
+             QStringLiteral("CREATE INDEX requests_seq ON requests(local_id, seq)"),
+
+             // One row per result line. cost_micros NULL = unpriced (unknown model), never 0.
+             QStringLiteral(R"(CREATE TABLE results(
+            batch_id TEXT NOT NULL REFERENCES batches(id),
+            custom_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            message_id TEXT,
+            model TEXT,
+            stop_reason TEXT,
+            input_tokens INTEGER NOT NULL DEFAULT 0,
+            output_tokens INTEGER NOT NULL DEFAULT 0,
+            cache_creation_input_tokens INTEGER NOT NULL DEFAULT 0,
+            cache_read_input_tokens INTEGER NOT NULL DEFAULT 0,
+            cache_creation_5m_tokens INTEGER NOT NULL DEFAULT 0,
+            cache_creation_1h_tokens INTEGER NOT NULL DEFAULT 0,
+            has_cache_breakdown INTEGER NOT NULL DEFAULT 0,
+            web_search_requests INTEGER NOT NULL DEFAULT 0,
+            web_fetch_requests INTEGER NOT NULL DEFAULT 0,
+            service_tier TEXT,
+            inference_geo TEXT,
+            error_type TEXT,
+            error_message TEXT,
+            request_id TEXT,
+            cost_micros INTEGER,
+            priced INTEGER NOT NULL DEFAULT 1,
+            long_prompt_band INTEGER NOT NULL DEFAULT 0,
+            day TEXT NOT NULL,
+            ingested_at TEXT NOT NULL,
+            PRIMARY KEY (batch_id, custom_id)))"),
+             QStringLiteral("CREATE INDEX results_day ON results(day)"),
+             QStringLiteral("CREATE INDEX results_model ON results(model)"),
+
+             QStringLiteral(R"(CREATE TABLE retry_queue(
+            id INTEGER PRIMARY KEY,
+            batch_id TEXT NOT NULL,
+            custom_id TEXT NOT NULL,
+            class TEXT NOT NULL
+                CHECK (class IN ('transient', 'billing', 'fix_required', 'expired', 'canceled')),
+            error_type TEXT,
+            error_message TEXT,
+            attempt INTEGER NOT NULL DEFAULT 1,
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'drafted', 'resent', 'dismissed')),
+            draft_local_id TEXT,
+            resent_batch_id TEXT,
+            enqueued_at TEXT NOT NULL,
+            resent_at TEXT,
+            UNIQUE (batch_id, custom_id)))"),
+             QStringLiteral("CREATE INDEX retry_queue_state ON retry_queue(state, class)"),
+             QStringLiteral("CREATE INDEX retry_queue_draft ON retry_queue(draft_local_id) "
+                            "WHERE draft_local_id IS NOT NULL"),
+
+             QStringLiteral(R"(CREATE TABLE alerts(
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            batch_id TEXT,
+            message TEXT NOT NULL))"),
+             QStringLiteral("CREATE INDEX alerts_at ON alerts(at)"),
+
+             QStringLiteral(R"(CREATE TABLE settings(
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            updated_at TEXT NOT NULL))"),
+             QStringLiteral(R"(CREATE TABLE budgets(
+            name TEXT PRIMARY KEY,
+            limit_micros INTEGER NOT NULL CHECK (limit_micros >= 0),
+            period TEXT NOT NULL CHECK (period IN ('total', 'month', 'day')),
+            updated_at TEXT NOT NULL))"),
+         }});
+
+    return list;
+}
+
+} // namespace
+
+const QList<LedgerSchema::Migration>& LedgerSchema::migrations() {
+    static const QList<Migration> list = build();
+    return list;
+}
+
+int LedgerSchema::latestVersion() {
+    return migrations().isEmpty() ? 0 : migrations().last().version;
+}
+
+} // namespace bs
