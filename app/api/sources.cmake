@@ -1,3 +1,25 @@
 target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/messagebatch.h
-    ${CMAKE_CURRENT_LIST_DIR}/messagebatch.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/messagebatch.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/apierror.h
+    ${CMAKE_CURRENT_LIST_DIR}/apierror.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/apiconfig.h
+    ${CMAKE_CURRENT_LIST_DIR}/apiconfig.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/retrypolicy.h
+    ${CMAKE_CURRENT_LIST_DIR}/retrypolicy.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/apijob.h
+    ${CMAKE_CURRENT_LIST_DIR}/apijob.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/batchjob.h
+    ${CMAKE_CURRENT_LIST_DIR}/batchjob.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/batchlistjob.h
+    ${CMAKE_CURRENT_LIST_DIR}/batchlistjob.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/deletebatchjob.h
+    ${CMAKE_CURRENT_LIST_DIR}/deletebatchjob.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/counttokensjob.h
+    ${CMAKE_CURRENT_LIST_DIR}/counttokensjob.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/resultstream.h
+    ${CMAKE_CURRENT_LIST_DIR}/resultstream.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/apiclient.h
+    ${CMAKE_CURRENT_LIST_DIR}/apiclient.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/batchrequestsbuilder.h
+    ${CMAKE_CURRENT_LIST_DIR}/batchrequestsbuilder.cpp)

@@ -1,0 +1,95 @@
+#include "resultstream.h"
+
+#include <QJsonDocument>
+
+namespace bs {
+
+namespace {
+bool isBlank(QByteArrayView line) {
+    return line.trimmed().isEmpty();
+}
+
+bool isCompleteJson(QByteArrayView line) {
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(line.toByteArray(), &pe);
+    return pe.error == QJsonParseError::NoError && doc.isObject();
+}
+} // namespace
+
+ResultStream::ResultStream(ApiClient* client, const QUrl& url, const QString& batchId,
+                           const QString& operation)
+    : ApiJob(client, Method::Get, url, QByteArray(), operation)
+    , m_batchId(batchId) {
+    setAccept("application/binary");
+    setBatchId(batchId);
+}
+
+void ResultStream::streamStarted() {
+    // A new attempt starts from the beginning of the file (only when nothing was delivered).
+    m_pending.clear();
+}
+
+void ResultStream::deliver(const QByteArray& lines, qint64 count) {
+    if (lines.isEmpty())
+        return;
+    m_linesDelivered += count;
+    m_bytesDelivered += lines.size();
+    Q_EMIT dataReady(lines);
+}
+
+void ResultStream::streamData(const QByteArray& data) {
+    m_bytesReceived += data.size();
+    m_pending.append(data);
+    const qsizetype last = m_pending.lastIndexOf('\n');
+    if (last <= 0)
+        return;
+    // Keep the last complete line back: it may be the last line of the file.
+    const qsizetype cut = m_pending.lastIndexOf('\n', last - 1);
+    if (cut < 0)
+        return;
+    const QByteArray out = m_pending.left(cut + 1);
+    m_pending.remove(0, cut + 1);
+    deliver(out, out.count('\n'));
+}
+
+ApiError ResultStream::streamFinished(const ApiError& transportError) {
+    // m_pending: at most one complete line (held back) and possibly an incomplete tail.
+    QByteArray out;
+    qint64 count = 0;
+    ApiError error = transportError;
+    qsizetype pos = 0;
+    while (pos < m_pending.size()) {
+        const qsizetype nl = m_pending.indexOf('\n', pos);
+        const bool complete = nl >= 0;
+        const QByteArrayView line(m_pending.constData() + pos,
+                                  (complete ? nl : m_pending.size()) - pos);
+        pos = complete ? nl + 1 : m_pending.size();
+        if (isBlank(line))
+            continue;
+        if (transportError.isError()) {
+            // Broken transfer: deliver complete lines only; the tail is lost anyway.
+            if (!complete || !isCompleteJson(line))
+                break;
+        } else if (!isCompleteJson(line)) {
+            error = ApiError::make(
+                ApiError::Kind::Truncated,
+                ApiError::tr("the last line (%1 bytes) is not complete JSON").arg(line.size()));
+            break;
+        }
+        out.append(line.data(), line.size());
+        out.append('\n');
+        ++count;
+    }
+    m_pending.clear();
+    deliver(out, count);
+    if (error.isError()) {
+        error.linesDelivered = m_linesDelivered;
+        if (transportError.isError())
+            error.message = ApiError::tr("the download broke after %n complete line(s): %1",
+                                         nullptr, int(qMin<qint64>(m_linesDelivered, INT_MAX)))
+                                .arg(transportError.message);
+    }
+    return error;
+}
+
+} // namespace bs
