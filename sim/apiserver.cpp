@@ -89,7 +89,7 @@ bool validVersion(const std::string& v) {
     return month >= 1 && month <= 12 && day >= 1 && day <= 31 && v >= "2023-01-01";
 }
 
-// Finds this connection's socket and makes its close send a TCP reset.
+// Finds this connection's socket and resets it (TCP RST), as a broken network would.
 void armReset(int localPort, int remotePort) {
     DIR* d = ::opendir("/proc/self/fd");
     if (!d)
@@ -111,9 +111,13 @@ void armReset(int localPort, int remotePort) {
             return -1;
         };
         if (port(local) == localPort && port(peer) == remotePort) {
+            // Disconnecting an established TCP socket (connect with AF_UNSPEC) aborts it
+            // with a RST right away; the fd stays valid for the server to close later.
             linger l{1, 0};
             ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
-            ::shutdown(fd, SHUT_RD);
+            sockaddr unspec{};
+            unspec.sa_family = AF_UNSPEC;
+            (void)::connect(fd, &unspec, sizeof unspec);
         }
     }
     ::closedir(d);

@@ -161,7 +161,12 @@ void TstSimFaults::resetMidStream() {
     QVERIFY(full.body.size() > 500000);
     m_client->addFault({{u"reset_after_bytes"_s, 100000}});
     const auto cut = m_client->get(url);
-    QVERIFY2(cut.error != QNetworkReply::NoError, "a reset download must fail");
+    // Qt 6.4's QNetworkAccessManager sometimes reports a reset in the middle of a body with a
+    // known length as a success: a client must compare the bytes it got with Content-Length.
+    QCOMPARE(full.header("content-length").toLongLong(), qint64(full.body.size()));
+    QVERIFY2(cut.error != QNetworkReply::NoError ||
+                 cut.body.size() < cut.header("content-length").toLongLong(),
+             "a reset download must be detectable");
     QVERIFY(cut.body.size() < full.body.size());
     // Next download is whole again.
     QCOMPARE(m_client->get(url).body, full.body);
