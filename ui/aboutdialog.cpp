@@ -11,8 +11,7 @@
 namespace bs::ui {
 
 AboutDialog::AboutDialog(QWidget* parent)
-    : QDialog(parent)
-{
+    : QDialog(parent) {
     setObjectName(QStringLiteral("AboutDialog"));
     setWindowTitle(tr("About Batchscope"));
 
@@ -47,6 +46,8 @@ AboutDialog::AboutDialog(QWidget* parent)
     layout->addWidget(buttons);
 }
 
-QString AboutDialog::bodyText() const { return m_body; }
+QString AboutDialog::bodyText() const {
+    return m_body;
+}
 
 } // namespace bs::ui

@@ -5,8 +5,7 @@
 namespace bs::ui {
 
 // Help → About: version, license and the Qt version Batchscope runs on.
-class AboutDialog : public QDialog
-{
+class AboutDialog : public QDialog {
     Q_OBJECT
 
 public:

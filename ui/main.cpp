@@ -5,8 +5,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     bs::AppInfo::applyToApplication();
     QApplication::setDesktopFileName(bs::AppInfo::desktopId());

@@ -19,8 +19,7 @@
 namespace bs::ui {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent)
-{
+    : QMainWindow(parent) {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Batchscope"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/batchscope.svg")));
@@ -32,13 +31,14 @@ MainWindow::MainWindow(QWidget* parent)
     m_placeholder->setWordWrap(true);
     m_placeholder->setMargin(32);
     m_placeholder->setText(
-        QStringLiteral("<h2>") + tr("Drop a JSONL file here to start") + QStringLiteral("</h2><p>") +
+        QStringLiteral("<h2>") + tr("Drop a JSONL file here to start") +
+        QStringLiteral("</h2><p>") +
         tr("One request per line: {\"custom_id\": …, \"params\": {…}}. Batchscope checks every "
            "line, splits the file to fit the API limits and estimates the cost before anything "
            "is sent.") +
-        QStringLiteral("</p><p>") + tr("Or choose File → Open JSONL… (%1).")
-                                        .arg(QKeySequence(QKeySequence::Open)
-                                                 .toString(QKeySequence::NativeText)) +
+        QStringLiteral("</p><p>") +
+        tr("Or choose File → Open JSONL… (%1).")
+            .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)) +
         QStringLiteral("</p>"));
     setCentralWidget(m_placeholder);
 
@@ -49,8 +49,7 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createActions()
-{
+void MainWindow::createActions() {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     QAction* open = fileMenu->addAction(tr("&Open JSONL…"), this, &MainWindow::openJsonl);
     open->setObjectName(QStringLiteral("actionOpen"));
@@ -67,30 +66,26 @@ void MainWindow::createActions()
     about->setMenuRole(QAction::AboutRole);
 }
 
-void MainWindow::openJsonl()
-{
+void MainWindow::openJsonl() {
     const QString start = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open JSONL file"), start,
-        tr("JSON Lines (*.jsonl *.ndjson *.json);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open JSONL file"), start,
+                                     tr("JSON Lines (*.jsonl *.ndjson *.json);;All files (*)"));
     if (!path.isEmpty())
         acceptFile(path);
 }
 
-void MainWindow::showAbout()
-{
+void MainWindow::showAbout() {
     AboutDialog dialog(this);
     dialog.exec();
 }
 
-void MainWindow::acceptFile(const QString& path)
-{
+void MainWindow::acceptFile(const QString& path) {
     statusBar()->showMessage(tr("Selected %1").arg(QFileInfo(path).fileName()));
     Q_EMIT jsonlFileChosen(path);
 }
 
-QString MainWindow::jsonlPathFrom(const QMimeData* mime)
-{
+QString MainWindow::jsonlPathFrom(const QMimeData* mime) {
     if (!mime || !mime->hasUrls())
         return {};
     const QList<QUrl> urls = mime->urls();
@@ -99,21 +94,18 @@ QString MainWindow::jsonlPathFrom(const QMimeData* mime)
     return urls.first().toLocalFile();
 }
 
-void MainWindow::dragEnterEvent(QDragEnterEvent* event)
-{
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     if (!jsonlPathFrom(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
-void MainWindow::dragMoveEvent(QDragMoveEvent* event)
-{
+void MainWindow::dragMoveEvent(QDragMoveEvent* event) {
     // Must accept here too, or the drop is refused after the first move.
     if (!jsonlPathFrom(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
-void MainWindow::dropEvent(QDropEvent* event)
-{
+void MainWindow::dropEvent(QDropEvent* event) {
     const QString path = jsonlPathFrom(event->mimeData());
     if (path.isEmpty())
         return;
@@ -121,8 +113,7 @@ void MainWindow::dropEvent(QDropEvent* event)
     acceptFile(path);
 }
 
-void MainWindow::restoreLayout()
-{
+void MainWindow::restoreLayout() {
     QSettings settings;
     const QByteArray geometry = settings.value(geometryKey()).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
@@ -130,15 +121,13 @@ void MainWindow::restoreLayout()
     restoreState(settings.value(stateKey()).toByteArray());
 }
 
-void MainWindow::saveLayout() const
-{
+void MainWindow::saveLayout() const {
     QSettings settings;
     settings.setValue(geometryKey(), saveGeometry());
     settings.setValue(stateKey(), saveState());
 }
 
-void MainWindow::closeEvent(QCloseEvent* event)
-{
+void MainWindow::closeEvent(QCloseEvent* event) {
     saveLayout();
     event->accept();
 }

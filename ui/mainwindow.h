@@ -7,8 +7,7 @@ class QMimeData;
 
 namespace bs::ui {
 
-class MainWindow : public QMainWindow
-{
+class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:

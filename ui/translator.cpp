@@ -6,10 +6,11 @@
 
 namespace bs::ui {
 
-QStringList Translator::availableLanguages() { return {QStringLiteral("en"), QStringLiteral("ko")}; }
+QStringList Translator::availableLanguages() {
+    return {QStringLiteral("en"), QStringLiteral("ko")};
+}
 
-QString Translator::install(QCoreApplication& app, const QString& forcedLanguage)
-{
+QString Translator::install(QCoreApplication& app, const QString& forcedLanguage) {
     const QLocale locale = forcedLanguage.isEmpty() ? QLocale::system() : QLocale(forcedLanguage);
     QString language = QLocale::languageToCode(locale.language());
     if (!availableLanguages().contains(language))

@@ -5,8 +5,7 @@
 
 namespace bs {
 
-QString MessageBatch::statusToString(Status status)
-{
+QString MessageBatch::statusToString(Status status) {
     switch (status) {
     case Status::InProgress:
         return QStringLiteral("in_progress");
@@ -20,8 +19,7 @@ QString MessageBatch::statusToString(Status status)
     return QStringLiteral("unknown");
 }
 
-MessageBatch::Status MessageBatch::statusFromString(const QString& text)
-{
+MessageBatch::Status MessageBatch::statusFromString(const QString& text) {
     if (text == QLatin1String("in_progress"))
         return Status::InProgress;
     if (text == QLatin1String("canceling"))
@@ -31,8 +29,7 @@ MessageBatch::Status MessageBatch::statusFromString(const QString& text)
     return Status::Unknown;
 }
 
-QDateTime MessageBatch::parseTimestamp(const QJsonValue& value)
-{
+QDateTime MessageBatch::parseTimestamp(const QJsonValue& value) {
     if (!value.isString())
         return {};
     QDateTime t = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
@@ -41,8 +38,7 @@ QDateTime MessageBatch::parseTimestamp(const QJsonValue& value)
     return t.isValid() ? t.toUTC() : QDateTime();
 }
 
-QString MessageBatch::formatTimestamp(const QDateTime& time)
-{
+QString MessageBatch::formatTimestamp(const QDateTime& time) {
     if (!time.isValid())
         return {};
     const QDateTime utc = time.toUTC();
@@ -50,8 +46,7 @@ QString MessageBatch::formatTimestamp(const QDateTime& time)
     return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QStringLiteral("000Z");
 }
 
-MessageBatch MessageBatch::fromJson(const QJsonObject& o)
-{
+MessageBatch MessageBatch::fromJson(const QJsonObject& o) {
     MessageBatch b;
     b.id = o.value(QLatin1String("id")).toString();
     b.processingStatus = statusFromString(o.value(QLatin1String("processing_status")).toString());
@@ -70,8 +65,7 @@ MessageBatch MessageBatch::fromJson(const QJsonObject& o)
     return b;
 }
 
-QJsonObject MessageBatch::toJson() const
-{
+QJsonObject MessageBatch::toJson() const {
     const auto ts = [](const QDateTime& t) -> QJsonValue {
         return t.isValid() ? QJsonValue(formatTimestamp(t)) : QJsonValue(QJsonValue::Null);
     };
@@ -95,8 +89,7 @@ QJsonObject MessageBatch::toJson() const
     };
 }
 
-BatchPage BatchPage::fromJson(const QJsonObject& o)
-{
+BatchPage BatchPage::fromJson(const QJsonObject& o) {
     BatchPage page;
     const QJsonArray data = o.value(QLatin1String("data")).toArray();
     page.data.reserve(data.size());

@@ -9,8 +9,7 @@
 namespace bs {
 
 // request_counts of a MessageBatch. The outcome counters stay 0 until the whole batch ends.
-struct RequestCounts
-{
+struct RequestCounts {
     qint64 processing = 0;
     qint64 succeeded = 0;
     qint64 errored = 0;
@@ -22,8 +21,7 @@ struct RequestCounts
 };
 
 // The MessageBatch object exactly as the API returns it (reference §4); wire names in fromJson.
-struct MessageBatch
-{
+struct MessageBatch {
     enum class Status { InProgress, Canceling, Ended, Unknown };
 
     QString id;
@@ -51,8 +49,7 @@ struct MessageBatch
 };
 
 // One page of the list endpoint (reference §6).
-struct BatchPage
-{
+struct BatchPage {
     QList<MessageBatch> data;
     bool hasMore = false;
     QString firstId;

@@ -5,8 +5,7 @@
 namespace bs {
 
 // Names every part of Batchscope agrees on: QSettings scope, data folders, desktop id.
-class AppInfo
-{
+class AppInfo {
 public:
     static QString applicationName();  // "Batchscope"
     static QString organizationName(); // "Batchscope"

@@ -7,8 +7,7 @@ namespace bs {
 
 // Removes anything shaped like an Anthropic API key (sk-ant-...) from text that is about to be
 // shown, logged or exported. Keys live only in the OS keychain; this is the last line of defence.
-class Redactor
-{
+class Redactor {
 public:
     static QString redact(const QString& text);
     static QByteArray redact(const QByteArray& text);

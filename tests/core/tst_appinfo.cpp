@@ -4,13 +4,11 @@
 #include <QRegularExpression>
 #include <QTest>
 
-class TestAppInfo : public QObject
-{
+class TestAppInfo : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void namesAreApplied()
-    {
+    void namesAreApplied() {
         bs::AppInfo::applyToApplication();
         QCOMPARE(QCoreApplication::applicationName(), QStringLiteral("Batchscope"));
         QCOMPARE(QCoreApplication::organizationName(), QStringLiteral("Batchscope"));
@@ -18,8 +16,7 @@ private Q_SLOTS:
                     .match(bs::AppInfo::version())
                     .hasMatch());
     }
-    void desktopIdIsReverseDns()
-    {
+    void desktopIdIsReverseDns() {
         const QStringList parts = bs::AppInfo::desktopId().split(QLatin1Char('.'));
         QVERIFY(parts.size() >= 3);
         QCOMPARE(parts.last(), QStringLiteral("Batchscope"));

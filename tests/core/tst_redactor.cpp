@@ -4,27 +4,26 @@
 
 using bs::Redactor;
 
-class TestRedactor : public QObject
-{
+class TestRedactor : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void redactsKeys_data()
-    {
+    void redactsKeys_data() {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("expected");
         const QString m = Redactor::mask();
-        QTest::newRow("plain") << QStringLiteral("no secret here") << QStringLiteral("no secret here");
+        QTest::newRow("plain") << QStringLiteral("no secret here")
+                               << QStringLiteral("no secret here");
         QTest::newRow("api key") << QStringLiteral("key sk-ant-api03-FAKEfake_123-xyz end")
                                  << (QStringLiteral("key ") + m + QStringLiteral(" end"));
         QTest::newRow("admin key") << QStringLiteral("sk-ant-admin01-FAKE") << m;
         QTest::newRow("two keys") << QStringLiteral("a=sk-ant-x1,b=sk-ant-y2")
                                   << (QStringLiteral("a=") + m + QStringLiteral(",b=") + m);
         QTest::newRow("in json") << QStringLiteral("{\"x-api-key\":\"sk-ant-api03-FAKE\"}")
-                                 << (QStringLiteral("{\"x-api-key\":\"") + m + QStringLiteral("\"}"));
+                                 << (QStringLiteral("{\"x-api-key\":\"") + m +
+                                     QStringLiteral("\"}"));
     }
-    void redactsKeys()
-    {
+    void redactsKeys() {
         QFETCH(QString, input);
         QFETCH(QString, expected);
         QCOMPARE(Redactor::redact(input), expected);

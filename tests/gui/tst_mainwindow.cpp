@@ -17,19 +17,16 @@
 
 using bs::ui::MainWindow;
 
-class TestMainWindow : public QObject
-{
+class TestMainWindow : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         bs::AppInfo::applyToApplication();
         QSettings().clear();
     }
 
-    void opensWithTitleAndPlaceholder()
-    {
+    void opensWithTitleAndPlaceholder() {
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -40,8 +37,7 @@ private Q_SLOTS:
         QVERIFY(window.acceptDrops());
     }
 
-    void menusHaveActionsAndShortcuts()
-    {
+    void menusHaveActionsAndShortcuts() {
         MainWindow window;
         auto* open = window.findChild<QAction*>(QStringLiteral("actionOpen"));
         auto* quit = window.findChild<QAction*>(QStringLiteral("actionQuit"));
@@ -52,16 +48,14 @@ private Q_SLOTS:
         QCOMPARE(window.menuBar()->actions().size(), 2);
     }
 
-    void aboutShowsVersionLicenseAndQt()
-    {
+    void aboutShowsVersionLicenseAndQt() {
         bs::ui::AboutDialog dialog;
         QVERIFY(dialog.bodyText().contains(bs::AppInfo::version()));
         QVERIFY(dialog.bodyText().contains(QStringLiteral("GPL-3.0-or-later")));
         QVERIFY(dialog.bodyText().contains(QString::fromLatin1(qVersion())));
     }
 
-    void aboutActionOpensDialog()
-    {
+    void aboutActionOpensDialog() {
         MainWindow window;
         window.show();
         bool seen = false;
@@ -75,8 +69,7 @@ private Q_SLOTS:
         QVERIFY(seen);
     }
 
-    void geometryIsRestored()
-    {
+    void geometryIsRestored() {
         const QRect wanted(40, 50, 917, 613);
         {
             MainWindow window;
@@ -90,13 +83,13 @@ private Q_SLOTS:
         QCOMPARE(again.size(), wanted.size());
     }
 
-    void droppingAFileEmitsItsPath()
-    {
+    void droppingAFileEmitsItsPath() {
         MainWindow window;
         QSignalSpy chosen(&window, &MainWindow::jsonlFileChosen);
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(QStringLiteral("/tmp/requests.jsonl"))});
-        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
         QApplication::sendEvent(&window, &enter);
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
@@ -105,8 +98,7 @@ private Q_SLOTS:
         QCOMPARE(chosen.first().first().toString(), QStringLiteral("/tmp/requests.jsonl"));
     }
 
-    void koreanTranslationLoads()
-    {
+    void koreanTranslationLoads() {
         QCOMPARE(bs::ui::Translator::install(*qApp, QStringLiteral("ko")), QStringLiteral("ko"));
         MainWindow window;
         QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("파일(&F)"));
@@ -119,8 +111,7 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     bs::test::TestEnv::isolate();
     QApplication app(argc, argv);
     TestMainWindow test;

@@ -4,10 +4,11 @@
 
 namespace bs::test {
 
-SimProcess::~SimProcess() { stop(); }
+SimProcess::~SimProcess() {
+    stop();
+}
 
-QString SimProcess::simPath()
-{
+QString SimProcess::simPath() {
 #ifdef BS_SIM_PATH
     return QStringLiteral(BS_SIM_PATH);
 #else
@@ -15,8 +16,7 @@ QString SimProcess::simPath()
 #endif
 }
 
-bool SimProcess::start(const QStringList& extraArgs, int timeoutMs)
-{
+bool SimProcess::start(const QStringList& extraArgs, int timeoutMs) {
     QStringList args{QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
                      QStringLiteral("--port"), QStringLiteral("0")};
     if (!extraArgs.contains(QStringLiteral("--api-key")))
@@ -51,15 +51,13 @@ bool SimProcess::start(const QStringList& extraArgs, int timeoutMs)
     return true;
 }
 
-QByteArray SimProcess::log() const
-{
+QByteArray SimProcess::log() const {
     auto* self = const_cast<SimProcess*>(this);
     self->m_rest += self->m_process.readAllStandardOutput();
     return m_rest + self->m_process.readAllStandardError();
 }
 
-void SimProcess::stop()
-{
+void SimProcess::stop() {
     if (m_process.state() == QProcess::NotRunning)
         return;
     m_process.terminate();
@@ -69,8 +67,7 @@ void SimProcess::stop()
     }
 }
 
-void SimProcess::kill()
-{
+void SimProcess::kill() {
     if (m_process.state() == QProcess::NotRunning)
         return;
     m_process.kill();

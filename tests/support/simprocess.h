@@ -8,8 +8,7 @@ namespace bs::test {
 
 // A real batchscope-sim on 127.0.0.1, port 0, started for one test and stopped with it.
 // The simulator prints its base URL as the first line on stdout; start() waits for it.
-class SimProcess
-{
+class SimProcess {
 public:
     SimProcess() = default;
     ~SimProcess();

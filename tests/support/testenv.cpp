@@ -6,17 +6,17 @@
 namespace bs::test {
 
 namespace {
-QTemporaryDir* tree()
-{
+QTemporaryDir* tree() {
     static QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/bs-test-XXXXXX"));
     return &dir;
 }
 } // namespace
 
-QString TestEnv::root() { return tree()->path(); }
+QString TestEnv::root() {
+    return tree()->path();
+}
 
-void TestEnv::isolate()
-{
+void TestEnv::isolate() {
     const QString base = root();
     const auto set = [&](const char* name, const QString& sub) {
         const QString path = base + QLatin1Char('/') + sub;
