@@ -20,9 +20,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
-#include <unordered_set>
 
 using namespace Qt::StringLiterals;
 
@@ -394,7 +394,6 @@ void ApiServer::create(const httplib::Request& req, httplib::Response& res,
     const bool beta300k =
         req.get_header_value("anthropic-beta").find("output-300k-2026-03-24") != std::string::npos;
     auto batch = std::make_unique<Batch>();
-    std::unordered_set<std::string> seen;
     std::string problem;
     {
         simdjson::ondemand::parser parser;
@@ -447,11 +446,6 @@ void ApiServer::create(const httplib::Request& req, httplib::Response& res,
                 problem = where + ".custom_id: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'";
                 break;
             }
-            if (!seen.insert(customId).second) {
-                problem = where + ".custom_id: duplicate custom_id '" + customId +
-                          "'; custom_id values must be unique within a batch";
-                break;
-            }
             const QJsonValue params = o.value(u"params"_s);
             if (!params.isObject()) {
                 problem =
@@ -467,6 +461,29 @@ void ApiServer::create(const httplib::Request& req, httplib::Response& res,
         }
         if (problem.empty() && batch->records.empty())
             problem = "requests: List should have at least 1 item";
+        if (problem.empty()) {
+            // Uniqueness of custom_id: sort (hash, index) pairs instead of a set of strings,
+            // which would cost several MB on a 100k batch.
+            std::vector<std::pair<uint64_t, uint32_t>> keys;
+            keys.reserve(batch->records.size());
+            for (size_t i = 0; i < batch->records.size(); ++i)
+                keys.emplace_back(Hashing::fnv1a(batch->records[i].customId), uint32_t(i));
+            std::sort(keys.begin(), keys.end());
+            size_t firstDup = SIZE_MAX;
+            for (size_t i = 1; i < keys.size(); ++i) {
+                for (size_t j = i; j-- > 0 && keys[j].first == keys[i].first;) {
+                    if (batch->records[keys[j].second].customId ==
+                        batch->records[keys[i].second].customId)
+                        firstDup =
+                            std::min<size_t>(firstDup, std::max(keys[i].second, keys[j].second));
+                }
+            }
+            if (firstDup != SIZE_MAX) {
+                problem = "requests." + std::to_string(firstDup) +
+                          ".custom_id: duplicate custom_id '" + batch->records[firstDup].customId +
+                          "'; custom_id values must be unique within a batch";
+            }
+        }
     }
     body.clear();
     body.shrink_to_fit();
