@@ -1,0 +1,186 @@
+#include "secretstore.h"
+
+#include "core/redactor.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+#include <qt6keychain/keychain.h>
+
+Q_LOGGING_CATEGORY(lcSecrets, "bs.secrets", QtInfoMsg)
+
+namespace bs {
+
+SecretStore::SecretStore(QObject* parent)
+    : QObject(parent) {
+    qRegisterMetaType<bs::SecretStore::Result>();
+}
+
+SecretStore::~SecretStore() {
+    // A keychain job may still be waiting for the Secret Service, which will call back into
+    // it: never delete it here, let it delete itself if it ever finishes.
+    for (auto it = m_pending.begin(); it != m_pending.end(); ++it)
+        release(it->job);
+}
+
+QString SecretStore::serviceName() {
+    return QStringLiteral("Batchscope");
+}
+
+QString SecretStore::keyName(const QString& label) {
+    const QString l = label.trimmed();
+    return QStringLiteral("api-key/") + (l.isEmpty() ? QStringLiteral("default") : l);
+}
+
+void SecretStore::release(QKeychain::Job* job) {
+    if (!job)
+        return;
+    job->disconnect();
+    job->setParent(nullptr);
+    job->setAutoDelete(true);
+}
+
+quint64 SecretStore::readKey(const QString& label, QObject* context, Callback done) {
+    auto* job = new QKeychain::ReadPasswordJob(serviceName(), this);
+    return start(job, Operation::Read, label, context, std::move(done));
+}
+
+quint64 SecretStore::writeKey(const QString& label, const QString& key, QObject* context,
+                              Callback done) {
+    auto* job = new QKeychain::WritePasswordJob(serviceName(), this);
+    job->setTextData(key);
+    return start(job, Operation::Write, label, context, std::move(done));
+}
+
+quint64 SecretStore::deleteKey(const QString& label, QObject* context, Callback done) {
+    auto* job = new QKeychain::DeletePasswordJob(serviceName(), this);
+    return start(job, Operation::Delete, label, context, std::move(done));
+}
+
+quint64 SecretStore::start(QKeychain::Job* job, Operation op, const QString& label,
+                           QObject* context, Callback done) {
+    const quint64 id = m_nextId++;
+    job->setAutoDelete(false);
+    job->setInsecureFallback(false);
+    job->setKey(keyName(label));
+
+    Pending p;
+    p.job = job;
+    p.context = context;
+    p.hasContext = context != nullptr;
+    p.done = std::move(done);
+    p.result.operation = op;
+    p.result.label = label;
+    p.timer = new QTimer(this);
+    p.timer->setSingleShot(true);
+    connect(p.timer, &QTimer::timeout, this, [this, id] { onTimeout(id); });
+    connect(job, &QKeychain::Job::finished, this, [this, id] { onJobFinished(id); });
+    p.timer->start(m_timeoutMs);
+    m_pending.insert(id, std::move(p));
+    job->start();
+    return id;
+}
+
+QString SecretStore::statusMessage(Operation op, int keychainError, const QString& detail) {
+    QString what;
+    switch (op) {
+    case Operation::Read:
+        what = tr("Could not read the API key from the system keychain");
+        break;
+    case Operation::Write:
+        what = tr("Could not store the API key in the system keychain");
+        break;
+    case Operation::Delete:
+        what = tr("Could not remove the API key from the system keychain");
+        break;
+    }
+    QString why;
+    switch (keychainError) {
+    case QKeychain::AccessDeniedByUser:
+    case QKeychain::AccessDenied:
+        why = tr("access was denied. Unlock the keyring (or allow Batchscope) and try again.");
+        break;
+    case QKeychain::NoBackendAvailable:
+        why = tr("no keychain service is available. Start a Secret Service such as "
+                 "GNOME Keyring or KWallet, then try again.");
+        break;
+    case QKeychain::NotImplemented:
+        why = tr("this platform's keychain does not support it.");
+        break;
+    default:
+        why = detail.isEmpty() ? tr("unknown error.")
+                               : Redactor::redact(detail) + QStringLiteral(". ") +
+                                     tr("Check that the keyring is running and unlocked.");
+        break;
+    }
+    return what + QStringLiteral(": ") + why;
+}
+
+void SecretStore::onJobFinished(quint64 id) {
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    Pending p = std::move(*it);
+    m_pending.erase(it);
+    QKeychain::Job* job = p.job;
+    if (!job)
+        return;
+    const QKeychain::Error err = job->error();
+    p.result.keychainError = int(err);
+    if (err == QKeychain::NoError) {
+        p.result.status = Status::Ok;
+        if (p.result.operation == Operation::Read) {
+            p.result.secret = static_cast<QKeychain::ReadPasswordJob*>(job)->textData();
+            if (p.result.secret.isEmpty()) {
+                p.result.status = Status::NotFound;
+                p.result.message =
+                    tr("No API key is stored for '%1': enter one.").arg(p.result.label);
+            }
+        }
+    } else if (err == QKeychain::EntryNotFound) {
+        if (p.result.operation == Operation::Delete) {
+            p.result.status = Status::Ok; // nothing to delete is what was asked for
+        } else {
+            p.result.status = Status::NotFound;
+            p.result.message =
+                tr("No API key is stored for '%1' (or the keyring is locked): enter one.")
+                    .arg(p.result.label);
+        }
+    } else {
+        p.result.status = Status::Error;
+        p.result.message = statusMessage(p.result.operation, int(err), job->errorString());
+    }
+    job->disconnect(this);
+    job->deleteLater();
+    deliver(id, std::move(p));
+}
+
+void SecretStore::onTimeout(quint64 id) {
+    auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    Pending p = std::move(*it);
+    m_pending.erase(it);
+    release(p.job); // its late answer, if any, only deletes it
+    p.result.status = Status::Timeout;
+    p.result.message =
+        tr("The system keychain did not answer within %1 s. Check that the keyring "
+           "(Secret Service) is running and unlocked; a password prompt may be waiting.")
+            .arg(m_timeoutMs / 1000.0);
+    deliver(id, std::move(p));
+}
+
+void SecretStore::deliver(quint64 id, Pending p) {
+    if (p.timer) {
+        p.timer->stop();
+        p.timer->deleteLater();
+    }
+    p.result.message = Redactor::redact(p.result.message);
+    if (!p.result.isOk())
+        qCInfo(lcSecrets).noquote()
+            << "keychain" << keyName(p.result.label) << ":" << p.result.message;
+    Q_EMIT finished(id, p.result);
+    if (p.done && (!p.hasContext || p.context))
+        p.done(p.result);
+}
+
+} // namespace bs

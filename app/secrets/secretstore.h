@@ -1,0 +1,101 @@
+#pragma once
+
+#include <QHash>
+#include <QMetaType>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <functional>
+
+class QTimer;
+
+namespace QKeychain {
+class Job;
+}
+
+namespace bs {
+
+// API keys in the OS keychain (QtKeychain over the Secret Service / KWallet / ...), nowhere
+// else: no insecure fallback file, nothing in QSettings, the key never in a message or a log.
+// Entries live under service "Batchscope", key "api-key/<label>" (label = workspace id or a
+// name the user chose).
+//
+// Every operation is asynchronous and ends exactly once, within timeoutMs() at the latest:
+// QtKeychain has no timeout of its own and a Secret Service that never answers would otherwise
+// hang forever. A job that times out is left to finish (or not) on its own and its late answer
+// is ignored; note that QtKeychain runs jobs one at a time, so while such a job hangs, later
+// operations time out too (each with the same clear error).
+class SecretStore : public QObject {
+    Q_OBJECT
+
+public:
+    enum class Status {
+        Ok,       // done; for readKey(), result.secret holds the key
+        NotFound, // no key stored (or the keyring is locked): ask the user for one
+        Timeout,  // the keychain did not answer within timeoutMs()
+        Error,    // the keychain refused or failed: result.message says what to do
+    };
+    Q_ENUM(Status)
+
+    enum class Operation { Read, Write, Delete };
+    Q_ENUM(Operation)
+
+    struct Result {
+        Operation operation = Operation::Read;
+        Status status = Status::Error;
+        QString label;
+        QString secret;        // readKey() only; never log it
+        QString message;       // user-readable, translated, redacted; empty when Ok
+        int keychainError = 0; // QKeychain::Error
+        bool isOk() const { return status == Status::Ok; }
+        bool isNotFound() const { return status == Status::NotFound; }
+    };
+    using Callback = std::function<void(const Result&)>;
+
+    explicit SecretStore(QObject* parent = nullptr);
+    ~SecretStore() override;
+
+    int timeoutMs() const { return m_timeoutMs; }
+    void setTimeoutMs(int ms) { m_timeoutMs = qMax(1, ms); }
+
+    static QString serviceName();                 // "Batchscope"
+    static QString keyName(const QString& label); // "api-key/<label>" ("default" when empty)
+
+    // Each call ends with finished() and, when given, `done` called in the context of
+    // `context` (skipped if context is destroyed). Returns an id also carried by finished().
+    quint64 readKey(const QString& label, QObject* context = nullptr, Callback done = {});
+    quint64 writeKey(const QString& label, const QString& key, QObject* context = nullptr,
+                     Callback done = {});
+    quint64 deleteKey(const QString& label, QObject* context = nullptr, Callback done = {});
+
+    int pendingCount() const { return int(m_pending.size()); }
+
+Q_SIGNALS:
+    void finished(quint64 id, const bs::SecretStore::Result& result);
+
+private:
+    struct Pending {
+        QPointer<QKeychain::Job> job;
+        QPointer<QObject> context;
+        bool hasContext = false;
+        Callback done;
+        Result result;
+        QTimer* timer = nullptr;
+    };
+    quint64 start(QKeychain::Job* job, Operation op, const QString& label, QObject* context,
+                  Callback done);
+    void onJobFinished(quint64 id);
+    void onTimeout(quint64 id);
+    void deliver(quint64 id, Pending pending);
+    static void release(QKeychain::Job* job);
+    static QString statusMessage(Operation op, int keychainError, const QString& detail);
+
+    int m_timeoutMs = 5000;
+    quint64 m_nextId = 1;
+    QHash<quint64, Pending> m_pending;
+};
+
+} // namespace bs
+
+Q_DECLARE_METATYPE(bs::SecretStore::Result)
