@@ -1,0 +1,385 @@
+#include "ingestworker.h"
+
+#include "api/apiclient.h"
+#include "api/batchjob.h"
+#include "api/resultstream.h"
+#include "cost/costcalculator.h"
+#include "ledger/ledger.h"
+#include "ledger/retryclass.h"
+
+#include <QRandomGenerator>
+#include <QTimer>
+
+namespace bs {
+
+namespace {
+bool isRetryableType(const QString& type) {
+    return type == QLatin1String("errored") || type == QLatin1String("expired") ||
+           type == QLatin1String("canceled");
+}
+
+// A download that broke part-way is worth starting again from the beginning.
+bool isRestartable(const ApiError& error) {
+    switch (error.kind) {
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::Truncated:
+        return true;
+    case ApiError::Kind::Http:
+        return error.retryable;
+    default:
+        return false;
+    }
+}
+} // namespace
+
+IngestWorker::IngestWorker(const IngestOptions& options, std::shared_ptr<std::atomic_bool> canceled)
+    : m_options(options)
+    , m_canceled(std::move(canceled)) {
+    m_options.maxDownloads = qMax(1, m_options.maxDownloads);
+    m_options.rowsPerTransaction = qMax(1, m_options.rowsPerTransaction);
+}
+
+IngestWorker::~IngestWorker() {
+    // Runs on the worker thread (deleteLater): the stream, the client and the connection are
+    // torn down where they were made.
+    if (m_stream) {
+        m_stream->disconnect(this);
+        m_stream->abort();
+    }
+    if (m_retrieve)
+        m_retrieve->disconnect(this);
+    m_client.reset();
+    m_ledger.reset();
+}
+
+void IngestWorker::run(const QString& batchId, const MessageBatch& batch) {
+    m_report = IngestReport();
+    m_report.batchId = batchId.isEmpty() ? batch.id : batchId;
+    m_progressTimer.start();
+
+    QString error;
+    m_ledger = Ledger::openForThisThread(m_options.ledgerPath, &error);
+    if (!m_ledger) {
+        fail(tr("Cannot open the ledger %1: %2").arg(m_options.ledgerPath, error));
+        return;
+    }
+    if (m_options.priceBook) {
+        m_book = *m_options.priceBook;
+    } else {
+        QString bookError;
+        m_book = PriceBook::load(&bookError); // a bad override file: built-in prices are used
+    }
+    m_client = std::make_unique<ApiClient>(m_options.api);
+    m_client->setRetryPolicy(m_options.retryPolicy);
+
+    // A batch created moments ago may answer 404 for a while (propagation): give this client
+    // the same grace the creating client has.
+    QDateTime createdAt = batch.createdAt;
+    if (!createdAt.isValid()) {
+        if (const auto stored = m_ledger->batch(m_report.batchId))
+            createdAt = stored->batch.createdAt;
+    }
+    if (createdAt.isValid() &&
+        createdAt.msecsTo(QDateTime::currentDateTimeUtc()) < m_options.api.notFoundGraceMs)
+        m_client->noteBatchCreated(m_report.batchId);
+
+    if (isCanceled()) {
+        finish(IngestReport::Status::Canceled);
+        return;
+    }
+    if (batch.isEnded() && !batch.resultsUrl.isEmpty() && batch.id == m_report.batchId) {
+        proceed(batch);
+        return;
+    }
+    m_retrieve = m_client->retrieveBatch(m_report.batchId);
+    connect(m_retrieve, &BatchJob::finished, this, [this](const ApiError& e) {
+        BatchJob* job = m_retrieve;
+        m_retrieve = nullptr;
+        if (isCanceled()) {
+            finish(IngestReport::Status::Canceled);
+        } else if (e.isError()) {
+            fail(tr("Cannot read batch %1: %2").arg(m_report.batchId, e.toString()), e);
+        } else {
+            proceed(job->batch());
+        }
+    });
+}
+
+void IngestWorker::cancel() {
+    m_canceled->store(true);
+    if (m_stream)
+        m_stream->abort();
+    else if (m_retrieve)
+        m_retrieve->abort();
+}
+
+void IngestWorker::proceed(const MessageBatch& batch) {
+    m_batch = batch;
+    // Our own batches have a row (attachBatch); a batch unknown to the ledger comes from
+    // another tool and is tracked as discovered.
+    const bool known = m_ledger->batch(batch.id).has_value();
+    const bool stored =
+        known ? m_ledger->upsertBatch(batch) : m_ledger->upsertDiscoveredBatches({batch});
+    if (!stored) {
+        fail(tr("Cannot store batch %1 in the ledger: %2").arg(batch.id, m_ledger->lastError()));
+        return;
+    }
+    if (!batch.isEnded() || batch.resultsUrl.isEmpty()) {
+        fail(tr("Batch %1 has not ended yet, so it has no results to ingest. Try again when it "
+                "has ended.")
+                 .arg(batch.id));
+        return;
+    }
+    m_day = (batch.endedAt.isValid() ? batch.endedAt : batch.createdAt).toUTC().date();
+    startDownload();
+}
+
+void IngestWorker::resetPass() {
+    const QString batchId = m_report.batchId;
+    const int downloads = m_report.downloads;
+    const qint64 inserted = m_report.rowsInserted;
+    const qint64 enqueued = m_report.retriesEnqueued;
+    m_report = IngestReport();
+    m_report.batchId = batchId;
+    m_report.downloads = downloads;
+    m_report.rowsInserted = inserted;
+    m_report.retriesEnqueued = enqueued;
+    m_rows.clear();
+    m_retryItems.clear();
+    m_passLines = 0;
+    m_passBytes = 0;
+    m_passOkLines = 0;
+    m_committedLines = 0;
+}
+
+void IngestWorker::startDownload() {
+    if (isCanceled()) {
+        finish(IngestReport::Status::Canceled);
+        return;
+    }
+    resetPass();
+    ++m_report.downloads;
+    m_rows.reserve(m_options.rowsPerTransaction);
+    m_stream = m_client->streamResults(m_batch);
+    connect(m_stream, &ResultStream::dataReady, this, &IngestWorker::onData);
+    connect(m_stream, &ResultStream::finished, this, &IngestWorker::onStreamFinished);
+    emitProgress(true);
+}
+
+void IngestWorker::onData(const QByteArray& lines) {
+    if (m_done || isCanceled())
+        return;
+    const QString& batchId = m_report.batchId;
+    m_parser.parseChunk(lines, [&](qint64, bool ok, ResultRow& row, const QString& reason,
+                                   QByteArrayView) {
+        const qint64 lineNumber = ++m_passLines;
+        if (!ok) {
+            ++m_report.malformedCount;
+            MalformedLine bad{lineNumber,
+                              tr("Batch %1, line %2 of the results file cannot be used: %3. "
+                                 "It was not stored; its custom_id will be reported as missing.")
+                                  .arg(batchId)
+                                  .arg(lineNumber)
+                                  .arg(reason)};
+            if (m_report.malformed.size() < IngestReport::kMaxMalformedListed)
+                m_report.malformed.append(bad);
+            if (lineNumber > m_maxReportedMalformed) {
+                m_maxReportedMalformed = lineNumber;
+                Q_EMIT malformedLine(batchId, bad);
+            }
+            return true;
+        }
+        ++m_passOkLines;
+        row.batchId = batchId;
+        row.day = m_day;
+        const CostResult cost =
+            CostCalculator::costOfResult(m_book, row.type, row.model, row.usage, m_day);
+        row.priced = cost.priced;
+        row.costMicros = cost.priced ? cost.micros : 0;
+        row.longPromptBand = cost.band == PriceBand::LongPrompt;
+        if (row.type == QLatin1String("succeeded")) {
+            ++m_report.succeeded;
+        } else if (row.type == QLatin1String("errored")) {
+            ++m_report.errored;
+        } else if (row.type == QLatin1String("canceled")) {
+            ++m_report.canceled;
+        } else if (row.type == QLatin1String("expired")) {
+            ++m_report.expired;
+        } else {
+            ++m_report.otherType;
+        }
+        if (!cost.priced)
+            ++m_report.unpriced;
+        else
+            m_report.costMicros += row.costMicros;
+        if (isRetryableType(row.type)) {
+            RetryItem item;
+            item.batchId = batchId;
+            item.customId = row.customId;
+            item.retryClass = classifyRetry(row.type, row.errorType, row.errorMessage);
+            item.errorType = row.errorType;
+            item.errorMessage = row.errorMessage;
+            m_retryItems.append(std::move(item));
+        }
+        m_rows.append(std::move(row));
+        return !isCanceled();
+    });
+    m_passBytes += lines.size();
+    if (m_rows.size() >= m_options.rowsPerTransaction) {
+        if (!flush())
+            return;
+    }
+    emitProgress(false);
+}
+
+bool IngestWorker::flush() {
+    if (!m_rows.isEmpty()) {
+        const qint64 inserted = m_ledger->insertResults(m_rows);
+        if (inserted < 0) {
+            fail(tr("Cannot store results of batch %1 in the ledger: %2")
+                     .arg(m_report.batchId, m_ledger->lastError()));
+            return false;
+        }
+        m_report.rowsInserted += inserted;
+        m_rowsCommittedTotal += m_rows.size();
+        m_rows.clear();
+    }
+    if (!m_retryItems.isEmpty()) {
+        // Idempotent per (batch_id, custom_id): a re-read enqueues nothing twice, and an item
+        // the operator dismissed stays dismissed.
+        const qint64 enqueued = m_ledger->enqueueRetries(m_retryItems);
+        if (enqueued < 0) {
+            fail(tr("Cannot add failed items of batch %1 to the retry queue: %2")
+                     .arg(m_report.batchId, m_ledger->lastError()));
+            return false;
+        }
+        m_report.retriesEnqueued += enqueued;
+        m_retryItems.clear();
+    }
+    if (m_committedLines != m_passLines) {
+        m_committedLines = m_passLines;
+        emitProgress(true);
+    }
+    if (m_options.stopAfterCommittedRows > 0 &&
+        m_rowsCommittedTotal >= m_options.stopAfterCommittedRows) {
+        m_canceled->store(true);
+        QTimer::singleShot(0, this, &IngestWorker::cancel);
+    }
+    return true;
+}
+
+void IngestWorker::onStreamFinished(const ApiError& error) {
+    if (m_done)
+        return;
+    ResultStream* stream = m_stream;
+    m_stream = nullptr;
+    if (stream)
+        stream->disconnect(this);
+    // What was parsed is valid whatever happened next: commit it.
+    if (!flush())
+        return;
+    if (isCanceled()) {
+        finish(IngestReport::Status::Canceled);
+        return;
+    }
+    if (error.isOk()) {
+        m_report.lines = m_passLines;
+        m_report.bytes = m_passBytes;
+        complete();
+        return;
+    }
+    if (isRestartable(error) && m_report.downloads < m_options.maxDownloads) {
+        Q_EMIT downloadRestarted(m_report.batchId, m_report.downloads + 1, error);
+        const RetryPolicy& policy = m_client->retryPolicy();
+        const qint64 delay = policy.scaled(
+            policy.backoffMs(m_report.downloads - 1, QRandomGenerator::global()->generateDouble()));
+        QTimer::singleShot(delay, this, &IngestWorker::startDownload);
+        return;
+    }
+    m_report.lines = m_passLines;
+    m_report.bytes = m_passBytes;
+    fail(tr("The results of batch %1 could not be downloaded completely (%n download(s)): %2 "
+            "What was read is stored; ingest again to finish.",
+            nullptr, m_report.downloads)
+             .arg(m_report.batchId, error.toString()),
+         error);
+}
+
+void IngestWorker::complete() {
+    const QString& id = m_report.batchId;
+    m_report.resultCount = m_ledger->resultCount(id);
+    m_report.duplicates = qMax<qint64>(0, m_passOkLines - m_report.resultCount);
+    const qint64 stored = m_ledger->requestCount(id);
+    if (stored > 0) {
+        m_report.requestsKnown = true;
+        m_report.requestCount = stored;
+        const QStringList missing = m_ledger->missingCustomIds(id);
+        m_report.missingCount = missing.size();
+        m_report.missingCustomIds = missing.mid(0, IngestReport::kMaxMissingListed);
+    } else {
+        // Created by another tool: no requests stored, only the server's counts to compare.
+        m_report.requestsKnown = false;
+        m_report.requestCount = m_batch.requestCounts.total();
+        m_report.missingCount = qMax<qint64>(0, m_report.requestCount - m_report.resultCount);
+    }
+    // The whole file was read: mark it even when lines were malformed or results are missing
+    // (reading it again would give the same answer); the report says what is wrong.
+    m_report.markedIngested = m_ledger->markResultsIngested(id, QDateTime::currentDateTimeUtc());
+    if (!m_report.markedIngested) {
+        fail(tr("Cannot mark batch %1 as ingested: %2").arg(id, m_ledger->lastError()));
+        return;
+    }
+    finish(IngestReport::Status::Completed);
+}
+
+void IngestWorker::fail(const QString& message, const ApiError& error) {
+    if (m_done)
+        return;
+    m_report.errorMessage = message;
+    m_report.error = error;
+    finish(IngestReport::Status::Failed);
+}
+
+void IngestWorker::finish(IngestReport::Status status) {
+    if (m_done)
+        return;
+    m_done = true;
+    if (m_stream) {
+        m_stream->disconnect(this);
+        m_stream->abort();
+        m_stream = nullptr;
+    }
+    if (m_report.lines == 0) {
+        m_report.lines = m_passLines;
+        m_report.bytes = m_passBytes;
+    }
+    m_report.status = status;
+    if (status == IngestReport::Status::Canceled && m_report.errorMessage.isEmpty())
+        m_report.errorMessage =
+            tr("Ingesting batch %1 was canceled. What was stored stays; ingest again to finish.")
+                .arg(m_report.batchId);
+    emitProgress(true);
+    // The connection is closed here, on its thread, before anyone is told. The client may be
+    // inside one of its jobs' signals right now: it goes at the next turn of the event loop.
+    if (m_client)
+        m_client.release()->deleteLater();
+    m_ledger.reset();
+    Q_EMIT finished(m_report);
+}
+
+void IngestWorker::emitProgress(bool force) {
+    if (!force && m_progressTimer.elapsed() < m_options.progressIntervalMs)
+        return;
+    m_progressTimer.restart();
+    IngestProgress p;
+    p.batchId = m_report.batchId;
+    p.download = qMax(1, m_report.downloads);
+    p.linesRead = m_passLines;
+    p.bytesRead = m_passBytes;
+    p.linesCommitted = m_committedLines;
+    p.rowsInserted = m_report.rowsInserted;
+    Q_EMIT progress(p);
+}
+
+} // namespace bs
