@@ -47,6 +47,9 @@ struct CostResult {
 // multipliers integers in parts per million, so `exact` is computed without any loss as an
 // integer number of 10^-24 dollars (128-bit). It is rounded ONCE, half up, to micro-dollars.
 // The same usage therefore always gives the same cost, on every machine.
+//
+// `day` selects effective-dated prices: pass the UTC date the batch was created
+// (MessageBatch::createdAt.toUTC().date()), the same for every result of a batch.
 class CostCalculator {
 public:
     // Cost of one `succeeded` result.

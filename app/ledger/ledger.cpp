@@ -1196,6 +1196,25 @@ qint64 Ledger::resultCount(const QString& batchId) {
     return q.value(0).toLongLong();
 }
 
+bool Ledger::forEachResult(const QString& batchId,
+                           const std::function<bool(const ResultRow&)>& callback) {
+    if (!ensureThread("forEachResult"))
+        return false;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kResultColumns +
+              QStringLiteral(" FROM results WHERE (? IS NULL OR batch_id = ?)"));
+    q.addBindValue(textValue(batchId));
+    q.addBindValue(textValue(batchId));
+    if (!run(q))
+        return false;
+    while (q.next()) {
+        if (!callback(resultFrom(q)))
+            break;
+    }
+    return true;
+}
+
 bool Ledger::updateResultCost(const QString& batchId, const QString& customId, Money micros,
                               bool priced) {
     if (!ensureThread("updateResultCost"))

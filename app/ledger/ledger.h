@@ -74,8 +74,11 @@ public:
     // transaction; emits Batches only with the ids whose row actually changed.
     bool upsertBatches(const QList<MessageBatch>& batches);
     bool upsertBatch(const MessageBatch& batch) { return upsertBatches({batch}); }
-    // A batch seen on the server that no draft of ours created (other tools): tracked, flagged
-    // discovered, without params. Existing rows are only updated.
+    // For the list endpoint's pages: a batch not in the ledger yet is inserted flagged
+    // `discovered` (created by another tool: tracked, without params); an existing row only gets
+    // its server fields updated (an own batch stays not-discovered). For a newly discovered
+    // batch, matchDraftForBatch() tells whether it is in fact ours from before a crash; if so,
+    // attachBatch() links it (and clears the flag).
     bool upsertDiscoveredBatches(const QList<MessageBatch>& batches);
     bool setBatchLocal(const QString& batchId, const BatchLocal& local);
     bool markResultsIngested(const QString& batchId, const QDateTime& when);
@@ -126,6 +129,10 @@ public:
     std::optional<ResultRow> result(const QString& batchId, const QString& customId);
     QList<ResultRow> results(const QString& batchId, qint64 offset = 0, qint64 limit = -1);
     qint64 resultCount(const QString& batchId = QString());
+    // Streams result rows (of one batch, or all when batchId is empty) without loading them
+    // all, e.g. for an independent recomputation of the costs. Return false to stop.
+    bool forEachResult(const QString& batchId,
+                       const std::function<bool(const ResultRow&)>& callback);
     // Re-prices succeeded rows whose model was unpriced with a newer price book's answer.
     bool updateResultCost(const QString& batchId, const QString& customId, Money micros,
                           bool priced);

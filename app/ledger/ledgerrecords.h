@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/messagebatch.h"
+#include "cost/costcalculator.h"
 #include "cost/money.h"
 #include "cost/usage.h"
 #include "ledger/retryclass.h"
@@ -83,6 +84,13 @@ struct ResultRow {
     bool priced = true;   // false: unknown model; costMicros is then NULL in the ledger
     bool longPromptBand = false;
     QDate day; // spend day for reports; null -> the batch's ended_at (else created_at) day
+
+    // Copies cost, priced flag and band from CostCalculator's answer.
+    void setCost(const CostResult& cost) {
+        costMicros = cost.micros;
+        priced = cost.priced;
+        longPromptBand = cost.band == PriceBand::LongPrompt;
+    }
 
     friend bool operator==(const ResultRow&, const ResultRow&) = default;
 };

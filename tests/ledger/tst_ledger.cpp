@@ -467,6 +467,60 @@ private Q_SLOTS:
         QCOMPARE(ledger.results(id, 10, 5).size(), 5);
     }
 
+    void crashMidIngestThenRecompute() {
+        // Ingest with real costs, "crash" (drop the connection) after 3 of 5 chunks, resume
+        // from the start: every result exactly once, total = an independent recomputation.
+        const QString path = freshPath();
+        const PriceBook book = PriceBook::builtIn();
+        const QString id = QStringLiteral("msgbatch_fault");
+        const QStringList models{QStringLiteral("claude-haiku-5-5"),
+                                 QStringLiteral("claude-sonnet-5-5"),
+                                 QStringLiteral("claude-opus-4-5"), QStringLiteral("claude-nova")};
+        QList<ResultRow> rows;
+        for (int i = 0; i < 10'000; ++i) {
+            ResultRow r = makeResult(id, QStringLiteral("r%1").arg(i), models.at(i % 4),
+                                     (i * 7919) % 150'000, (i * 31) % 4000, 0);
+            r.usage.cacheReadInputTokens = i % 13 * 100;
+            r.usage.inferenceGeo = i % 3 == 0 ? QStringLiteral("us") : QStringLiteral("global");
+            r.setCost(CostCalculator::costOf(book, r.model, r.usage, QDate(2026, 11, 20)));
+            rows.append(r);
+        }
+        {
+            Ledger ledger;
+            QVERIFY(ledger.open(path));
+            QVERIFY(ledger.upsertBatch(makeBatch(id, MessageBatch::Status::Ended, 10'000)));
+            for (int chunk = 0; chunk < 3; ++chunk)
+                QCOMPARE(ledger.insertResults(rows.mid(chunk * 2000, 2000)), qint64(2000));
+        } // crash: connection gone
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        qint64 inserted = 0;
+        for (int chunk = 0; chunk < 5; ++chunk)
+            inserted += ledger.insertResults(rows.mid(chunk * 2000, 2000));
+        QCOMPARE(inserted, qint64(4000));
+        QCOMPARE(ledger.resultCount(id), qint64(10'000));
+
+        Money recomputed = 0;
+        qint64 unpriced = 0;
+        qint64 seen = 0;
+        QVERIFY(ledger.forEachResult(id, [&](const ResultRow& r) {
+            const CostResult c =
+                CostCalculator::costOf(book, r.model, r.usage, QDate(2026, 11, 20));
+            if (c.priced)
+                recomputed += c.micros;
+            else
+                ++unpriced;
+            ++seen;
+            return true;
+        }));
+        QCOMPARE(seen, qint64(10'000));
+        const CostTotals totals = ledger.costTotal();
+        QCOMPARE(totals.micros, recomputed);
+        QCOMPARE(totals.unpriced, unpriced);
+        QCOMPARE(unpriced, qint64(2500));
+        QVERIFY(totals.micros > 0);
+    }
+
     void resultsNeedTheirBatch() {
         Ledger ledger;
         QVERIFY(ledger.open(freshPath()));
