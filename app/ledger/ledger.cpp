@@ -682,6 +682,12 @@ QList<BatchRecord> Ledger::allBatches() {
     return selectBatches(QStringLiteral("ORDER BY created_at DESC"), {});
 }
 
+QList<BatchRecord> Ledger::retriesOf(const QString& batchId) {
+    if (!ensureThread("retriesOf"))
+        return {};
+    return selectBatches(QStringLiteral("WHERE retry_of = ? ORDER BY created_at"), {batchId});
+}
+
 // ---- drafts and requests -------------------------------------------------------------------
 
 namespace {

@@ -89,6 +89,8 @@ public:
     // Ended batches whose results are not ingested yet (and not archived).
     QList<BatchRecord> batchesAwaitingIngest();
     QList<BatchRecord> allBatches(); // newest first
+    // Lineage: batches created to retry items of `batchId` (retry_of = batchId), oldest first.
+    QList<BatchRecord> retriesOf(const QString& batchId);
 
     // ---- write-ahead requests ------------------------------------------------------------
     // 1) createDraft  2) storeRequests (any number of chunks)  3) markDraftCreating right

@@ -665,6 +665,8 @@ private Q_SLOTS:
         QCOMPARE(resent.at(0).resentBatchId, retry.id);
         QVERIFY(resent.at(0).resentAt.isValid());
         QCOMPARE(ledger.batch(retry.id)->local.retryOf, orig.id);
+        QCOMPARE(ledger.retriesOf(orig.id).size(), 1);
+        QCOMPARE(ledger.retriesOf(orig.id).first().batch.id, retry.id);
 
         // The retried item fails again: its attempt count comes from the stored request.
         RetryItem second = item("t1", "overloaded_error", "Overloaded");
