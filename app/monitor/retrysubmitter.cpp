@@ -1,0 +1,147 @@
+#include "retrysubmitter.h"
+
+#include "api/apiclient.h"
+#include "core/redactor.h"
+#include "ledger/ledger.h"
+#include "monitor/draftsubmitter.h"
+
+#include <QHash>
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+
+namespace bs {
+
+RetrySubmitter::RetrySubmitter(ApiClient* client, Ledger* ledger, QObject* parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_ledger(ledger)
+    , m_drafts(new DraftSubmitter(client, ledger, this)) {
+    qRegisterMetaType<bs::RetrySubmitter::Result>();
+}
+
+QList<RetryClass> RetrySubmitter::defaultClasses() {
+    return {RetryClass::Transient, RetryClass::Expired};
+}
+
+bool RetrySubmitter::refuse(const QString& batchId, const QString& message) {
+    Result r;
+    r.sourceBatchId = batchId;
+    r.message = Redactor::redact(message);
+    QTimer::singleShot(0, this, [this, r] { Q_EMIT finished(r); });
+    return false;
+}
+
+QString RetrySubmitter::refusalFor(const QString& batchId) {
+    if (!m_ledger || !m_client)
+        return tr("Internal error: no API client or ledger.");
+    const auto row = m_ledger->batch(batchId);
+    if (!row)
+        return tr("Batch %1 is not in the ledger. Check the id, or let the poller discover it "
+                  "first.")
+            .arg(batchId);
+    if (row->discovered)
+        return tr("Batch %1 was created by another tool, so Batchscope has no stored params for "
+                  "its items and cannot re-send them. Submit the items again from their source "
+                  "file.")
+            .arg(batchId);
+    return {};
+}
+
+bool RetrySubmitter::retryClasses(const QString& batchId, const QList<RetryClass>& classes) {
+    const QString refusal = refusalFor(batchId);
+    if (!refusal.isEmpty())
+        return refuse(batchId, refusal);
+    const QList<RetryClass> wanted = classes.isEmpty() ? defaultClasses() : classes;
+    QList<qint64> ids;
+    QStringList customIds;
+    for (RetryClass c : wanted) {
+        const QList<RetryItem> items = m_ledger->retryItems(c, RetryItem::State::Pending);
+        for (const RetryItem& item : items) {
+            if (item.batchId != batchId)
+                continue;
+            ids.append(item.id);
+            customIds.append(item.customId);
+        }
+    }
+    if (ids.isEmpty()) {
+        QStringList names;
+        for (RetryClass c : wanted)
+            names.append(retryClassName(c));
+        return refuse(batchId, tr("Batch %1 has no pending retry items of class %2; nothing "
+                                  "to retry.")
+                                   .arg(batchId, names.join(QLatin1String(", "))));
+    }
+    return submitItems(batchId, ids, customIds);
+}
+
+bool RetrySubmitter::retryCustomIds(const QString& batchId, const QStringList& customIds) {
+    const QString refusal = refusalFor(batchId);
+    if (!refusal.isEmpty())
+        return refuse(batchId, refusal);
+    if (customIds.isEmpty())
+        return refuse(batchId, tr("No items chosen to retry."));
+    QHash<QString, qint64> pending;
+    const QList<RetryItem> items = m_ledger->retryItems(std::nullopt, RetryItem::State::Pending);
+    for (const RetryItem& item : items) {
+        if (item.batchId == batchId)
+            pending.insert(item.customId, item.id);
+    }
+    QList<qint64> ids;
+    QStringList notPending;
+    for (const QString& cid : customIds) {
+        if (pending.contains(cid))
+            ids.append(pending.value(cid));
+        else
+            notPending.append(cid);
+    }
+    if (!notPending.isEmpty())
+        return refuse(batchId, tr("These items of batch %1 are not waiting for a retry "
+                                  "(succeeded, already re-sent or unknown): %2")
+                                   .arg(batchId, notPending.join(QLatin1String(", "))));
+    return submitItems(batchId, ids, customIds);
+}
+
+bool RetrySubmitter::submitItems(const QString& batchId, const QList<qint64>& itemIds,
+                                 const QStringList& customIds) {
+    BatchLocal local;
+    local.retryOf = batchId;
+    local.submittedBy = qEnvironmentVariable("USER");
+    if (const auto row = m_ledger->batch(batchId)) {
+        local.sourceFile = row->local.sourceFile;
+        local.sourceSha256 = row->local.sourceSha256;
+        local.workspace = row->local.workspace;
+    }
+    QStringList skipped;
+    const QString localId = m_ledger->createRetryDraft(itemIds, local, &skipped);
+    if (localId.isEmpty())
+        return refuse(batchId, m_ledger->lastError());
+
+    QStringList sent;
+    for (const QString& cid : customIds) {
+        if (!skipped.contains(batchId + QLatin1Char('/') + cid))
+            sent.append(cid);
+    }
+    auto conn = std::make_shared<QMetaObject::Connection>();
+    *conn = connect(m_drafts, &DraftSubmitter::finished, this,
+                    [this, conn, batchId, localId, sent, skipped](const DraftSubmitter::Result& d) {
+                        if (d.localId != localId)
+                            return;
+                        disconnect(*conn);
+                        Result r;
+                        r.sourceBatchId = batchId;
+                        r.localId = localId;
+                        r.customIds = sent;
+                        r.skipped = skipped;
+                        r.ok = d.ok;
+                        r.newBatchId = d.batch.id;
+                        r.error = d.error;
+                        r.message = d.message;
+                        Q_EMIT finished(r);
+                    });
+    m_drafts->submit(localId);
+    return true;
+}
+
+} // namespace bs

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "ledger/retryclass.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+namespace bs {
+
+class ApiClient;
+class DraftSubmitter;
+class Ledger;
+
+// One click (or one CLI command) to re-send failed items: picks the pending retry-queue items
+// of a batch (by class, or by explicit custom_id), writes a retry draft with their stored
+// params (same custom_id, attempt + 1, retry_of = the batch; Ledger::createRetryDraft) and
+// creates a new batch from it (DraftSubmitter): write-ahead first, then the HTTP create.
+//
+// Refused with a clear message, before anything is written or sent: unknown batch, a batch
+// created by another tool (discovered: Batchscope holds no params for it), nothing pending in
+// the chosen classes, custom_ids that are not pending retry items of the batch.
+class RetrySubmitter : public QObject {
+    Q_OBJECT
+
+public:
+    struct Result {
+        bool ok = false;
+        QString sourceBatchId;
+        QString newBatchId;    // the batch created, when ok
+        QString localId;       // the retry draft
+        QStringList customIds; // sent
+        QStringList skipped;   // chosen but without stored params
+        QString message;       // user-readable, translated, redacted; empty when ok
+        ApiError error;        // when the create call failed
+    };
+
+    RetrySubmitter(ApiClient* client, Ledger* ledger, QObject* parent = nullptr);
+
+    // Classes retried when none are named: transient and expired (both succeed unchanged).
+    static QList<RetryClass> defaultClasses();
+
+    // Asynchronous; finished() follows exactly once. Returns false when refused at once
+    // (finished() still follows, with the message).
+    bool retryClasses(const QString& batchId, const QList<RetryClass>& classes = {});
+    bool retryCustomIds(const QString& batchId, const QStringList& customIds);
+
+    // The check alone: empty when batchId may be retried, else why not.
+    QString refusalFor(const QString& batchId);
+
+Q_SIGNALS:
+    void finished(const bs::RetrySubmitter::Result& result);
+
+private:
+    bool submitItems(const QString& batchId, const QList<qint64>& itemIds,
+                     const QStringList& customIds);
+    bool refuse(const QString& batchId, const QString& message);
+
+    QPointer<ApiClient> m_client;
+    QPointer<Ledger> m_ledger;
+    DraftSubmitter* m_drafts = nullptr;
+};
+
+} // namespace bs
+
+Q_DECLARE_METATYPE(bs::RetrySubmitter::Result)
