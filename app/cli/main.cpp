@@ -1,0 +1,13 @@
+// batchscope-cli: the headless face of the Batchscope core (see CliApp::helpText()).
+#include "cliapp.h"
+
+#include "core/appinfo.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char* argv[]) {
+    QCoreApplication app(argc, argv);
+    bs::AppInfo::applyToApplication();
+    bs::cli::CliApp cli;
+    return cli.run(QCoreApplication::arguments());
+}
