@@ -1,0 +1,204 @@
+// RetrySubmitter against a real batchscope-sim and SQLite: a batch with transient errors
+// (--error-rate) and invalid params is ingested; a retry of class transient creates a new batch
+// holding exactly those custom_ids with their original params, lineage and attempt recorded;
+// batches of other tools are refused.
+#include "api/apiclient.h"
+#include "ledger/ledger.h"
+#include "monitor/draftsubmitter.h"
+#include "monitor/poller.h"
+#include "monitor/retrysubmitter.h"
+#include "simclient.h"
+#include "simprocess.h"
+#include "testenv.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bs;
+using bs::test::SimClient;
+using bs::test::SimProcess;
+
+class TestRetrySubmitter : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void retriesTransientItemsWithTheirParams() {
+        QTemporaryDir dir;
+        SimProcess sim;
+        QVERIFY2(
+            sim.start({QStringLiteral("--speed"), QStringLiteral("0"), QStringLiteral("--quiet"),
+                       QStringLiteral("--seed"), QStringLiteral("11"),
+                       QStringLiteral("--error-rate"), QStringLiteral("0.5")}),
+            qPrintable(sim.errorString()));
+        const QString path = dir.filePath(QStringLiteral("retry.sqlite"));
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        ApiConfig config;
+        config.baseUrl = sim.baseUrl();
+        config.apiKey = SimProcess::fakeKey();
+        ApiClient client(config);
+
+        // 20 requests: 18 valid, 2 without max_tokens (errored later as invalid_request_error).
+        QHash<QString, QByteArray> params;
+        QList<StoredRequest> requests;
+        for (int i = 0; i < 20; ++i) {
+            const QString id = QStringLiteral("item-%1").arg(i, 2, 10, QLatin1Char('0'));
+            QJsonObject p = SimClient::params(QStringLiteral("question %1").arg(i), 32);
+            if (i == 3 || i == 17)
+                p.remove(QStringLiteral("max_tokens"));
+            const QByteArray bytes = QJsonDocument(p).toJson(QJsonDocument::Compact);
+            params.insert(id, bytes);
+            requests.append(StoredRequest{id, bytes, 1});
+        }
+        BatchLocal local;
+        local.sourceFile = QStringLiteral("/tmp/input.jsonl");
+        const QString draft = ledger.createDraft(local);
+        QVERIFY(!draft.isEmpty());
+        QVERIFY(ledger.storeRequests(draft, requests));
+        DraftSubmitter submitter(&client, &ledger);
+        QSignalSpy submitted(&submitter, &DraftSubmitter::finished);
+        submitter.submit(draft);
+        QVERIFY(submitted.wait(30000));
+        const auto created = submitted.first().first().value<DraftSubmitter::Result>();
+        QVERIFY2(created.ok, qPrintable(created.message));
+        const QString batchId = created.batch.id;
+        QCOMPARE(ledger.batch(batchId)->local.localId, draft);
+
+        // Poll until ended; the poller ingests (results + retry queue).
+        Poller poller(&client, &ledger);
+        poller.setWatchReachability(false);
+        IngestOptions options;
+        options.api = config;
+        options.ledgerPath = path;
+        poller.enableIngestion(options);
+        QSignalSpy ingested(&poller, &Poller::ingestionDone);
+        QSignalSpy cycles(&poller, &Poller::cycleFinished);
+        poller.pollNow();
+        QVERIFY(cycles.wait(30000));
+        QVERIFY(ingested.wait(30000));
+        QVERIFY(ingested.first().first().value<IngestReport>().isComplete());
+
+        QStringList transient;
+        QStringList fixRequired;
+        for (const RetryItem& item : ledger.retryItems(RetryClass::Transient))
+            if (item.batchId == batchId)
+                transient.append(item.customId);
+        for (const RetryItem& item : ledger.retryItems(RetryClass::FixRequired))
+            if (item.batchId == batchId)
+                fixRequired.append(item.customId);
+        fixRequired.sort();
+        QCOMPARE(fixRequired, (QStringList{QStringLiteral("item-03"), QStringLiteral("item-17")}));
+        QVERIFY2(!transient.isEmpty(), "the seed gave no transient errors");
+        transient.sort();
+
+        RetrySubmitter retry(&client, &ledger);
+        QSignalSpy done(&retry, &RetrySubmitter::finished);
+        QVERIFY(retry.retryClasses(batchId, {RetryClass::Transient}));
+        QVERIFY(done.wait(30000));
+        const auto result = done.first().first().value<RetrySubmitter::Result>();
+        QVERIFY2(result.ok, qPrintable(result.message));
+        QVERIFY(!result.newBatchId.isEmpty());
+        QVERIFY(result.newBatchId != batchId);
+        QStringList sent = result.customIds;
+        sent.sort();
+        QCOMPARE(sent, transient);
+
+        // Lineage and write-ahead: the new batch's draft holds exactly those items, same params.
+        const auto rec = ledger.batch(result.newBatchId);
+        QVERIFY(rec);
+        QCOMPARE(rec->local.retryOf, batchId);
+        QVERIFY(!rec->discovered);
+        QCOMPARE(rec->batch.requestCounts.total(), qint64(transient.size()));
+        QStringList stored;
+        QVERIFY(ledger.forEachRequest(result.localId, [&](const StoredRequest& r) {
+            stored.append(r.customId);
+            if (r.params != params.value(r.customId) || r.attempt != 2)
+                stored.append(QStringLiteral("MISMATCH ") + r.customId);
+            return true;
+        }));
+        stored.sort();
+        QCOMPARE(stored, transient);
+        // The queue items are resent, the fix_required ones still pending.
+        for (const RetryItem& item :
+             ledger.retryItems(RetryClass::Transient, RetryItem::State::Resent)) {
+            if (item.batchId == batchId)
+                QCOMPARE(item.resentBatchId, result.newBatchId);
+        }
+        QCOMPARE(ledger.retryItems(RetryClass::Transient, RetryItem::State::Pending).size(), 0);
+        QCOMPARE(ledger.retryItems(RetryClass::FixRequired).size(), 2);
+
+        // Nothing left in that class: refused, nothing sent.
+        done.clear();
+        QVERIFY(!retry.retryClasses(batchId, {RetryClass::Transient}));
+        QVERIFY(done.wait(5000));
+        QVERIFY(!done.first().first().value<RetrySubmitter::Result>().ok);
+
+        // Explicit custom_ids: one of the fix_required items can be sent on purpose.
+        done.clear();
+        QVERIFY(retry.retryCustomIds(batchId, {QStringLiteral("item-03")}));
+        QVERIFY(done.wait(30000));
+        QVERIFY(done.first().first().value<RetrySubmitter::Result>().ok);
+        // A succeeded (or unknown) item is not waiting for a retry: refused.
+        done.clear();
+        QVERIFY(!retry.retryCustomIds(batchId, {QStringLiteral("no-such-item")}));
+        QVERIFY(done.wait(5000));
+        QVERIFY(done.first().first().value<RetrySubmitter::Result>().message.contains(
+            QLatin1String("no-such-item")));
+    }
+
+    void discoveredBatchesAreRefused() {
+        QTemporaryDir dir;
+        SimProcess sim;
+        QVERIFY2(
+            sim.start({QStringLiteral("--speed"), QStringLiteral("0"), QStringLiteral("--quiet"),
+                       QStringLiteral("--error-rate"), QStringLiteral("1")}),
+            qPrintable(sim.errorString()));
+        const QString path = dir.filePath(QStringLiteral("foreign.sqlite"));
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        ApiConfig config;
+        config.baseUrl = sim.baseUrl();
+        config.apiKey = SimProcess::fakeKey();
+        ApiClient client(config);
+        SimClient other(sim.baseUrl(), SimProcess::fakeKey());
+        const auto reply = other.create(QJsonArray{
+            SimClient::request(QStringLiteral("f1"), SimClient::params(QStringLiteral("x"), 8))});
+        QCOMPARE(reply.status, 200);
+        const QString id = reply.json().value(QLatin1String("id")).toString();
+
+        Poller poller(&client, &ledger);
+        poller.setWatchReachability(false);
+        IngestOptions options;
+        options.api = config;
+        options.ledgerPath = path;
+        poller.enableIngestion(options);
+        QSignalSpy ingested(&poller, &Poller::ingestionDone);
+        poller.pollNow();
+        QVERIFY(ingested.wait(30000));
+        QVERIFY(ledger.batch(id)->discovered);
+        QCOMPARE(ledger.retryItems(RetryClass::Transient).size(), 1); // its item failed
+
+        RetrySubmitter retry(&client, &ledger);
+        QSignalSpy done(&retry, &RetrySubmitter::finished);
+        QVERIFY(!retry.retryClasses(id, {RetryClass::Transient}));
+        QVERIFY(done.wait(5000));
+        const auto result = done.first().first().value<RetrySubmitter::Result>();
+        QVERIFY(!result.ok);
+        QVERIFY2(result.message.contains(QLatin1String("another tool")),
+                 qPrintable(result.message));
+        QCOMPARE(ledger.unattachedDrafts().size(), 0); // nothing written
+        QCOMPARE(ledger.allBatches().size(), 1);       // nothing sent
+    }
+};
+
+int main(int argc, char** argv) {
+    bs::test::TestEnv::isolate();
+    QCoreApplication app(argc, argv);
+    TestRetrySubmitter t;
+    return QTest::qExec(&t, argc, argv);
+}
+
+#include "tst_retrysubmitter.moc"
