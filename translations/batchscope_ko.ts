@@ -82,4 +82,406 @@
         <translation>Batchscope 콘솔</translation>
     </message>
 </context>
+<context>
+    <name>bs::DraftSubmitter</name>
+    <message>
+        <source>Internal error: no API client or ledger.</source>
+        <translation>내부 오류: API 클라이언트나 원장이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No draft %1 in the ledger.</source>
+        <translation>원장에 초안 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Draft %1 is %2; only a stored draft can be sent.</source>
+        <translation>초안 %1의 상태가 %2입니다. 저장된(stored) 초안만 보낼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Draft %1 holds no requests.</source>
+        <translation>초안 %1에 요청이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 was created but could not be recorded: %2</source>
+        <translation>배치 %1은(는) 만들어졌지만 기록하지 못했습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bs::RetrySubmitter</name>
+    <message>
+        <source>Internal error: no API client or ledger.</source>
+        <translation>내부 오류: API 클라이언트나 원장이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger. Check the id, or let the poller discover it first.</source>
+        <translation>배치 %1이(가) 원장에 없습니다. ID를 확인하거나, 폴러가 먼저 찾아내게 하세요.</translation>
+    </message>
+    <message>
+        <source>Batch %1 was created by another tool, so Batchscope has no stored params for its items and cannot re-send them. Submit the items again from their source file.</source>
+        <translation>배치 %1은(는) 다른 도구가 만들었기 때문에 Batchscope에 항목의 params가 저장되어 있지 않아 다시 보낼 수 없습니다. 원본 파일에서 항목을 다시 제출하세요.</translation>
+    </message>
+    <message>
+        <source>Batch %1 has no pending retry items of class %2; nothing to retry.</source>
+        <translation>배치 %1에 클래스 %2의 대기 중인 재시도 항목이 없습니다. 재시도할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No items chosen to retry.</source>
+        <translation>재시도할 항목을 고르지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>These items of batch %1 are not waiting for a retry (succeeded, already re-sent or unknown): %2</source>
+        <translation>배치 %1의 다음 항목은 재시도 대기 중이 아닙니다(성공했거나, 이미 다시 보냈거나, 알 수 없음): %2</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::CliApp</name>
+    <message>
+        <source>Usage: batchscope-cli [--base-url URL] [--ledger FILE] [--json] COMMAND [ARGS]
+
+Headless Batchscope: submit, watch and account Message Batches with the same ledger as the app.
+
+Commands:
+  submit FILE [--wait]     Validate a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} lines,
+                           store every request in the ledger, create the batch(es)
+                           (split above 100,000 requests or 256 MB). --wait polls
+                           until they end and ingests the results.
+  status [BATCH]           Refresh and show one batch, or every tracked batch.
+  results BATCH            Ingest the results of an ended batch now.
+  retry BATCH [--class C,...]  Re-send failed items with their stored params.
+                           Classes: transient, billing, fix_required, expired,
+                           canceled (default: transient,expired).
+  cancel BATCH             Ask the API to cancel a batch.
+  cost [--since YYYY-MM-DD] [--by model|day|batch]  Spend from the ledger.
+  key set|clear            Store the API key in the OS keychain (set reads it from
+                           stdin, never from the command line) or remove it.
+
+Options:
+  --base-url URL   API base URL (default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com)
+  --ledger FILE    Ledger file (default: the app&apos;s, %1)
+  --json           Machine-readable output: one JSON object on stdout
+  --split-at N     (submit) at most N requests per batch (default 100000)
+  -h, --help       This help
+  --version        Version
+
+API key: $ANTHROPIC_API_KEY when set, else the key stored with &apos;key set&apos;.
+
+Exit codes:
+  0  ok
+  1  usage error (unknown command or option)
+  2  input file invalid (nothing was sent)
+  3  API or network error
+  4  API key missing or refused, keychain unavailable
+  5  ledger error
+  6  partial: some items errored, expired or were canceled
+</source>
+        <translation>사용법: batchscope-cli [--base-url URL] [--ledger FILE] [--json] COMMAND [ARGS]
+
+헤드리스 Batchscope: 앱과 같은 원장으로 Message Batches를 제출하고 지켜보고 비용을 집계합니다.
+
+명령:
+  submit FILE [--wait]     {&quot;custom_id&quot;, &quot;params&quot;} 줄로 된 JSONL 파일을 검사하고,
+                           모든 요청을 원장에 저장한 뒤 배치를 만듭니다
+                           (100,000개 요청 또는 256 MB를 넘으면 나눕니다). --wait는
+                           끝날 때까지 폴링한 뒤 결과를 수집합니다.
+  status [BATCH]           배치 하나, 또는 추적 중인 모든 배치를 갱신해 보여 줍니다.
+  results BATCH            끝난 배치의 결과를 지금 수집합니다.
+  retry BATCH [--class C,...]  실패한 항목을 저장된 params로 다시 보냅니다.
+                           클래스: transient, billing, fix_required, expired,
+                           canceled (기본값: transient,expired).
+  cancel BATCH             API에 배치 취소를 요청합니다.
+  cost [--since YYYY-MM-DD] [--by model|day|batch]  원장에 기록된 지출.
+  key set|clear            API 키를 OS 키체인에 저장하거나(set은 명령줄이 아니라
+                           표준 입력에서 읽습니다) 지웁니다.
+
+옵션:
+  --base-url URL   API 기본 URL (기본값: $ANTHROPIC_BASE_URL, 없으면 https://api.anthropic.com)
+  --ledger FILE    원장 파일 (기본값: 앱의 원장, %1)
+  --json           기계가 읽는 출력: stdout에 JSON 객체 하나
+  --split-at N     (submit) 배치당 최대 요청 수 N (기본값 100000)
+  -h, --help       이 도움말
+  --version        버전
+
+API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 &apos;key set&apos;으로 저장한 키를 씁니다.
+
+종료 코드:
+  0  정상 (ok)
+  1  사용법 오류 (알 수 없는 명령 또는 옵션)
+  2  입력 파일이 올바르지 않음 (아무것도 보내지 않음)
+  3  API 또는 네트워크 오류
+  4  API 키가 없거나 거부됨, 키체인을 쓸 수 없음
+  5  원장 오류
+  6  일부만 성공: 일부 항목이 오류, 만료 또는 취소됨
+</translation>
+    </message>
+    <message>
+        <source>--base-url needs a URL.</source>
+        <translation>--base-url에는 URL이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>--ledger needs a file name.</source>
+        <translation>--ledger에는 파일 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>--split-at needs a number.</source>
+        <translation>--split-at에는 숫자가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>--split-at must be a number from 1 to 100000.</source>
+        <translation>--split-at은 1부터 100000 사이의 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>명령이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Run batchscope-cli --help.</source>
+        <translation>알 수 없는 명령 &quot;%1&quot;. batchscope-cli --help를 실행해 보세요.</translation>
+    </message>
+    <message>
+        <source>Cannot open the ledger %1: %2</source>
+        <translation>원장 %1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Invalid base URL %1: %2</source>
+        <translation>잘못된 기본 URL %1: %2</translation>
+    </message>
+    <message>
+        <source>No API key. Store one with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the ANTHROPIC_API_KEY environment variable.</source>
+        <translation>API 키가 없습니다. &apos;batchscope-cli key set&apos;으로 저장하거나(키는 표준 입력에서 읽습니다) ANTHROPIC_API_KEY 환경 변수를 설정하세요.</translation>
+    </message>
+    <message>
+        <source>Could not read the API key from the keychain: %1 Once the keychain works, store a key with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the ANTHROPIC_API_KEY environment variable.</source>
+        <translation>키체인에서 API 키를 읽지 못했습니다: %1 키체인이 동작하면 &apos;batchscope-cli key set&apos;으로 키를 저장하거나(키는 표준 입력에서 읽습니다) ANTHROPIC_API_KEY 환경 변수를 설정하세요.</translation>
+    </message>
+    <message>
+        <source>%1  %2  processing %3, succeeded %4, errored %5, canceled %6, expired %7</source>
+        <translation>%1  %2  처리 중 %3, 성공 %4, 오류 %5, 취소 %6, 만료 %7</translation>
+    </message>
+    <message>
+        <source>  [discovered: created by another tool, cannot be re-sent]</source>
+        <translation>  [발견됨: 다른 도구가 만듦, 다시 보낼 수 없음]</translation>
+    </message>
+    <message>
+        <source>  [retry of %1]</source>
+        <translation>  [%1의 재시도]</translation>
+    </message>
+    <message>
+        <source>  [results ingested]</source>
+        <translation>  [결과 수집됨]</translation>
+    </message>
+    <message>
+        <source>Usage: batchscope-cli submit FILE [--wait]</source>
+        <translation>사용법: batchscope-cli submit FILE [--wait]</translation>
+    </message>
+    <message>
+        <source>... and %1 more problems.</source>
+        <translation>... 그리고 문제 %1개가 더 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not valid: nothing was sent. Fix the lines above and submit again.</source>
+        <translation>%1이(가) 올바르지 않아 아무것도 보내지 않았습니다. 위의 줄을 고친 뒤 다시 제출하세요.</translation>
+    </message>
+    <message>
+        <source>not sent: storing the requests failed</source>
+        <translation>보내지 않음: 요청 저장 실패</translation>
+    </message>
+    <message>
+        <source>Could not store the requests of %1: %2</source>
+        <translation>%1의 요청을 저장하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>not sent: an earlier part failed</source>
+        <translation>보내지 않음: 앞부분이 실패함</translation>
+    </message>
+    <message>
+        <source>Creating batch %1 of %2 failed: %3</source>
+        <translation>배치 %1/%2 생성 실패: %3</translation>
+    </message>
+    <message>
+        <source>The batch may have been created; &apos;batchscope-cli status&apos; reconciles it.</source>
+        <translation>배치가 만들어졌을 수도 있습니다. &apos;batchscope-cli status&apos;가 맞춰 봅니다.</translation>
+    </message>
+    <message>
+        <source>Created before the failure: %1.</source>
+        <translation>실패 전에 만들어진 배치: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Submitted %1 requests from %2 as %n batch(es):</source>
+        <translation>
+            <numerusform>%2의 요청 %1개를 배치 %n개로 제출했습니다:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Submitted %1 requests as %2; waiting for the end...</source>
+        <translation>요청 %1개를 %2(으)로 제출했습니다. 끝나기를 기다리는 중...</translation>
+    </message>
+    <message>
+        <source>Polling failed (will try again): %1</source>
+        <translation>폴링 실패(다시 시도합니다): %1</translation>
+    </message>
+    <message>
+        <source>Ingesting the results of %1 failed: %2</source>
+        <translation>%1의 결과 수집 실패: %2</translation>
+    </message>
+    <message>
+        <source>Could not start the ingestion of %1.</source>
+        <translation>%1의 결과 수집을 시작하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Usage: batchscope-cli status [BATCH]</source>
+        <translation>사용법: batchscope-cli status [BATCH]</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a batch id.</source>
+        <translation>&quot;%1&quot;은(는) 배치 ID가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>No batches tracked.</source>
+        <translation>추적 중인 배치가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Usage: batchscope-cli results BATCH</source>
+        <translation>사용법: batchscope-cli results BATCH</translation>
+    </message>
+    <message>
+        <source>Usage: batchscope-cli cancel BATCH</source>
+        <translation>사용법: batchscope-cli cancel BATCH</translation>
+    </message>
+    <message>
+        <source>Cancel requested.</source>
+        <translation>취소를 요청했습니다.</translation>
+    </message>
+    <message>
+        <source>--class needs a list, e.g. --class transient,expired</source>
+        <translation>--class에는 목록이 필요합니다. 예: --class transient,expired</translation>
+    </message>
+    <message>
+        <source>Usage: batchscope-cli retry BATCH [--class transient,...]</source>
+        <translation>사용법: batchscope-cli retry BATCH [--class transient,...]</translation>
+    </message>
+    <message>
+        <source>Unknown retry class &quot;%1&quot;. Classes: transient, billing, fix_required, expired, canceled.</source>
+        <translation>알 수 없는 재시도 클래스 &quot;%1&quot;. 클래스: transient, billing, fix_required, expired, canceled.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger.</source>
+        <translation>배치 %1이(가) 원장에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 was created by another tool, so Batchscope has no stored params for its items and cannot re-send them. Submit the items again from their source file.</source>
+        <translation>배치 %1은(는) 다른 도구가 만들었기 때문에 Batchscope에 항목의 params가 저장되어 있지 않아 다시 보낼 수 없습니다. 원본 파일에서 항목을 다시 제출하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-sent %n item(s) of %1 as:</source>
+        <translation>
+            <numerusform>%1의 항목 %n개를 다음으로 다시 보냈습니다:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--since needs a date (YYYY-MM-DD).</source>
+        <translation>--since에는 날짜(YYYY-MM-DD)가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>--by needs model, day or batch.</source>
+        <translation>--by에는 model, day 또는 batch가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Usage: batchscope-cli cost [--since YYYY-MM-DD] [--by model|day|batch]</source>
+        <translation>사용법: batchscope-cli cost [--since YYYY-MM-DD] [--by model|day|batch]</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date; write YYYY-MM-DD.</source>
+        <translation>&quot;%1&quot;은(는) 날짜가 아닙니다. YYYY-MM-DD로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>--by must be model, day or batch, not &quot;%1&quot;.</source>
+        <translation>--by는 &quot;%1&quot;이 아니라 model, day 또는 batch여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Total: %1 over %2 results (%3 succeeded, %4 errored)%5</source>
+        <translation>합계: 결과 %2개에 %1 (성공 %3, 오류 %4)%5</translation>
+    </message>
+    <message>
+        <source>; %1 results of unpriced models are not counted</source>
+        <translation>; 가격이 없는 모델의 결과 %1개는 포함되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>Usage: batchscope-cli key set|clear   (&apos;key set&apos; reads the key from stdin; it is never taken from the command line)</source>
+        <translation>사용법: batchscope-cli key set|clear   (&apos;key set&apos;은 키를 표준 입력에서 읽으며, 명령줄에서는 절대 받지 않습니다)</translation>
+    </message>
+    <message>
+        <source>Cannot read the key from stdin.</source>
+        <translation>표준 입력에서 키를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No key on stdin. Pipe it in, e.g. &apos;batchscope-cli key set &lt; keyfile&apos;.</source>
+        <translation>표준 입력에 키가 없습니다. 파이프로 넘기세요. 예: &apos;batchscope-cli key set &lt; keyfile&apos;.</translation>
+    </message>
+    <message>
+        <source>API key stored in the keychain.</source>
+        <translation>API 키를 키체인에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>API key removed from the keychain.</source>
+        <translation>API 키를 키체인에서 지웠습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::JsonlInput</name>
+    <message>
+        <source>cannot open the file (%1).</source>
+        <translation>파일을 열 수 없습니다(%1).</translation>
+    </message>
+    <message>
+        <source>not valid JSON at character %1 (%2).</source>
+        <translation>%1번째 문자에서 JSON이 올바르지 않습니다(%2).</translation>
+    </message>
+    <message>
+        <source>each line must be a JSON object {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}}.</source>
+        <translation>각 줄은 JSON 객체 {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}}여야 합니다.</translation>
+    </message>
+    <message>
+        <source>missing.</source>
+        <translation>없습니다.</translation>
+    </message>
+    <message>
+        <source>must be a string.</source>
+        <translation>문자열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>&quot;%1&quot;은(는) 영문자, 숫자, &apos;_&apos;, &apos;-&apos;로 된 1~64자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is used twice (first on line %2); custom_ids must be unique.</source>
+        <translation>&quot;%1&quot;이(가) 두 번 쓰였습니다(처음은 %2번째 줄). custom_id는 고유해야 합니다.</translation>
+    </message>
+    <message>
+        <source>must be a JSON object.</source>
+        <translation>JSON 객체여야 합니다.</translation>
+    </message>
+    <message>
+        <source>must be a non-empty string.</source>
+        <translation>비어 있지 않은 문자열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>must be a whole number of at least 1.</source>
+        <translation>1 이상의 정수여야 합니다.</translation>
+    </message>
+    <message>
+        <source>must be a non-empty array of messages.</source>
+        <translation>비어 있지 않은 메시지 배열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>streaming is not allowed inside a batch; remove it.</source>
+        <translation>배치 안에서는 스트리밍을 쓸 수 없습니다. 지우세요.</translation>
+    </message>
+    <message>
+        <source>the file holds no requests.</source>
+        <translation>파일에 요청이 없습니다.</translation>
+    </message>
+</context>
 </TS>
