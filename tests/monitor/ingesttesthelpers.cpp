@@ -102,7 +102,7 @@ RetryPolicy fastRetryPolicy(int maxRetries) {
 
 std::optional<MessageBatch> createAndWaitEnded(ApiClient& client, const QString& ledgerPath,
                                                const QList<StoredRequest>& requests, QString* error,
-                                               int sendCount) {
+                                               int sendCount, bool waitEnded) {
     Ledger ledger;
     if (!ledger.open(ledgerPath)) {
         *error = ledger.lastError();

@@ -33,7 +33,7 @@ RetryPolicy fastRetryPolicy(int maxRetries = 6);
 // says why).
 std::optional<MessageBatch> createAndWaitEnded(ApiClient& client, const QString& ledgerPath,
                                                const QList<StoredRequest>& requests, QString* error,
-                                               int sendCount = -1);
+                                               int sendCount = -1, bool waitEnded = true);
 // Asks the simulator to move its clock forward (POST /_sim/clock).
 bool advanceSimClock(const QUrl& base, qint64 seconds);
 // A control call to the simulator (/_sim/faults, /_sim/clock): the answer's body, or a null
