@@ -1643,4 +1643,11 @@ Money Ledger::spentInPeriod(BudgetSetting::Period period, QDate today) {
     return costTotal(since).micros;
 }
 
+std::optional<Budget> Ledger::budgetStatus(const QString& name, QDate today) {
+    const auto setting = budget(name);
+    if (!setting)
+        return std::nullopt;
+    return Budget(setting->limitMicros, spentInPeriod(setting->period, today));
+}
+
 } // namespace bs

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cost/budget.h"
 #include "ledger/ledgernotifier.h"
 #include "ledger/ledgerrecords.h"
 
@@ -169,6 +170,9 @@ public:
     QList<BudgetSetting> budgets();
     // Cost spent in the budget's current period (calendar month/day in UTC of `today`).
     Money spentInPeriod(BudgetSetting::Period period, QDate today);
+    // The named budget with what has been spent in its current period (today: UTC date; null =
+    // now). Empty when no such budget exists.
+    std::optional<Budget> budgetStatus(const QString& name, QDate today = {});
 
 Q_SIGNALS:
     void changed(bs::LedgerNotifier::Change what, const QStringList& batchIds);

@@ -763,6 +763,16 @@ private Q_SLOTS:
                  Money(4060));
         QCOMPARE(ledger.spentInPeriod(BudgetSetting::Period::Day, QDate(2026, 11, 3)), Money(40));
         QCOMPARE(ledger.spentInPeriod(BudgetSetting::Period::Month, QDate(2026, 12, 1)), Money(0));
+
+        QVERIFY(ledger.setBudget({QStringLiteral("nov"), 4'100, BudgetSetting::Period::Month}));
+        const auto status = ledger.budgetStatus(QStringLiteral("nov"), QDate(2026, 11, 15));
+        QVERIFY(status);
+        QCOMPARE(status->spent(), Money(4060));
+        QCOMPARE(status->remaining(), Money(40));
+        QVERIFY(!status->wouldExceed(40));
+        QVERIFY(status->wouldExceed(41));
+        QCOMPARE(ledger.budgetStatus(QStringLiteral("nov"), QDate(2026, 12, 1))->spent(), Money(0));
+        QVERIFY(!ledger.budgetStatus(QStringLiteral("none")));
     }
 
     void alertsSettingsBudgets() {
