@@ -316,13 +316,17 @@ std::optional<PriceBook> PriceBook::fromJson(const QByteArray& json, const QStri
 }
 
 PriceBook PriceBook::builtIn() {
-    QString error;
-    auto book = fromFile(builtInPath(), &error);
-    if (!book) {
-        qWarning("%s", qPrintable(error));
-        return {};
-    }
-    return *book;
+    // Parsed once per process (thread-safe static); copies share the model list.
+    static const PriceBook book = [] {
+        QString error;
+        auto parsed = fromFile(builtInPath(), &error);
+        if (!parsed) {
+            qWarning("%s", qPrintable(error));
+            return PriceBook();
+        }
+        return *parsed;
+    }();
+    return book;
 }
 
 PriceBook PriceBook::load(QString* error) {
