@@ -116,8 +116,8 @@
         <translation>배치 %1이(가) 원장에 없습니다. ID를 확인하거나, 폴러가 먼저 찾아내게 하세요.</translation>
     </message>
     <message>
-        <source>Batch %1 was created by another tool, so Batchscope has no stored params for its items and cannot re-send them. Submit the items again from their source file.</source>
-        <translation>배치 %1은(는) 다른 도구가 만들었기 때문에 Batchscope에 항목의 params가 저장되어 있지 않아 다시 보낼 수 없습니다. 원본 파일에서 항목을 다시 제출하세요.</translation>
+        <source>Batch %1 was created by another tool, so Batchscope has no stored params for its items and cannot re-send them. Attach the JSONL file it was made from first (batchscope-cli retry --source FILE).</source>
+        <translation>배치 %1은(는) 다른 도구가 만들었기 때문에 Batchscope에 항목의 params가 저장되어 있지 않아 다시 보낼 수 없습니다. 먼저 배치를 만든 JSONL 파일을 연결하세요(batchscope-cli retry --source FILE).</translation>
     </message>
     <message>
         <source>Batch %1 has no pending retry items of class %2; nothing to retry.</source>
@@ -130,6 +130,38 @@
     <message>
         <source>These items of batch %1 are not waiting for a retry (succeeded, already re-sent or unknown): %2</source>
         <translation>배치 %1의 다음 항목은 재시도 대기 중이 아닙니다(성공했거나, 이미 다시 보냈거나, 알 수 없음): %2</translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger.</source>
+        <translation>배치 %1이(가) 원장에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 already has its requests stored; nothing to attach.</source>
+        <translation>배치 %1의 요청은 이미 저장되어 있습니다. 연결할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2: not a {&quot;custom_id&quot;, &quot;params&quot;} line.</source>
+        <translation>%1:%2: {&quot;custom_id&quot;, &quot;params&quot;} 줄이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1:%2:custom_id: &quot;%3&quot; is used twice.</source>
+        <translation>%1:%2:custom_id: &quot;%3&quot;이(가) 두 번 쓰였습니다.</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 requests but batch %3 has %4: it is not the file the batch was made from.</source>
+        <translation>%1에는 요청이 %2개 있지만 배치 %3에는 %4개가 있습니다. 이 배치를 만든 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1 has no line for custom_id &quot;%2&quot; of batch %3: it is not the file the batch was made from.</source>
+        <translation>%1에 배치 %3의 custom_id &quot;%2&quot; 줄이 없습니다. 이 배치를 만든 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>attaching the source file failed</source>
+        <translation>원본 파일 연결 실패</translation>
     </message>
 </context>
 <context>
@@ -146,9 +178,11 @@ Commands:
                            until they end and ingests the results.
   status [BATCH]           Refresh and show one batch, or every tracked batch.
   results BATCH            Ingest the results of an ended batch now.
-  retry BATCH [--class C,...]  Re-send failed items with their stored params.
-                           Classes: transient, billing, fix_required, expired,
-                           canceled (default: transient,expired).
+  retry BATCH [--class C,...] [--source FILE]  Re-send failed items with their
+                           stored params. Classes: transient, billing,
+                           fix_required, expired, canceled (default:
+                           transient,expired). --source attaches the JSONL file a
+                           batch of another tool was made from (needed once).
   cancel BATCH             Ask the API to cancel a batch.
   cost [--since YYYY-MM-DD] [--by model|day|batch]  Spend from the ledger.
   key set|clear            Store the API key in the OS keychain (set reads it from
@@ -184,9 +218,11 @@ Exit codes:
                            끝날 때까지 폴링한 뒤 결과를 수집합니다.
   status [BATCH]           배치 하나, 또는 추적 중인 모든 배치를 갱신해 보여 줍니다.
   results BATCH            끝난 배치의 결과를 지금 수집합니다.
-  retry BATCH [--class C,...]  실패한 항목을 저장된 params로 다시 보냅니다.
-                           클래스: transient, billing, fix_required, expired,
-                           canceled (기본값: transient,expired).
+  retry BATCH [--class C,...] [--source FILE]  실패한 항목을 저장된 params로
+                           다시 보냅니다. 클래스: transient, billing,
+                           fix_required, expired, canceled (기본값:
+                           transient,expired). --source는 다른 도구가 만든 배치의
+                           원본 JSONL 파일을 연결합니다(한 번만 필요).
   cancel BATCH             API에 배치 취소를 요청합니다.
   cost [--since YYYY-MM-DD] [--by model|day|batch]  원장에 기록된 지출.
   key set|clear            API 키를 OS 키체인에 저장하거나(set은 명령줄이 아니라
@@ -355,8 +391,12 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 &apos;key set&apos
         <translation>--class에는 목록이 필요합니다. 예: --class transient,expired</translation>
     </message>
     <message>
-        <source>Usage: batchscope-cli retry BATCH [--class transient,...]</source>
-        <translation>사용법: batchscope-cli retry BATCH [--class transient,...]</translation>
+        <source>--source needs the JSONL file the batch was made from.</source>
+        <translation>--source에는 배치를 만든 JSONL 파일이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Usage: batchscope-cli retry BATCH [--class transient,...] [--source FILE]</source>
+        <translation>사용법: batchscope-cli retry BATCH [--class transient,...] [--source FILE]</translation>
     </message>
     <message>
         <source>Unknown retry class &quot;%1&quot;. Classes: transient, billing, fix_required, expired, canceled.</source>
@@ -367,8 +407,8 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 &apos;key set&apos
         <translation>배치 %1이(가) 원장에 없습니다.</translation>
     </message>
     <message>
-        <source>Batch %1 was created by another tool, so Batchscope has no stored params for its items and cannot re-send them. Submit the items again from their source file.</source>
-        <translation>배치 %1은(는) 다른 도구가 만들었기 때문에 Batchscope에 항목의 params가 저장되어 있지 않아 다시 보낼 수 없습니다. 원본 파일에서 항목을 다시 제출하세요.</translation>
+        <source>Batch %1 was created by another tool, so Batchscope has no stored params for its items and cannot re-send them. Attach the JSONL file it was made from: batchscope-cli retry %1 --source FILE</source>
+        <translation>배치 %1은(는) 다른 도구가 만들었기 때문에 Batchscope에 항목의 params가 저장되어 있지 않아 다시 보낼 수 없습니다. 배치를 만든 JSONL 파일을 연결하세요: batchscope-cli retry %1 --source FILE</translation>
     </message>
     <message numerus="yes">
         <source>Re-sent %n item(s) of %1 as:</source>

@@ -140,9 +140,11 @@ QString CliApp::helpText() {
               "                           until they end and ingests the results.\n"
               "  status [BATCH]           Refresh and show one batch, or every tracked batch.\n"
               "  results BATCH            Ingest the results of an ended batch now.\n"
-              "  retry BATCH [--class C,...]  Re-send failed items with their stored params.\n"
-              "                           Classes: transient, billing, fix_required, expired,\n"
-              "                           canceled (default: transient,expired).\n"
+              "  retry BATCH [--class C,...] [--source FILE]  Re-send failed items with their\n"
+              "                           stored params. Classes: transient, billing,\n"
+              "                           fix_required, expired, canceled (default:\n"
+              "                           transient,expired). --source attaches the JSONL file a\n"
+              "                           batch of another tool was made from (needed once).\n"
               "  cancel BATCH             Ask the API to cancel a batch.\n"
               "  cost [--since YYYY-MM-DD] [--by model|day|batch]  Spend from the ledger.\n"
               "  key set|clear            Store the API key in the OS keychain (set reads it from\n"
@@ -678,8 +680,12 @@ int CliApp::cmdRetry(const QStringList& argsIn) {
     QString classText;
     if (!takeValue(args, QStringLiteral("--class"), &classText))
         return fail(Usage, tr("--class needs a list, e.g. --class transient,expired"));
+    QString source;
+    if (!takeValue(args, QStringLiteral("--source"), &source))
+        return fail(Usage, tr("--source needs the JSONL file the batch was made from."));
     if (args.size() != 1 || args.first().startsWith(QLatin1String("--")))
-        return fail(Usage, tr("Usage: batchscope-cli retry BATCH [--class transient,...]"));
+        return fail(
+            Usage, tr("Usage: batchscope-cli retry BATCH [--class transient,...] [--source FILE]"));
     const QString id = args.first();
     QList<RetryClass> classes;
     if (!classText.isEmpty()) {
@@ -700,12 +706,18 @@ int CliApp::cmdRetry(const QStringList& argsIn) {
         const auto rec = m_ledger->batch(id);
         if (!rec)
             return fail(Usage, tr("Batch %1 is not in the ledger.").arg(id));
-        if (rec->discovered)
+        if (rec->discovered && !source.isEmpty()) {
+            RetrySubmitter attacher(nullptr, m_ledger.get());
+            const QString error = attacher.attachSourceFile(id, source);
+            if (!error.isEmpty())
+                return fail(InputInvalid, error);
+        } else if (rec->discovered) {
             return fail(Usage,
                         tr("Batch %1 was created by another tool, so Batchscope has no stored "
-                           "params for its items and cannot re-send them. Submit the items "
-                           "again from their source file.")
+                           "params for its items and cannot re-send them. Attach the JSONL "
+                           "file it was made from: batchscope-cli retry %1 --source FILE")
                             .arg(id));
+        }
     }
     if (const int rc = prepareApi(); rc != Ok)
         return rc;

@@ -5,7 +5,13 @@
 #include "ledger/ledger.h"
 #include "monitor/draftsubmitter.h"
 
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
 #include <QSet>
 #include <QTimer>
 
@@ -43,8 +49,8 @@ QString RetrySubmitter::refusalFor(const QString& batchId) {
             .arg(batchId);
     if (row->discovered)
         return tr("Batch %1 was created by another tool, so Batchscope has no stored params for "
-                  "its items and cannot re-send them. Submit the items again from their source "
-                  "file.")
+                  "its items and cannot re-send them. Attach the JSONL file it was made from "
+                  "first (batchscope-cli retry --source FILE).")
             .arg(batchId);
     return {};
 }
@@ -101,6 +107,98 @@ bool RetrySubmitter::retryCustomIds(const QString& batchId, const QStringList& c
                                   "(succeeded, already re-sent or unknown): %2")
                                    .arg(batchId, notPending.join(QLatin1String(", "))));
     return submitItems(batchId, ids, customIds);
+}
+
+QString RetrySubmitter::attachSourceFile(const QString& batchId, const QString& jsonlPath) {
+    if (!m_ledger)
+        return tr("Internal error: no API client or ledger.");
+    const auto row = m_ledger->batch(batchId);
+    if (!row)
+        return tr("Batch %1 is not in the ledger.").arg(batchId);
+    if (!row->discovered)
+        return tr("Batch %1 already has its requests stored; nothing to attach.").arg(batchId);
+    const QString path = QFileInfo(jsonlPath).absoluteFilePath();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("Cannot open %1: %2").arg(jsonlPath, file.errorString());
+
+    QSet<QString> needed;
+    for (RetryItem::State state : {RetryItem::State::Pending, RetryItem::State::Dismissed}) {
+        const QList<RetryItem> items = m_ledger->retryItems(std::nullopt, state);
+        for (const RetryItem& item : items) {
+            if (item.batchId == batchId)
+                needed.insert(item.customId);
+        }
+    }
+    // First pass: check everything before writing anything.
+    QSet<QString> ids;
+    qint64 lineNo = 0;
+    QCryptographicHash sha(QCryptographicHash::Sha256);
+    while (!file.atEnd()) {
+        const QByteArray raw = file.readLine();
+        sha.addData(raw);
+        ++lineNo;
+        const QByteArray line = raw.trimmed();
+        if (line.isEmpty())
+            continue;
+        QJsonParseError pe;
+        const QJsonObject o = QJsonDocument::fromJson(line, &pe).object();
+        const QString cid = o.value(QLatin1String("custom_id")).toString();
+        if (pe.error != QJsonParseError::NoError || cid.isEmpty() ||
+            !o.value(QLatin1String("params")).isObject())
+            return tr("%1:%2: not a {\"custom_id\", \"params\"} line.").arg(jsonlPath).arg(lineNo);
+        if (ids.contains(cid))
+            return tr("%1:%2:custom_id: \"%3\" is used twice.").arg(jsonlPath).arg(lineNo).arg(cid);
+        ids.insert(cid);
+    }
+    const qint64 total = row->batch.requestCounts.total();
+    if (total > 0 && ids.size() != total)
+        return tr("%1 holds %2 requests but batch %3 has %4: it is not the file the batch was "
+                  "made from.")
+            .arg(jsonlPath)
+            .arg(ids.size())
+            .arg(batchId)
+            .arg(total);
+    for (const QString& cid : std::as_const(needed)) {
+        if (!ids.contains(cid))
+            return tr("%1 has no line for custom_id \"%2\" of batch %3: it is not the file the "
+                      "batch was made from.")
+                .arg(jsonlPath, cid, batchId);
+    }
+
+    BatchLocal local = row->local;
+    local.sourceFile = path;
+    local.sourceSha256 = QString::fromLatin1(sha.result().toHex());
+    const QString localId = m_ledger->createDraft(local);
+    if (localId.isEmpty())
+        return m_ledger->lastError();
+    file.seek(0);
+    QList<StoredRequest> chunk;
+    bool ok = true;
+    while (ok && !file.atEnd()) {
+        const QByteArray line = file.readLine().trimmed();
+        if (line.isEmpty())
+            continue;
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        chunk.append(StoredRequest{o.value(QLatin1String("custom_id")).toString(),
+                                   QJsonDocument(o.value(QLatin1String("params")).toObject())
+                                       .toJson(QJsonDocument::Compact),
+                                   1});
+        if (chunk.size() >= 2000) {
+            ok = m_ledger->storeRequests(localId, chunk);
+            chunk.clear();
+        }
+    }
+    if (ok && !chunk.isEmpty())
+        ok = m_ledger->storeRequests(localId, chunk);
+    if (ok)
+        ok = m_ledger->attachBatch(localId, row->batch);
+    if (!ok) {
+        const QString why = m_ledger->lastError();
+        m_ledger->abandonDraft(localId, tr("attaching the source file failed"));
+        return why;
+    }
+    return {};
 }
 
 bool RetrySubmitter::submitItems(const QString& batchId, const QList<qint64>& itemIds,

@@ -50,6 +50,14 @@ public:
     // The check alone: empty when batchId may be retried, else why not.
     QString refusalFor(const QString& batchId);
 
+    // Makes a discovered batch (created by another tool) re-sendable: the {custom_id, params}
+    // lines of its source JSONL file are read (streamed) and stored as the batch's write-ahead
+    // requests, in a draft linked to the batch (Ledger::attachBatch), so it is no longer
+    // "discovered". The file must hold the batch's number of requests, unique custom_ids, and
+    // every custom_id of the batch's retry items. Synchronous; nothing is sent. Returns an empty
+    // string on success, else what is wrong (file:line where it applies).
+    QString attachSourceFile(const QString& batchId, const QString& jsonlPath);
+
 Q_SIGNALS:
     void finished(const bs::RetrySubmitter::Result& result);
 

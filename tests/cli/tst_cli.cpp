@@ -308,6 +308,38 @@ private Q_SLOTS:
         QCOMPARE(u.code, 3);
     }
 
+    void discoveredBatchNeedsItsSource() {
+        // A batch made by another client: status discovers it, retry refuses it until its
+        // source file is attached.
+        SimClient other(m_sim.baseUrl(), kKey);
+        const QList<QByteArray> lines{
+            line(QStringLiteral("o-1"),
+                 SimClient::params(QStringLiteral("x"), 8, QStringLiteral("claude-nope-1")))};
+        const auto reply =
+            other.create(QJsonArray{QJsonDocument::fromJson(lines.first()).object()});
+        QCOMPARE(reply.status, 200);
+        const QString id = reply.json()[u"id"].toString();
+        QCOMPARE(cli({QStringLiteral("status")}).code, 0);
+        QCOMPARE(cli({QStringLiteral("results"), id}).code, 6); // its item errored
+        const Run refused = cli({QStringLiteral("retry"), id, QStringLiteral("--class"),
+                                 QStringLiteral("fix_required")});
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains("--source"), refused.err.constData());
+        const QString wrong =
+            writeFile(QStringLiteral("wrong-source.jsonl"),
+                      {line(QStringLiteral("zz"), SimClient::params(QStringLiteral("x"), 8))});
+        QCOMPARE(cli({QStringLiteral("retry"), id, QStringLiteral("--class"),
+                      QStringLiteral("fix_required"), QStringLiteral("--source"), wrong})
+                     .code,
+                 2);
+        const QString source = writeFile(QStringLiteral("source.jsonl"), lines);
+        const Run ok =
+            cli({QStringLiteral("--json"), QStringLiteral("retry"), id, QStringLiteral("--class"),
+                 QStringLiteral("fix_required"), QStringLiteral("--source"), source});
+        QVERIFY2(ok.code == 0, ok.err.constData());
+        QCOMPARE(ok.json()[u"custom_ids"].toArray(), QJsonArray{QStringLiteral("o-1")});
+    }
+
     void keySetAndClearThroughTheKeychain() {
         if (!keyringAvailable())
             QSKIP("no D-Bus session with a Secret Service (./dev test provides one)");

@@ -11,6 +11,7 @@
 #include "simprocess.h"
 #include "testenv.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -191,6 +192,41 @@ private Q_SLOTS:
                  qPrintable(result.message));
         QCOMPARE(ledger.unattachedDrafts().size(), 0); // nothing written
         QCOMPARE(ledger.allBatches().size(), 1);       // nothing sent
+
+        // Attaching a file that is not its source is refused (count / custom_id mismatch).
+        auto writeJsonl = [&dir](const QString& name, const QStringList& ids) {
+            QFile f(dir.filePath(name));
+            if (!f.open(QIODevice::WriteOnly))
+                return QString();
+            for (const QString& id : ids)
+                f.write(QJsonDocument(QJsonObject{{QStringLiteral("custom_id"), id},
+                                                  {QStringLiteral("params"),
+                                                   SimClient::params(QStringLiteral("x"), 8)}})
+                            .toJson(QJsonDocument::Compact) +
+                        '\n');
+            return f.fileName();
+        };
+        const QString wrongCount =
+            writeJsonl(QStringLiteral("two.jsonl"), {QStringLiteral("f1"), QStringLiteral("f2")});
+        QVERIFY(retry.attachSourceFile(id, wrongCount).contains(QLatin1String("not the file")));
+        const QString wrongId = writeJsonl(QStringLiteral("other.jsonl"), {QStringLiteral("g1")});
+        QVERIFY(retry.attachSourceFile(id, wrongId).contains(QLatin1String("g1")) ||
+                retry.attachSourceFile(id, wrongId).contains(QLatin1String("f1")));
+        QVERIFY(ledger.batch(id)->discovered);
+
+        // With its source file attached it becomes re-sendable, params from the file.
+        const QString source = writeJsonl(QStringLiteral("source.jsonl"), {QStringLiteral("f1")});
+        const QString attachError = retry.attachSourceFile(id, source);
+        QVERIFY2(attachError.isEmpty(), qPrintable(attachError));
+        QVERIFY(!ledger.batch(id)->discovered);
+        QCOMPARE(ledger.batch(id)->local.sourceFile, QFileInfo(source).absoluteFilePath());
+        done.clear();
+        QVERIFY(retry.retryClasses(id, {RetryClass::Transient}));
+        QVERIFY(done.wait(30000));
+        const auto resent = done.first().first().value<RetrySubmitter::Result>();
+        QVERIFY2(resent.ok, qPrintable(resent.message));
+        QCOMPARE(resent.customIds, QStringList{QStringLiteral("f1")});
+        QCOMPARE(ledger.batch(resent.newBatchId)->local.retryOf, id);
     }
 };
 
