@@ -192,6 +192,8 @@ bool Ledger::ensureThread(const char* where) {
                  .arg(QLatin1String(where)));
         return false;
     }
+    if (m_txDepth == 0)
+        m_lastError.clear(); // a new top-level call: lastError() is about this call only
     return true;
 }
 

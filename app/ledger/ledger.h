@@ -32,7 +32,8 @@ namespace bs {
 // The GUI listens on the notifier, so a worker's writes reach it as a queued signal.
 //
 // Money is integer micro-dollars and tokens int64 throughout; nothing is floating point.
-// On any failure a method returns false / an empty value and lastError() says why.
+// On any failure a method returns false / an empty value (or -1) and lastError() says why;
+// each call clears the previous error.
 class Ledger : public QObject {
     Q_OBJECT
 
