@@ -206,6 +206,11 @@ void Poller::absorb(const QList<MessageBatch>& batches) {
     QList<MessageBatch> foreign;
     for (const MessageBatch& b : batches) {
         m_seen.insert(b.id);
+        // An ended batch already stored as it is now changes only when it is archived: skip the
+        // lookup (a page is mostly such batches).
+        const auto cached = m_endedStored.constFind(b.id);
+        if (b.isEnded() && cached != m_endedStored.cend() && *cached == b.archivedAt.isValid())
+            continue;
         const auto row = m_ledger->batch(b.id);
         if (row) {
             if (!(row->batch == b)) {
@@ -213,13 +218,18 @@ void Poller::absorb(const QList<MessageBatch>& batches) {
                 m_cycle.updated.append(b.id);
                 if (!row->batch.isEnded() && b.isEnded())
                     m_cycle.ended.append(b.id);
-            }
+            } else if (b.isEnded())
+                m_endedStored.insert(b.id, b.archivedAt.isValid());
         } else {
             foreign.append(b);
         }
     }
-    if (!known.isEmpty())
-        m_ledger->upsertBatches(known);
+    if (!known.isEmpty() && m_ledger->upsertBatches(known)) {
+        for (const MessageBatch& b : std::as_const(known)) {
+            if (b.isEnded())
+                m_endedStored.insert(b.id, b.archivedAt.isValid());
+        }
+    }
     if (foreign.isEmpty())
         return;
 

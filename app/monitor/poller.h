@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -149,6 +150,7 @@ private:
     QSet<QString> m_seen;
     QStringList m_toRetrieve;
     QSet<QString> m_ingestOffered;
+    QHash<QString, bool> m_endedStored; // ended batches known to be stored as seen -> archived
     ResultIngestor* m_ingestor = nullptr;
     QStringList m_ingestQueue;
 };

@@ -145,6 +145,13 @@ private Q_SLOTS:
             QVERIFY(!rec->batch.resultsUrl.isEmpty());
             QVERIFY(!rec->discovered);
         }
+        // Nothing changes any more: one list call, nothing written.
+        httpRequests = 0;
+        report = runCycle(poller);
+        QVERIFY(report.ok);
+        QVERIFY(httpRequests <= 2);
+        QVERIFY(report.updated.isEmpty());
+        QVERIFY(report.ended.isEmpty());
     }
 
     void olderThanThePageFallsBack() {
