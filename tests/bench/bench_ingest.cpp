@@ -60,7 +60,7 @@ Figures runOnce(const SimProcess& sim, QTemporaryDir& dir, int n, MessageBatch* 
     QString error;
     std::optional<MessageBatch> batch;
     {
-        const QList<StoredRequest> requests = makeRequests(n, 600);
+        const QList<StoredRequest> requests = makeRequests(n, 600, 0, false);
         batch = createAndWaitEnded(client, ledger, requests, &error);
     }
     if (!batch) {

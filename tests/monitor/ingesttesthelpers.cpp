@@ -40,7 +40,7 @@ template <typename Job> ApiError waitJob(Job* job, int timeoutMs = 60000) {
 }
 } // namespace
 
-QList<StoredRequest> makeRequests(int n, int maxTokens, int invalidEvery) {
+QList<StoredRequest> makeRequests(int n, int maxTokens, int invalidEvery, bool varied) {
     static const QString shared(9000, QLatin1Char('s'));
     static const QStringList models = {QStringLiteral("claude-haiku-5-5"),
                                        QStringLiteral("claude-sonnet-5-5"),
@@ -54,7 +54,7 @@ QList<StoredRequest> makeRequests(int n, int maxTokens, int invalidEvery) {
                        QJsonArray{message(QStringLiteral("Question number %1: say something "
                                                          "about the number.")
                                               .arg(i))}}};
-        switch (i % 7) {
+        switch (varied ? i % 7 : 0) {
         case 1:   // a cached prefix, 5 minutes
         case 2: { // and 1 hour
             QJsonObject cc{{QStringLiteral("type"), QStringLiteral("ephemeral")}};

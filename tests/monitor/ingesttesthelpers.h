@@ -21,7 +21,9 @@ namespace bs::test {
 // n requests "req-000001".. of mixed shapes: plain, cached prefix (5m and 1h), web search, and
 // every `invalidEvery`-th one with an unknown model (an errored invalid_request_error result).
 // maxTokens 600 gives result lines of about 2 KB.
-QList<StoredRequest> makeRequests(int n, int maxTokens = 64, int invalidEvery = 0);
+// varied = false: plain requests only (small create bodies, for 100k-request benchmarks).
+QList<StoredRequest> makeRequests(int n, int maxTokens = 64, int invalidEvery = 0,
+                                  bool varied = true);
 
 // A client for the simulator at `base` with tiny retry delays (timeScale) and a short grace.
 ApiConfig simConfig(const QUrl& base);
