@@ -261,6 +261,45 @@ private Q_SLOTS:
         QCOMPARE(needed.size(), 0);
     }
 
+    void reconcilesADraftWhoseCreateAnswerWasLost() {
+        SimProcess sim;
+        QVERIFY2(
+            sim.start({QStringLiteral("--speed"), QStringLiteral("1"), QStringLiteral("--quiet")}),
+            qPrintable(sim.errorString()));
+        Ledger ledger;
+        QVERIFY(ledger.open(m_dir.filePath(QStringLiteral("reconcile.sqlite"))));
+        // Write-ahead done, "creating" marked, then the app died before the answer came back.
+        const QString localId = ledger.createDraft(BatchLocal{});
+        QVERIFY(!localId.isEmpty());
+        QJsonArray requests;
+        QList<StoredRequest> stored;
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject p = SimClient::params(QStringLiteral("q%1").arg(i), 8);
+            requests.append(SimClient::request(QStringLiteral("c%1").arg(i), p));
+            stored.append(StoredRequest{QStringLiteral("c%1").arg(i),
+                                        QJsonDocument(p).toJson(QJsonDocument::Compact), 1});
+        }
+        QVERIFY(ledger.storeRequests(localId, stored));
+        QVERIFY(ledger.markDraftCreating(localId));
+        SimClient sc(sim.baseUrl(), SimProcess::fakeKey());
+        const auto reply = sc.create(requests); // the create that did reach the server
+        QCOMPARE(reply.status, 200);
+        const QString id = reply.json().value(QLatin1String("id")).toString();
+
+        ApiClient client(configFor(sim));
+        Poller poller(&client, &ledger);
+        poller.setWatchReachability(false);
+        const Poller::CycleReport report = runCycle(poller);
+        QVERIFY(report.ok);
+        QCOMPARE(report.reconciled, QStringList{localId});
+        QVERIFY(report.discovered.isEmpty());
+        const auto rec = ledger.batch(id);
+        QVERIFY(rec);
+        QVERIFY(!rec->discovered); // ours: its params are known, it can be retried
+        QCOMPARE(rec->local.localId, localId);
+        QCOMPARE(ledger.draft(localId)->state, DraftInfo::State::Created);
+    }
+
     void backsOffAndPauses() {
         SimProcess sim;
         QVERIFY2(
