@@ -110,6 +110,8 @@ void ApiJob::sendAttempt() {
         break;
     }
     m_reply = reply;
+    if (isStreaming())
+        reply->setReadBufferSize(4 << 20); // back-pressure: never buffer a whole results file
     qCDebug(lcApi).noquote() << methodName(m_method) << m_url.path() << "attempt" << m_attempts;
     connect(reply, &QNetworkReply::readyRead, this, &ApiJob::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
