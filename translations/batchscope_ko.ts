@@ -355,6 +355,10 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 &apos;key set&apos
         <translation>폴링 실패(다시 시도합니다): %1</translation>
     </message>
     <message>
+        <source>Gave up waiting for %1: %2 The batches were created; run &apos;batchscope-cli status&apos; and &apos;batchscope-cli results BATCH&apos; later.</source>
+        <translation>%1 기다리기를 포기했습니다: %2 배치는 만들어졌습니다. 나중에 &apos;batchscope-cli status&apos;와 &apos;batchscope-cli results BATCH&apos;를 실행하세요.</translation>
+    </message>
+    <message>
         <source>Ingesting the results of %1 failed: %2</source>
         <translation>%1의 결과 수집 실패: %2</translation>
     </message>

@@ -507,13 +507,27 @@ int CliApp::waitAndIngest(const QStringList& batchIds, QJsonObject* out) {
         if (pending.isEmpty())
             loop.quit();
     });
+    // Transient failures are retried with backoff; a refused key, or kMaxFailures cycles in a
+    // row, end the wait (the batches exist: 'status' and 'results' pick them up later).
+    constexpr int kMaxFailures = 10;
+    ApiError giveUp;
     QObject::connect(&poller, &Poller::errorOccurred, &loop, [&](const ApiError& e) {
+        if (apiExit(e) == AuthMissing || poller.state().consecutiveErrors >= kMaxFailures) {
+            giveUp = e;
+            loop.quit();
+            return;
+        }
         m_err << Redactor::redact(tr("Polling failed (will try again): %1").arg(e.toString()))
               << Qt::endl;
     });
     poller.start();
     loop.exec();
     poller.stop();
+    if (giveUp.isError())
+        return fail(apiExit(giveUp),
+                    tr("Gave up waiting for %1: %2 The batches were created; run "
+                       "'batchscope-cli status' and 'batchscope-cli results BATCH' later.")
+                        .arg(batchIds.join(QLatin1String(", ")), giveUp.toString()));
 
     QJsonArray ingests;
     QJsonArray batches;
