@@ -797,7 +797,7 @@ int CliApp::cmdCost(const QStringList& argsIn) {
     if (!openLedger())
         return LedgerFailure;
     const CostTotals total = m_ledger->costTotal(since);
-    if (!m_ledger->lastError().isEmpty() && total.results == 0 && !m_ledger->isOpen())
+    if (!m_ledger->lastError().isEmpty())
         return fail(LedgerFailure, m_ledger->lastError());
     QJsonObject out;
     out[QLatin1String("since")] =
@@ -817,6 +817,8 @@ int CliApp::cmdCost(const QStringList& argsIn) {
     QJsonArray groups;
     if (grouping) {
         const QList<CostGroup> list = m_ledger->costBy(*grouping, since);
+        if (!m_ledger->lastError().isEmpty())
+            return fail(LedgerFailure, m_ledger->lastError());
         for (const CostGroup& g : list) {
             QJsonObject o = totalsJson(g.totals);
             o[QLatin1String("key")] = g.key;
