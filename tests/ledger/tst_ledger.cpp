@@ -529,7 +529,7 @@ private Q_SLOTS:
                  qint64(-1));
         QVERIFY(!ledger.lastError().isEmpty());
         QCOMPARE(ledger.resultCount(), qint64(0)); // the transaction was rolled back
-        QVERIFY(ledger.lastError().isEmpty()); // each call starts with a clean error
+        QVERIFY(ledger.lastError().isEmpty());     // each call starts with a clean error
     }
 
     void erroredAndUnpricedRows() {
