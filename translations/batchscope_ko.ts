@@ -2,84 +2,305 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
-    <name>bs::ui::AboutDialog</name>
+    <name>bs</name>
     <message>
-        <source>About Batchscope</source>
-        <translation>Batchscope 정보</translation>
+        <source>expected an object</source>
+        <translation>객체여야 합니다</translation>
     </message>
     <message>
-        <source>A desktop console for Anthropic's Message Batches API: validate, submit, watch, account and retry batch workloads.</source>
-        <translation>Anthropic 메시지 배치 API용 데스크톱 콘솔: 배치 작업을 검증하고, 제출하고, 감시하고, 비용을 정산하고, 재시도합니다.</translation>
+        <source>missing; expected the model id</source>
+        <translation>없습니다. 모델 ID가 필요합니다</translation>
     </message>
     <message>
-        <source>License: GNU General Public License, version 3 or later (GPL-3.0-or-later).</source>
-        <translation>라이선스: GNU 일반 공중 사용 허가서 버전 3 이상 (GPL-3.0-or-later).</translation>
+        <source>expected a list of strings</source>
+        <translation>문자열 목록이어야 합니다</translation>
     </message>
     <message>
-        <source>Built with Qt %1, running on Qt %2.</source>
-        <translation>Qt %1(으)로 빌드, Qt %2에서 실행 중.</translation>
-    </message>
-</context>
-<context>
-    <name>bs::ui::MainWindow</name>
-    <message>
-        <source>Batchscope</source>
-        <translation>Batchscope</translation>
+        <source>missing; expected true or false (does inference_geo &quot;us&quot; cost more?)</source>
+        <translation>true 또는 false가 필요합니다(inference_geo &quot;us&quot;일 때 비용이 더 드는지 여부)</translation>
     </message>
     <message>
-        <source>Drop a JSONL file here to start</source>
-        <translation>시작하려면 JSONL 파일을 여기에 끌어다 놓으세요</translation>
+        <source>expected a positive whole number of tokens</source>
+        <translation>1 이상의 정수 토큰 수여야 합니다</translation>
     </message>
     <message>
-        <source>One request per line: {"custom_id": …, "params": {…}}. Batchscope checks every line, splits the file to fit the API limits and estimates the cost before anything is sent.</source>
-        <translation>한 줄에 요청 하나: {"custom_id": …, "params": {…}}. Batchscope는 전송하기 전에 모든 줄을 검사하고, API 한도에 맞게 파일을 나누고, 비용을 추정합니다.</translation>
+        <source>expected a list</source>
+        <translation>목록이어야 합니다</translation>
     </message>
     <message>
-        <source>Or choose File → Open JSONL… (%1).</source>
-        <translation>또는 파일 → JSONL 열기…를 선택하세요 (%1).</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>준비됨</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Open JSONL…</source>
-        <translation>JSONL 열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About Batchscope</source>
-        <translation>Batchscope 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Open JSONL file</source>
-        <translation>JSONL 파일 열기</translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl *.ndjson *.json);;All files (*)</source>
-        <translation>JSON Lines (*.jsonl *.ndjson *.json);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>Selected %1</source>
-        <translation>%1 선택됨</translation>
+        <source>must be later than effective_from</source>
+        <translation>effective_from보다 나중이어야 합니다</translation>
     </message>
 </context>
 <context>
-    <name>main</name>
+    <name>bs::ApiClient</name>
     <message>
-        <source>Batchscope console</source>
-        <translation>Batchscope 콘솔</translation>
+        <source>&apos;%1&apos; is not a valid batch id</source>
+        <translation>&apos;%1&apos;은(는) 올바른 배치 ID가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the API URL &apos;%1&apos; is not valid</source>
+        <translation>API URL &apos;%1&apos;이(가) 올바르지 않습니다</translation>
+    </message>
+    <message>
+        <source>refused to send the API key over %1 to %2</source>
+        <translation>%1 연결로 %2에 API 키를 보내는 것을 거부했습니다</translation>
+    </message>
+    <message>
+        <source>Create batch</source>
+        <translation>배치 생성</translation>
+    </message>
+    <message>
+        <source>Retrieve batch %1</source>
+        <translation>배치 %1 조회</translation>
+    </message>
+    <message>
+        <source>Cancel batch %1</source>
+        <translation>배치 %1 취소</translation>
+    </message>
+    <message>
+        <source>Delete batch %1</source>
+        <translation>배치 %1 삭제</translation>
+    </message>
+    <message>
+        <source>List batches</source>
+        <translation>배치 목록 조회</translation>
+    </message>
+    <message>
+        <source>List all batches</source>
+        <translation>전체 배치 목록 조회</translation>
+    </message>
+    <message>
+        <source>Count tokens</source>
+        <translation>토큰 수 계산</translation>
+    </message>
+    <message>
+        <source>Download results of batch %1</source>
+        <translation>배치 %1 결과 다운로드</translation>
+    </message>
+    <message>
+        <source>the batch has no results yet (it has not ended); wait until it ends</source>
+        <translation>배치에 아직 결과가 없습니다(아직 끝나지 않음). 끝날 때까지 기다리세요</translation>
+    </message>
+    <message>
+        <source>Download results</source>
+        <translation>결과 다운로드</translation>
+    </message>
+    <message>
+        <source>no results URL was given</source>
+        <translation>결과 URL이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ApiError</name>
+    <message>
+        <source>The organization&apos;s monthly spend cap is reached; raise it in the Console or wait until the next month.</source>
+        <translation>조직의 월 지출 한도에 도달했습니다. Console에서 한도를 올리거나 다음 달까지 기다리세요.</translation>
+    </message>
+    <message>
+        <source>Check the request; it was rejected as invalid and will not succeed unchanged.</source>
+        <translation>요청을 확인하세요. 잘못된 요청으로 거부되었으므로 고치지 않으면 성공하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The API key was not accepted: enter a valid key for this workspace.</source>
+        <translation>API 키가 받아들여지지 않았습니다: 이 워크스페이스에 맞는 올바른 키를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Fix the billing details of the organization in the Console.</source>
+        <translation>Console에서 조직의 결제 정보를 바로잡으세요.</translation>
+    </message>
+    <message>
+        <source>The key has no access to this resource or workspace: use another key or workspace.</source>
+        <translation>이 키로는 해당 리소스나 워크스페이스에 접근할 수 없습니다: 다른 키나 워크스페이스를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>The batch or path does not exist (or belongs to another workspace): check the id and the workspace.</source>
+        <translation>배치나 경로가 없습니다(또는 다른 워크스페이스에 속해 있습니다): ID와 워크스페이스를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The request is too large: split the batch into smaller ones.</source>
+        <translation>요청이 너무 큽니다: 배치를 더 작게 나누세요.</translation>
+    </message>
+    <message>
+        <source>Rate limited: wait a moment and try again; Batchscope already retried.</source>
+        <translation>요청 한도를 초과했습니다: 잠시 기다린 뒤 다시 시도하세요. Batchscope가 이미 재시도했습니다.</translation>
+    </message>
+    <message>
+        <source>The API is overloaded: try again in a few minutes.</source>
+        <translation>API가 과부하 상태입니다: 몇 분 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The API had a problem: try again in a few minutes.</source>
+        <translation>API에 문제가 발생했습니다: 몇 분 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Try again later.</source>
+        <translation>나중에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Check the request and the settings, then try again.</source>
+        <translation>요청과 설정을 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The connection broke after the request was sent, so it may have been carried out: refresh the batch list before sending it again.</source>
+        <translation>요청을 보낸 뒤 연결이 끊겼으므로 요청이 이미 처리되었을 수 있습니다: 다시 보내기 전에 배치 목록을 새로 고치세요.</translation>
+    </message>
+    <message>
+        <source>Check the network connection and the API base URL, then try again.</source>
+        <translation>네트워크 연결과 API 기본 URL을 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>No answer came in time, so the request may still have been carried out: refresh the batch list before sending it again.</source>
+        <translation>제시간에 응답이 오지 않았지만 요청은 처리되었을 수 있습니다: 다시 보내기 전에 배치 목록을 새로 고치세요.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time: check the network and try again, or raise the request timeout.</source>
+        <translation>서버가 제시간에 응답하지 않았습니다: 네트워크를 확인하고 다시 시도하거나, 요청 제한 시간을 늘리세요.</translation>
+    </message>
+    <message>
+        <source>The secure connection could not be established: check the system clock, proxy and certificates.</source>
+        <translation>보안 연결을 설정하지 못했습니다: 시스템 시계, 프록시, 인증서를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Use an https:// base URL; plain http is only allowed for 127.0.0.1, ::1 and localhost.</source>
+        <translation>https:// 기본 URL을 사용하세요. 일반 http는 127.0.0.1, ::1, localhost에만 허용됩니다.</translation>
+    </message>
+    <message>
+        <source>The answer was not understood: check that the base URL points at the Anthropic API, and try again.</source>
+        <translation>응답을 해석하지 못했습니다: 기본 URL이 Anthropic API를 가리키는지 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The results download ended in the middle of a line: download the results again (already stored lines are not counted twice).</source>
+        <translation>결과 다운로드가 줄 중간에서 끝났습니다: 결과를 다시 다운로드하세요(이미 저장된 줄은 두 번 세지 않습니다).</translation>
+    </message>
+    <message>
+        <source>The operation was canceled.</source>
+        <translation>작업이 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>Check the settings (API key, workspace, base URL) and try again.</source>
+        <translation>설정(API 키, 워크스페이스, 기본 URL)을 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The API answered HTTP %1</source>
+        <translation>API 응답 HTTP %1</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>네트워크 오류</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>시간 초과</translation>
+    </message>
+    <message>
+        <source>TLS error</source>
+        <translation>TLS 오류</translation>
+    </message>
+    <message>
+        <source>Refused an insecure connection</source>
+        <translation>안전하지 않은 연결 거부</translation>
+    </message>
+    <message>
+        <source>Unreadable answer</source>
+        <translation>읽을 수 없는 응답</translation>
+    </message>
+    <message>
+        <source>Truncated results</source>
+        <translation>잘린 결과</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Configuration problem</source>
+        <translation>설정 문제</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complete result line(s) had been received.</source>
+        <translation>
+            <numerusform>완전한 결과 줄을 %n개 받은 상태였습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tried %n time(s).</source>
+        <translation>
+            <numerusform>%n회 시도했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request id: %1.</source>
+        <translation>요청 ID: %1.</translation>
+    </message>
+    <message>
+        <source>No API key is set: enter one in the settings.</source>
+        <translation>API 키가 설정되지 않았습니다: 설정에서 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The API client is gone.</source>
+        <translation>API 클라이언트가 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>no data for %1 s</source>
+        <translation>%1초 동안 데이터 없음</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object (%1)</source>
+        <translation>응답이 JSON 객체가 아닙니다(%1)</translation>
+    </message>
+    <message>
+        <source>the answer is not a message_batch object</source>
+        <translation>응답이 message_batch 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the answer is not a page of batches</source>
+        <translation>응답이 배치 목록 페이지가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the answer has no input_tokens</source>
+        <translation>응답에 input_tokens가 없습니다</translation>
+    </message>
+    <message>
+        <source>the answer is not a message_batch_deleted object</source>
+        <translation>응답이 message_batch_deleted 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the last line (%1 bytes) is not complete JSON</source>
+        <translation>마지막 줄(%1바이트)이 완전한 JSON이 아닙니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>the download broke after %n complete line(s): %1</source>
+        <translation>
+            <numerusform>완전한 줄 %n개를 받은 뒤 다운로드가 끊겼습니다: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bs::BatchRequestsBuilder</name>
+    <message>
+        <source>custom_id &apos;%1&apos; must be 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>custom_id &apos;%1&apos;은(는) 영문자, 숫자, &apos;_&apos;, &apos;-&apos;로 된 1~64자여야 합니다</translation>
+    </message>
+    <message>
+        <source>the params of &apos;%1&apos; are not a JSON object</source>
+        <translation>&apos;%1&apos;의 params가 JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>a batch holds at most %1 requests</source>
+        <translation>배치 하나에는 요청을 최대 %1개까지 담을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>a batch body is at most 256 MB</source>
+        <translation>배치 본문은 최대 256 MB입니다</translation>
     </message>
 </context>
 <context>
@@ -103,6 +324,304 @@
     <message>
         <source>Batch %1 was created but could not be recorded: %2</source>
         <translation>배치 %1은(는) 만들어졌지만 기록하지 못했습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bs::IngestReport</name>
+    <message numerus="yes">
+        <source>Batch %1: %n result line(s) ingested</source>
+        <translation>
+            <numerusform>배치 %1: 결과 %n줄 수집됨</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1 succeeded, %2 errored, %3 canceled, %4 expired), cost %5.</source>
+        <translation> (성공 %1, 오류 %2, 취소 %3, 만료 %4), 비용 %5.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) use a model without a price: their cost is unknown (not $0).</source>
+        <translation>
+            <numerusform>결과 %n개가 가격 정보가 없는 모델을 사용합니다: 이 결과의 비용은 알 수 없습니다($0이 아님).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) could not be read and were not stored.</source>
+        <translation>
+            <numerusform>%n줄을 읽지 못해 저장하지 않았습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) of the batch have no result.</source>
+        <translation>
+            <numerusform>배치의 요청 %n개에 결과가 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 result(s) fewer than the batch&apos;s %2 requests.</source>
+        <translation>결과가 배치의 요청 수(%2개)보다 %1개 적습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) added to the retry queue.</source>
+        <translation>
+            <numerusform>항목 %n개를 재시도 대기열에 추가했습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bs::IngestWorker</name>
+    <message>
+        <source>Cannot open the ledger %1: %2</source>
+        <translation>원장 %1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read batch %1: %2</source>
+        <translation>배치 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot store batch %1 in the ledger: %2</source>
+        <translation>배치 %1을(를) 원장에 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Batch %1 has not ended yet, so it has no results to ingest. Try again when it has ended.</source>
+        <translation>배치 %1이(가) 아직 끝나지 않아 수집할 결과가 없습니다. 끝난 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Batch %1, line %2 of the results file cannot be used: %3. It was not stored; its custom_id will be reported as missing.</source>
+        <translation>배치 %1 결과 파일의 %2번째 줄을 사용할 수 없습니다: %3. 이 줄은 저장하지 않았으며, 해당 custom_id는 결과 없음으로 보고됩니다.</translation>
+    </message>
+    <message>
+        <source>Cannot store results of batch %1 in the ledger: %2</source>
+        <translation>배치 %1의 결과를 원장에 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot add failed items of batch %1 to the retry queue: %2</source>
+        <translation>배치 %1의 실패한 항목을 재시도 대기열에 추가할 수 없습니다: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The results of batch %1 could not be downloaded completely (%n download(s)): %2 What was read is stored; ingest again to finish.</source>
+        <translation>
+            <numerusform>배치 %1의 결과를 끝까지 다운로드하지 못했습니다(다운로드 %n회): %2 읽은 부분은 저장되었습니다. 마무리하려면 다시 수집하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot mark batch %1 as ingested: %2</source>
+        <translation>배치 %1을(를) 수집 완료로 표시할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Ingesting batch %1 was canceled. What was stored stays; ingest again to finish.</source>
+        <translation>배치 %1 수집이 취소되었습니다. 저장된 내용은 그대로 남습니다. 마무리하려면 다시 수집하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::Ledger</name>
+    <message>
+        <source>Ledger %1: %2</source>
+        <translation>원장 %1: %2</translation>
+    </message>
+    <message>
+        <source>Ledger is not open (%1).</source>
+        <translation>원장이 열려 있지 않습니다(%1).</translation>
+    </message>
+    <message>
+        <source>Ledger used from a thread that does not own its connection (%1); open a Ledger on that thread.</source>
+        <translation>연결을 소유하지 않은 스레드에서 원장을 사용했습니다(%1). 해당 스레드에서 Ledger를 여세요.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the ledger. Check that it is writable.</source>
+        <translation>원장 폴더 %1을(를) 만들 수 없습니다. 쓰기 권한이 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot create the ledger file %1: %2</source>
+        <translation>원장 파일 %1을(를) 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the ledger %1: %2</source>
+        <translation>원장 %1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The ledger %1 is damaged or not a Batchscope ledger (%2). It was not changed. Move it aside to start a new ledger, or restore a backup.</source>
+        <translation>원장 %1이(가) 손상되었거나 Batchscope 원장이 아닙니다(%2). 파일은 변경하지 않았습니다. 새 원장으로 시작하려면 이 파일을 다른 곳으로 옮기거나, 백업을 복원하세요.</translation>
+    </message>
+    <message>
+        <source>The file %1 is an SQLite database but not a Batchscope ledger. It was not changed. Choose another file.</source>
+        <translation>파일 %1은(는) SQLite 데이터베이스이지만 Batchscope 원장이 아닙니다. 파일은 변경하지 않았습니다. 다른 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>The ledger %1 has an unreadable schema version (%2). It was not changed.</source>
+        <translation>원장 %1의 스키마 버전을 읽을 수 없습니다(%2). 파일은 변경하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The ledger %1 was written by a newer version of Batchscope (schema version %2; this version knows up to %3). It was not changed. Update Batchscope to open it.</source>
+        <translation>원장 %1은(는) 더 새로운 버전의 Batchscope가 기록했습니다(스키마 버전 %2, 이 버전은 %3까지 지원). 파일은 변경하지 않았습니다. 열려면 Batchscope를 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot switch the ledger %1 to WAL mode: %2</source>
+        <translation>원장 %1을(를) WAL 모드로 전환할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Updating the ledger %1 to schema version %2 failed; nothing was changed. %3</source>
+        <translation>원장 %1을(를) 스키마 버전 %2(으)로 업데이트하지 못했습니다. 아무것도 변경되지 않았습니다. %3</translation>
+    </message>
+    <message>
+        <source>A batch without an id cannot be stored.</source>
+        <translation>ID가 없는 배치는 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No batch %1 in the ledger.</source>
+        <translation>원장에 배치 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>No draft %1 in the ledger.</source>
+        <translation>원장에 초안 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Draft %1 is already %2; requests can only be added before it is sent.</source>
+        <translation>초안 %1의 상태가 이미 %2입니다. 요청은 보내기 전에만 추가할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Draft %1 is not waiting to be sent.</source>
+        <translation>초안 %1은(는) 전송 대기 중이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Draft %1 is %2 and cannot be linked to batch %3.</source>
+        <translation>초안 %1의 상태가 %2이므로 배치 %3에 연결할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Retry item %1 is not pending.</source>
+        <translation>재시도 항목 %1은(는) 대기 중이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>No items chosen to retry.</source>
+        <translation>재시도할 항목을 고르지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>None of the chosen items has stored params (their batches were not created by Batchscope); nothing to retry.</source>
+        <translation>고른 항목 중 params가 저장된 항목이 없습니다(해당 배치를 Batchscope가 만들지 않음). 재시도할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A budget needs a name and a limit of $0 or more.</source>
+        <translation>예산에는 이름과 $0 이상의 한도가 필요합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::PriceBook</name>
+    <message>
+        <source>Pricing file %1 cannot be read: %2</source>
+        <translation>가격 파일 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Pricing file %1 is not valid JSON (at byte %2: %3).</source>
+        <translation>가격 파일 %1이(가) 올바른 JSON이 아닙니다(%2바이트 위치: %3).</translation>
+    </message>
+    <message>
+        <source>the top level must be an object</source>
+        <translation>최상위 값은 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>unsupported version (this program reads 1)</source>
+        <translation>지원하지 않는 버전입니다(이 프로그램은 버전 1을 읽습니다)</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>없습니다</translation>
+    </message>
+    <message>
+        <source>expected a non-negative number (USD per 1,000 searches)</source>
+        <translation>0 이상의 숫자여야 합니다(검색 1,000회당 USD)</translation>
+    </message>
+    <message>
+        <source>missing; expected a list of models</source>
+        <translation>없습니다. 모델 목록이 필요합니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is listed twice</source>
+        <translation>&quot;%1&quot;이(가) 두 번 나옵니다</translation>
+    </message>
+    <message>
+        <source>lists no model</source>
+        <translation>모델이 하나도 없습니다</translation>
+    </message>
+    <message>
+        <source>The built-in prices are used until the file is fixed or removed.</source>
+        <translation>파일을 고치거나 지울 때까지 내장 가격을 사용합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::Reader</name>
+    <message>
+        <source>Pricing file %1: field &quot;%2&quot;: %3</source>
+        <translation>가격 파일 %1: 필드 &quot;%2&quot;: %3</translation>
+    </message>
+    <message>
+        <source>missing; expected a price in USD per million tokens</source>
+        <translation>없습니다. 100만 토큰당 USD 가격이 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected a number (USD per million tokens)</source>
+        <translation>숫자여야 합니다(100만 토큰당 USD)</translation>
+    </message>
+    <message>
+        <source>expected a non-negative number below 1,000,000</source>
+        <translation>1,000,000 미만의 0 이상인 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>없습니다</translation>
+    </message>
+    <message>
+        <source>expected a non-negative number</source>
+        <translation>0 이상의 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <source>missing; expected a date YYYY-MM-DD</source>
+        <translation>없습니다. YYYY-MM-DD 형식의 날짜가 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected a date YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD 형식의 날짜여야 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ResultLineParser</name>
+    <message>
+        <source>the line is not a JSON object</source>
+        <translation>줄이 JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>there is text after the JSON object</source>
+        <translation>JSON 객체 뒤에 텍스트가 있습니다</translation>
+    </message>
+    <message>
+        <source>&quot;custom_id&quot; is missing or empty</source>
+        <translation>&quot;custom_id&quot;가 없거나 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>&quot;result&quot; is missing</source>
+        <translation>&quot;result&quot;가 없습니다</translation>
+    </message>
+    <message>
+        <source>invalid JSON (%1)</source>
+        <translation>잘못된 JSON(%1)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has the wrong type or value</source>
+        <translation>&quot;%1&quot;의 타입이나 값이 잘못되었습니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is negative</source>
+        <translation>&quot;%1&quot;이(가) 음수입니다</translation>
+    </message>
+    <message>
+        <source>&quot;result.type&quot; is missing</source>
+        <translation>&quot;result.type&quot;이 없습니다</translation>
+    </message>
+    <message>
+        <source>a succeeded result without &quot;message&quot;</source>
+        <translation>&quot;message&quot;가 없는 성공(succeeded) 결과</translation>
+    </message>
+    <message>
+        <source>a succeeded result without &quot;message.usage&quot;</source>
+        <translation>&quot;message.usage&quot;가 없는 성공(succeeded) 결과</translation>
     </message>
 </context>
 <context>
@@ -162,6 +681,53 @@
     <message>
         <source>attaching the source file failed</source>
         <translation>원본 파일 연결 실패</translation>
+    </message>
+</context>
+<context>
+    <name>bs::SecretStore</name>
+    <message>
+        <source>Could not read the API key from the system keychain</source>
+        <translation>시스템 키체인에서 API 키를 읽지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Could not store the API key in the system keychain</source>
+        <translation>시스템 키체인에 API 키를 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Could not remove the API key from the system keychain</source>
+        <translation>시스템 키체인에서 API 키를 지우지 못했습니다</translation>
+    </message>
+    <message>
+        <source>access was denied. Unlock the keyring (or allow Batchscope) and try again.</source>
+        <translation>접근이 거부되었습니다. 키링의 잠금을 해제하고(또는 Batchscope를 허용하고) 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>no keychain service is available. Start a Secret Service such as GNOME Keyring or KWallet, then try again.</source>
+        <translation>사용할 수 있는 키체인 서비스가 없습니다. GNOME Keyring이나 KWallet 같은 Secret Service를 시작한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>this platform&apos;s keychain does not support it.</source>
+        <translation>이 플랫폼의 키체인이 이 작업을 지원하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>unknown error.</source>
+        <translation>알 수 없는 오류입니다.</translation>
+    </message>
+    <message>
+        <source>Check that the keyring is running and unlocked.</source>
+        <translation>키링이 실행 중이고 잠금 해제되어 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>No API key is stored for &apos;%1&apos;: enter one.</source>
+        <translation>&apos;%1&apos;에 저장된 API 키가 없습니다: 키를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>No API key is stored for &apos;%1&apos; (or the keyring is locked): enter one.</source>
+        <translation>&apos;%1&apos;에 저장된 API 키가 없습니다(또는 키링이 잠겨 있습니다): 키를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer within %1 s. Check that the keyring (Secret Service) is running and unlocked; a password prompt may be waiting.</source>
+        <translation>시스템 키체인이 %1초 안에 응답하지 않았습니다. 키링(Secret Service)이 실행 중이고 잠금 해제되어 있는지 확인하세요. 암호 입력 창이 떠 있을 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -526,6 +1092,87 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 &apos;key set&apos
     <message>
         <source>the file holds no requests.</source>
         <translation>파일에 요청이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::AboutDialog</name>
+    <message>
+        <source>About Batchscope</source>
+        <translation>Batchscope 정보</translation>
+    </message>
+    <message>
+        <source>A desktop console for Anthropic&apos;s Message Batches API: validate, submit, watch, account and retry batch workloads.</source>
+        <translation>Anthropic 메시지 배치 API용 데스크톱 콘솔: 배치 작업을 검증하고, 제출하고, 감시하고, 비용을 정산하고, 재시도합니다.</translation>
+    </message>
+    <message>
+        <source>License: GNU General Public License, version 3 or later (GPL-3.0-or-later).</source>
+        <translation>라이선스: GNU 일반 공중 사용 허가서 버전 3 이상 (GPL-3.0-or-later).</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>Qt %1(으)로 빌드, Qt %2에서 실행 중.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::MainWindow</name>
+    <message>
+        <source>Batchscope</source>
+        <translation>Batchscope</translation>
+    </message>
+    <message>
+        <source>Drop a JSONL file here to start</source>
+        <translation>시작하려면 JSONL 파일을 여기에 끌어다 놓으세요</translation>
+    </message>
+    <message>
+        <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line, splits the file to fit the API limits and estimates the cost before anything is sent.</source>
+        <translation>한 줄에 요청 하나: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope는 전송하기 전에 모든 줄을 검사하고, API 한도에 맞게 파일을 나누고, 비용을 추정합니다.</translation>
+    </message>
+    <message>
+        <source>Or choose File → Open JSONL… (%1).</source>
+        <translation>또는 파일 → JSONL 열기…를 선택하세요 (%1).</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open JSONL…</source>
+        <translation>JSONL 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Batchscope</source>
+        <translation>Batchscope 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open JSONL file</source>
+        <translation>JSONL 파일 열기</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.ndjson *.json);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl *.ndjson *.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Selected %1</source>
+        <translation>%1 선택됨</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Batchscope console</source>
+        <translation>Batchscope 콘솔</translation>
     </message>
 </context>
 </TS>
