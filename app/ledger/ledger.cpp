@@ -6,12 +6,17 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStandardPaths>
 #include <QThread>
 #include <QUuid>
+
+#include <sqlite3.h>
+
+#include <array>
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
@@ -160,6 +165,7 @@ void Ledger::close() {
     if (m_connection.isEmpty())
         return;
     m_statements.clear();
+    finalizeRaw();
     {
         QSqlDatabase d = db();
         if (d.isOpen())
@@ -1093,11 +1099,156 @@ ResultRow resultFrom(const QSqlQuery& q) {
 }
 } // namespace
 
+namespace {
+// The connection's sqlite3 handle (the Qt SQLite driver shares the system libsqlite3 with us),
+// or null with another driver.
+sqlite3* sqliteHandle(const QSqlDatabase& d) {
+    const QVariant v = d.driver() ? d.driver()->handle() : QVariant();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(v.constData());
+}
+} // namespace
+
+void Ledger::finalizeRaw() {
+    if (m_insertResult) {
+        sqlite3_finalize(m_insertResult);
+        m_insertResult = nullptr;
+    }
+}
+
+// insertResults through the C API: the same statement and the same values as the QSqlQuery
+// path below (a null QString binds NULL, textValue() fields bind NULL when empty), but bound as
+// UTF-8 without a QVariant per column; this is most of the ingestion's database time.
+qint64 Ledger::insertResultsRaw(const QList<ResultRow>& rows) {
+    sqlite3* h = sqliteHandle(db());
+    const auto failRaw = [&] {
+        fail(tr("Ledger %1: %2").arg(m_path, QString::fromUtf8(sqlite3_errmsg(h))));
+    };
+    if (!m_insertResult) {
+        const QByteArray sql =
+            (QStringLiteral("INSERT INTO results(") + kResultColumns +
+             QStringLiteral(", ingested_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                            "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
+                            "COALESCE(?24, (SELECT substr(COALESCE(ended_at, created_at), 1, 10) "
+                            "FROM batches WHERE id = ?25), ?26), ?27) ON CONFLICT(batch_id, "
+                            "custom_id) DO NOTHING"))
+                .toUtf8();
+        if (sqlite3_prepare_v3(h, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                               &m_insertResult, nullptr) != SQLITE_OK) {
+            failRaw();
+            finalizeRaw();
+            return -1;
+        }
+    }
+    if (!beginWrite())
+        return -1;
+    sqlite3_stmt* st = m_insertResult;
+    const QByteArray now = nowText().toUtf8();
+    const QByteArray today = now.left(10);
+    QString lastBatchId;
+    QByteArray batchUtf8;
+    QDate lastDay;
+    QByteArray dayUtf8;
+    std::array<QByteArray, 13> texts; // alive until the row is stepped (SQLITE_STATIC)
+    qint64 inserted = 0;
+    QStringList batchIds;
+    const auto bindText = [&](int column, const QString& s, QByteArray& slot, bool emptyIsNull) {
+        if (s.isNull() || (emptyIsNull && s.isEmpty())) {
+            sqlite3_bind_null(st, column);
+            return;
+        }
+        slot = s.toUtf8();
+        sqlite3_bind_text(st, column, slot.constData(), int(slot.size()), SQLITE_STATIC);
+    };
+    const auto bindBytes = [&](int column, const QByteArray& b) {
+        sqlite3_bind_text(st, column, b.constData(), int(b.size()), SQLITE_STATIC);
+    };
+    for (const ResultRow& r : rows) {
+        if (r.batchId.isNull()) {
+            sqlite3_bind_null(st, 1);
+            sqlite3_bind_null(st, 25);
+        } else {
+            if (batchUtf8.isNull() || r.batchId != lastBatchId) {
+                lastBatchId = r.batchId;
+                batchUtf8 = r.batchId.toUtf8();
+            }
+            bindBytes(1, batchUtf8);
+            bindBytes(25, batchUtf8);
+        }
+        bindText(2, r.customId, texts[0], false);
+        bindText(3, r.type, texts[1], false);
+        bindText(4, r.messageId, texts[2], true);
+        bindText(5, r.model, texts[3], true);
+        bindText(6, r.stopReason, texts[4], true);
+        sqlite3_bind_int64(st, 7, r.usage.inputTokens);
+        sqlite3_bind_int64(st, 8, r.usage.outputTokens);
+        sqlite3_bind_int64(st, 9, r.usage.cacheCreationInputTokens);
+        sqlite3_bind_int64(st, 10, r.usage.cacheReadInputTokens);
+        sqlite3_bind_int64(st, 11, r.usage.ephemeral5mInputTokens);
+        sqlite3_bind_int64(st, 12, r.usage.ephemeral1hInputTokens);
+        sqlite3_bind_int(st, 13, r.usage.hasCacheCreationBreakdown ? 1 : 0);
+        sqlite3_bind_int64(st, 14, r.usage.webSearchRequests);
+        sqlite3_bind_int64(st, 15, r.usage.webFetchRequests);
+        bindText(16, r.usage.serviceTier, texts[5], true);
+        bindText(17, r.usage.inferenceGeo, texts[6], true);
+        bindText(18, r.errorType, texts[7], true);
+        bindText(19, r.errorMessage, texts[8], true);
+        bindText(20, r.requestId, texts[9], true);
+        if (r.priced)
+            sqlite3_bind_int64(st, 21, r.costMicros);
+        else
+            sqlite3_bind_null(st, 21);
+        sqlite3_bind_int(st, 22, r.priced ? 1 : 0);
+        sqlite3_bind_int(st, 23, r.longPromptBand ? 1 : 0);
+        if (!r.day.isValid()) {
+            sqlite3_bind_null(st, 24);
+        } else {
+            if (dayUtf8.isNull() || r.day != lastDay) {
+                lastDay = r.day;
+                dayUtf8 = r.day.toString(Qt::ISODate).toUtf8();
+            }
+            bindBytes(24, dayUtf8);
+        }
+        bindBytes(26, today);
+        bindBytes(27, now);
+        const int rc = sqlite3_step(st);
+        if (rc != SQLITE_DONE) {
+            failRaw();
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            rollback();
+            return -1;
+        }
+        const int n = sqlite3_changes(h);
+        sqlite3_reset(st);
+        inserted += n;
+        if (n > 0 && (batchIds.isEmpty() || batchIds.last() != r.batchId) &&
+            !batchIds.contains(r.batchId))
+            batchIds.append(r.batchId);
+    }
+    sqlite3_clear_bindings(st); // the bound buffers go now
+    if (inserted > 0)
+        notify(Change::Results, batchIds);
+    if (!commit())
+        return -1;
+    return inserted;
+}
+
+bool Ledger::tuneForBulkInserts(int cacheKiB, int walCheckpointPages) {
+    if (!ensureThread("tuneForBulkInserts"))
+        return false;
+    return exec(QStringLiteral("PRAGMA cache_size=-%1").arg(qMax(0, cacheKiB))) &&
+           exec(QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(qMax(0, walCheckpointPages)));
+}
+
 qint64 Ledger::insertResults(const QList<ResultRow>& rows) {
     if (!ensureThread("insertResults"))
         return -1;
     if (rows.isEmpty())
         return 0;
+    if (sqliteHandle(db()))
+        return insertResultsRaw(rows);
     if (!beginWrite())
         return -1;
     QSqlQuery& q = prepared(

@@ -17,6 +17,8 @@
 class QSqlQuery;
 class QThread;
 
+struct sqlite3_stmt;
+
 namespace bs {
 
 // The single source of truth: one SQLite file (WAL) holding batches, write-ahead requests,
@@ -130,6 +132,11 @@ public:
     // resuming after a crash gives the identical ledger. Returns rows newly inserted, or -1.
     // The batch row must exist (upsertBatch first). Pass chunks of a few thousand rows.
     qint64 insertResults(const QList<ResultRow>& rows);
+    // For a connection that mostly inserts results in large transactions (the ingestion's
+    // writer): a bigger page cache (cacheKiB) and WAL checkpoints every walCheckpointPages pages
+    // instead of 1000, so that the same index pages are not copied back to the file and synced
+    // after every transaction. Affects this connection only; the data written is the same.
+    bool tuneForBulkInserts(int cacheKiB = 8192, int walCheckpointPages = 16384);
     std::optional<ResultRow> result(const QString& batchId, const QString& customId);
     QList<ResultRow> results(const QString& batchId, qint64 offset = 0, qint64 limit = -1);
     qint64 resultCount(const QString& batchId = QString());
@@ -199,6 +206,8 @@ private:
     bool insertRequests(const QString& localId, const QList<StoredRequest>& requests,
                         const QStringList& retryOf);
     QList<RetryItem> selectRetryItems(const QString& where, const QVariantList& binds);
+    qint64 insertResultsRaw(const QList<ResultRow>& rows);
+    void finalizeRaw();
 
     QString m_connection;
     QString m_path;
@@ -206,6 +215,8 @@ private:
     OpenStatus m_openStatus = OpenStatus::CannotOpen;
     QThread* m_thread = nullptr;
     std::map<QString, std::unique_ptr<QSqlQuery>> m_statements; // prepared once, reused
+    // insertResults through the SQLite C API (UTF-8 binds, no QVariant): prepared once.
+    sqlite3_stmt* m_insertResult = nullptr;
     int m_txDepth = 0;
     bool m_txFailed = false;
     QList<std::pair<Change, QStringList>> m_pendingNotifications;
