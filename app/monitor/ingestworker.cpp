@@ -6,6 +6,7 @@
 #include "cost/costcalculator.h"
 #include "ledger/ledger.h"
 #include "ledger/retryclass.h"
+#include "monitor/resultwriter.h"
 
 #include <QRandomGenerator>
 #include <QTimer>
@@ -49,6 +50,7 @@ IngestWorker::~IngestWorker() {
     }
     if (m_retrieve)
         m_retrieve->disconnect(this);
+    m_writer.reset();
     m_client.reset();
     m_ledger.reset();
 }
@@ -69,6 +71,13 @@ void IngestWorker::run(const QString& batchId, const MessageBatch& batch) {
     } else {
         QString bookError;
         m_book = PriceBook::load(&bookError); // a bad override file: built-in prices are used
+    }
+    m_writer = std::make_unique<ResultWriter>(m_options.ledgerPath,
+                                              m_options.stopAfterCommittedRows, m_canceled);
+    if (!m_writer->start(&error)) {
+        m_writer.reset();
+        fail(tr("Cannot open the ledger %1: %2").arg(m_options.ledgerPath, error));
+        return;
     }
     m_client = std::make_unique<ApiClient>(m_options.api);
     m_client->setRetryPolicy(m_options.retryPolicy);
@@ -168,8 +177,16 @@ void IngestWorker::startDownload() {
 }
 
 void IngestWorker::onData(const QByteArray& lines) {
-    if (m_done || isCanceled())
+    if (m_done)
         return;
+    if (isCanceled()) {
+        // Canceled from outside, or the writer reached stopAfterCommittedRows: stop reading.
+        if (!m_cancelScheduled) {
+            m_cancelScheduled = true;
+            QTimer::singleShot(0, this, &IngestWorker::cancel);
+        }
+        return;
+    }
     const QString& batchId = m_report.batchId;
     m_parser.parseChunk(lines, [&](qint64, bool ok, ResultRow& row, const QString& reason,
                                    QByteArrayView) {
@@ -227,44 +244,67 @@ void IngestWorker::onData(const QByteArray& lines) {
     });
     m_passBytes += lines.size();
     if (m_rows.size() >= m_options.rowsPerTransaction) {
-        if (!flush())
+        if (!submitRows())
             return;
+    } else if (!checkWriter()) {
+        return;
     }
     emitProgress(false);
 }
 
-bool IngestWorker::flush() {
-    if (!m_rows.isEmpty()) {
-        const qint64 inserted = m_ledger->insertResults(m_rows);
-        if (inserted < 0) {
-            fail(tr("Cannot store results of batch %1 in the ledger: %2")
-                     .arg(m_report.batchId, m_ledger->lastError()));
-            return false;
-        }
-        m_report.rowsInserted += inserted;
-        m_rowsCommittedTotal += m_rows.size();
-        m_rows.clear();
+// Hands the rows parsed so far to the writer (blocks while its queue is full).
+bool IngestWorker::submitRows() {
+    if (!m_rows.isEmpty() || !m_retryItems.isEmpty()) {
+        ResultWriter::Batch batch;
+        batch.pass = m_report.downloads;
+        batch.lineMark = m_passLines;
+        batch.rows = std::move(m_rows);
+        batch.retryItems = std::move(m_retryItems);
+        m_rows = QList<ResultRow>();
+        m_retryItems = QList<RetryItem>();
+        m_rows.reserve(m_options.rowsPerTransaction);
+        m_writer->submit(std::move(batch)); // not queued: failed or stopped, see checkWriter()
     }
-    if (!m_retryItems.isEmpty()) {
-        // Idempotent per (batch_id, custom_id): a re-read enqueues nothing twice, and an item
-        // the operator dismissed stays dismissed.
-        const qint64 enqueued = m_ledger->enqueueRetries(m_retryItems);
-        if (enqueued < 0) {
-            fail(tr("Cannot add failed items of batch %1 to the retry queue: %2")
-                     .arg(m_report.batchId, m_ledger->lastError()));
-            return false;
-        }
-        m_report.retriesEnqueued += enqueued;
-        m_retryItems.clear();
+    return checkWriter();
+}
+
+// Takes in what the writer has committed; false (and the ingestion failed) when it failed.
+bool IngestWorker::checkWriter() {
+    const ResultWriter::Stats st = m_writer->stats();
+    m_report.rowsInserted = st.rowsInserted;
+    m_report.retriesEnqueued = st.retriesEnqueued;
+    m_rowsCommittedTotal = st.rowsCommitted;
+    if (st.failed) {
+        fail(st.failedOnRetries ? tr("Cannot add failed items of batch %1 to the retry queue: %2")
+                                      .arg(m_report.batchId, st.error)
+                                : tr("Cannot store results of batch %1 in the ledger: %2")
+                                      .arg(m_report.batchId, st.error));
+        return false;
     }
-    if (m_committedLines != m_passLines) {
-        m_committedLines = m_passLines;
+    if (st.pass == m_report.downloads && st.lineMark != m_committedLines) {
+        m_committedLines = st.lineMark;
         emitProgress(true);
     }
-    if (m_options.stopAfterCommittedRows > 0 &&
-        m_rowsCommittedTotal >= m_options.stopAfterCommittedRows) {
-        m_canceled->store(true);
+    if (st.stopped && !m_cancelScheduled) {
+        m_cancelScheduled = true;
         QTimer::singleShot(0, this, &IngestWorker::cancel);
+    }
+    return true;
+}
+
+// Everything parsed so far is committed when this returns true.
+bool IngestWorker::flush() {
+    if (!m_writer)
+        return true;
+    if (!submitRows())
+        return false;
+    m_writer->drain();
+    if (!checkWriter())
+        return false;
+    // Lines without a row (malformed ones) are done too, unless the writer stopped early.
+    if (!m_writer->stats().stopped && m_committedLines != m_passLines) {
+        m_committedLines = m_passLines;
+        emitProgress(true);
     }
     return true;
 }
@@ -360,6 +400,7 @@ void IngestWorker::finish(IngestReport::Status status) {
             tr("Ingesting batch %1 was canceled. What was stored stays; ingest again to finish.")
                 .arg(m_report.batchId);
     emitProgress(true);
+    m_writer.reset(); // what is still queued (only after a failure) is not written
     // The connection is closed here, on its thread, before anyone is told. The client may be
     // inside one of its jobs' signals right now: it goes at the next turn of the event loop.
     if (m_client)

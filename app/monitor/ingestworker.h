@@ -18,13 +18,15 @@ class ApiClient;
 class BatchJob;
 class Ledger;
 class ResultStream;
+class ResultWriter;
 
 // The part of ResultIngestor that lives on its worker thread: it owns an ApiClient and a Ledger
 // connection created on that thread, streams the results file, parses each chunk of lines
-// (ResultLineParser), prices each row (CostCalculator, the batch's spend day), inserts rows and
-// retry-queue items in transactions of IngestOptions::rowsPerTransaction rows, restarts a
-// broken download from the beginning, and reports. Create it, move it to the thread, then call
-// run() there (queued). Destroy it on that thread (deleteLater).
+// (ResultLineParser), prices each row (CostCalculator, the batch's spend day), hands rows and
+// retry-queue items in transactions of IngestOptions::rowsPerTransaction rows to a ResultWriter
+// (its own thread and connection; a bounded queue, so a slow disk slows the download instead of
+// filling memory), restarts a broken download from the beginning, and reports. Create it, move it
+// to the thread, then call run() there (queued). Destroy it on that thread (deleteLater).
 class IngestWorker : public QObject {
     Q_OBJECT
 
@@ -49,7 +51,9 @@ private:
     void startDownload();
     void onData(const QByteArray& lines);
     void onStreamFinished(const ApiError& error);
+    bool submitRows();
     bool flush();
+    bool checkWriter();
     void complete();
     void fail(const QString& message, const ApiError& error = {});
     void finish(IngestReport::Status status);
@@ -61,6 +65,7 @@ private:
     std::shared_ptr<std::atomic_bool> m_canceled;
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<ApiClient> m_client;
+    std::unique_ptr<ResultWriter> m_writer; // the inserts, on a thread of their own
     PriceBook m_book;
     ResultLineParser m_parser;
     QPointer<ResultStream> m_stream;
@@ -79,6 +84,7 @@ private:
     qint64 m_committedLines = 0;
     qint64 m_rowsCommittedTotal = 0; // rows handed to the ledger (all downloads)
     qint64 m_maxReportedMalformed = 0;
+    bool m_cancelScheduled = false;
     QElapsedTimer m_progressTimer;
 };
 

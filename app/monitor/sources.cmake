@@ -3,6 +3,8 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/ingestrecords.cpp
     ${CMAKE_CURRENT_LIST_DIR}/resultlineparser.h
     ${CMAKE_CURRENT_LIST_DIR}/resultlineparser.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/resultwriter.h
+    ${CMAKE_CURRENT_LIST_DIR}/resultwriter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ingestworker.h
     ${CMAKE_CURRENT_LIST_DIR}/ingestworker.cpp
     ${CMAKE_CURRENT_LIST_DIR}/resultingestor.h

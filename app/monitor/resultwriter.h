@@ -1,0 +1,85 @@
+#pragma once
+
+#include "ledger/ledgerrecords.h"
+
+#include <QList>
+#include <QString>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+
+class QThread;
+
+namespace bs {
+
+// The database half of an ingestion, on a thread of its own with its own Ledger connection:
+// IngestWorker (download + parse + price) hands it one transaction's rows at a time through a
+// bounded queue, so that parsing the next chunk and inserting the last one run at the same
+// time. submit() blocks while the queue is full: the worker then stops reading the network
+// reply, whose bounded read buffer makes the server wait (back-pressure end to end).
+//
+// Each submitted batch is one Ledger::insertResults transaction followed by one
+// Ledger::enqueueRetries transaction, in submission order. After a failure nothing more is
+// written (what was committed stays). With stopAfterCommittedRows > 0 (a test hook), the writer
+// sets `canceled` and writes nothing more once that many rows are committed.
+class ResultWriter {
+public:
+    struct Batch {
+        int pass = 0;        // the download these rows come from
+        qint64 lineMark = 0; // lines of that download read up to the end of these rows
+        QList<ResultRow> rows;
+        QList<RetryItem> retryItems;
+    };
+    struct Stats {
+        qint64 rowsInserted = 0;    // newly inserted rows (insertResults' answers)
+        qint64 retriesEnqueued = 0; // newly enqueued retry items
+        qint64 rowsCommitted = 0;   // rows handed to the ledger and committed
+        int pass = 0;               // the download of the last committed batch
+        qint64 lineMark = 0;        // its lineMark
+        bool failed = false;
+        bool failedOnRetries = false; // the failure was in enqueueRetries (else insertResults)
+        QString error;                // the ledger's message
+        bool stopped = false;         // stopAfterCommittedRows was reached
+    };
+
+    ResultWriter(const QString& ledgerPath, qint64 stopAfterCommittedRows,
+                 std::shared_ptr<std::atomic_bool> canceled, int maxQueued = 1);
+    // Writes nothing more that is still queued, then waits for the thread.
+    ~ResultWriter();
+    ResultWriter(const ResultWriter&) = delete;
+    ResultWriter& operator=(const ResultWriter&) = delete;
+
+    // Starts the thread and opens the connection there; false with *error when it cannot.
+    bool start(QString* error);
+    // Queues a batch; blocks while the queue is full (until there is room, the writer failed or
+    // stopped, or `canceled` is set without anything being written). False when the batch was
+    // not queued (failure, stop, cancel).
+    bool submit(Batch&& batch);
+    // Waits until every queued batch is written (or dropped after a failure or stop).
+    void drain();
+    Stats stats() const;
+
+private:
+    void run();
+
+    QString m_path;
+    qint64 m_stopAfter;
+    std::shared_ptr<std::atomic_bool> m_canceled;
+    int m_maxQueued;
+    QThread* m_thread = nullptr;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake; // to the writer: work or quit
+    std::condition_variable m_room; // to the producer: room in the queue, or idle
+    std::deque<Batch> m_queue;
+    bool m_busy = false;
+    bool m_quit = false;
+    bool m_opened = false;
+    QString m_openError;
+    Stats m_stats;
+};
+
+} // namespace bs
