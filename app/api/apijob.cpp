@@ -111,7 +111,9 @@ void ApiJob::sendAttempt() {
     }
     m_reply = reply;
     if (isStreaming())
-        reply->setReadBufferSize(4 << 20); // back-pressure: never buffer a whole results file
+        // Back-pressure: never buffer a whole results file. 1 MiB keeps every copy downstream
+        // (stream, parser) small while still handing over hundreds of lines at a time.
+        reply->setReadBufferSize(1 << 20);
     qCDebug(lcApi).noquote() << methodName(m_method) << m_url.path() << "attempt" << m_attempts;
     connect(reply, &QNetworkReply::readyRead, this, &ApiJob::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);

@@ -39,7 +39,10 @@ void ResultStream::deliver(const QByteArray& lines, qint64 count) {
 
 void ResultStream::streamData(const QByteArray& data) {
     m_bytesReceived += data.size();
-    m_pending.append(data);
+    if (m_pending.isEmpty())
+        m_pending = data; // shared, not copied
+    else
+        m_pending.append(data);
     const qsizetype last = m_pending.lastIndexOf('\n');
     if (last <= 0)
         return;
@@ -47,8 +50,10 @@ void ResultStream::streamData(const QByteArray& data) {
     const qsizetype cut = m_pending.lastIndexOf('\n', last - 1);
     if (cut < 0)
         return;
-    const QByteArray out = m_pending.left(cut + 1);
-    m_pending.remove(0, cut + 1);
+    // The held-back tail (one line and a partial one) is copied, the delivered lines are not.
+    QByteArray out = std::move(m_pending);
+    m_pending = out.sliced(cut + 1);
+    out.truncate(cut + 1);
     deliver(out, out.count('\n'));
 }
 
