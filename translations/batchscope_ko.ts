@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>missing; expected true or false (does inference_geo &quot;us&quot; cost more?)</source>
-        <translation>true 또는 false가 필요합니다(inference_geo &quot;us&quot;일 때 비용이 더 드는지 여부)</translation>
+        <translation>없습니다. true 또는 false가 필요합니다(inference_geo &quot;us&quot;일 때 비용이 더 드는지 여부)</translation>
     </message>
     <message>
         <source>expected a positive whole number of tokens</source>
