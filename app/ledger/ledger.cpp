@@ -11,12 +11,13 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStandardPaths>
+#include <QStringEncoder>
 #include <QThread>
 #include <QUuid>
 
 #include <sqlite3.h>
 
-#include <array>
+#include <vector>
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
@@ -1150,16 +1151,21 @@ qint64 Ledger::insertResultsRaw(const QList<ResultRow>& rows) {
     QByteArray batchUtf8;
     QDate lastDay;
     QByteArray dayUtf8;
-    std::array<QByteArray, 13> texts; // alive until the row is stepped (SQLITE_STATIC)
+    // A row's text columns are encoded one after the other into one reused buffer, alive until
+    // the row is stepped (SQLITE_STATIC): no allocation per column.
+    QStringEncoder toUtf8(QStringEncoder::Utf8, QStringConverter::Flag::Stateless);
+    std::vector<char> texts;
+    char* textEnd = nullptr;
     qint64 inserted = 0;
     QStringList batchIds;
-    const auto bindText = [&](int column, const QString& s, QByteArray& slot, bool emptyIsNull) {
+    const auto bindText = [&](int column, const QString& s, bool emptyIsNull) {
         if (s.isNull() || (emptyIsNull && s.isEmpty())) {
             sqlite3_bind_null(st, column);
             return;
         }
-        slot = s.toUtf8();
-        sqlite3_bind_text(st, column, slot.constData(), int(slot.size()), SQLITE_STATIC);
+        char* begin = textEnd;
+        textEnd = toUtf8.appendToBuffer(begin, s);
+        sqlite3_bind_text(st, column, begin, int(textEnd - begin), SQLITE_STATIC);
     };
     const auto bindBytes = [&](int column, const QByteArray& b) {
         sqlite3_bind_text(st, column, b.constData(), int(b.size()), SQLITE_STATIC);
@@ -1176,11 +1182,19 @@ qint64 Ledger::insertResultsRaw(const QList<ResultRow>& rows) {
             bindBytes(1, batchUtf8);
             bindBytes(25, batchUtf8);
         }
-        bindText(2, r.customId, texts[0], false);
-        bindText(3, r.type, texts[1], false);
-        bindText(4, r.messageId, texts[2], true);
-        bindText(5, r.model, texts[3], true);
-        bindText(6, r.stopReason, texts[4], true);
+        const qsizetype chars = r.customId.size() + r.type.size() + r.messageId.size() +
+                                r.model.size() + r.stopReason.size() + r.usage.serviceTier.size() +
+                                r.usage.inferenceGeo.size() + r.errorType.size() +
+                                r.errorMessage.size() + r.requestId.size();
+        const size_t need = size_t(chars) * 3 + 16; // UTF-8 takes at most 3 bytes a UTF-16 unit
+        if (texts.size() < need)
+            texts.resize(need * 2);
+        textEnd = texts.data();
+        bindText(2, r.customId, false);
+        bindText(3, r.type, false);
+        bindText(4, r.messageId, true);
+        bindText(5, r.model, true);
+        bindText(6, r.stopReason, true);
         sqlite3_bind_int64(st, 7, r.usage.inputTokens);
         sqlite3_bind_int64(st, 8, r.usage.outputTokens);
         sqlite3_bind_int64(st, 9, r.usage.cacheCreationInputTokens);
@@ -1190,11 +1204,11 @@ qint64 Ledger::insertResultsRaw(const QList<ResultRow>& rows) {
         sqlite3_bind_int(st, 13, r.usage.hasCacheCreationBreakdown ? 1 : 0);
         sqlite3_bind_int64(st, 14, r.usage.webSearchRequests);
         sqlite3_bind_int64(st, 15, r.usage.webFetchRequests);
-        bindText(16, r.usage.serviceTier, texts[5], true);
-        bindText(17, r.usage.inferenceGeo, texts[6], true);
-        bindText(18, r.errorType, texts[7], true);
-        bindText(19, r.errorMessage, texts[8], true);
-        bindText(20, r.requestId, texts[9], true);
+        bindText(16, r.usage.serviceTier, true);
+        bindText(17, r.usage.inferenceGeo, true);
+        bindText(18, r.errorType, true);
+        bindText(19, r.errorMessage, true);
+        bindText(20, r.requestId, true);
         if (r.priced)
             sqlite3_bind_int64(st, 21, r.costMicros);
         else

@@ -136,7 +136,7 @@ public:
     // writer): a bigger page cache (cacheKiB) and WAL checkpoints every walCheckpointPages pages
     // instead of 1000, so that the same index pages are not copied back to the file and synced
     // after every transaction. Affects this connection only; the data written is the same.
-    bool tuneForBulkInserts(int cacheKiB = 8192, int walCheckpointPages = 16384);
+    bool tuneForBulkInserts(int cacheKiB = 8192, int walCheckpointPages = 4096);
     std::optional<ResultRow> result(const QString& batchId, const QString& customId);
     QList<ResultRow> results(const QString& batchId, qint64 offset = 0, qint64 limit = -1);
     qint64 resultCount(const QString& batchId = QString());
