@@ -16,10 +16,6 @@ namespace bs {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("bs::PriceBook", text);
-}
-
 // Collects the first error with the file and the JSON path of the field.
 class Reader {
 public:
@@ -31,7 +27,9 @@ public:
 
     void fail(const QString& field, const QString& what) {
         if (m_error.isEmpty())
-            m_error = tr("Pricing file %1: field \"%2\": %3").arg(m_source, field, what);
+            m_error =
+                QCoreApplication::translate("bs::PriceBook", "Pricing file %1: field \"%2\": %3")
+                    .arg(m_source, field, what);
     }
 
     std::optional<qint64> price(const QJsonObject& o, const QString& path, const char* name,
@@ -40,16 +38,20 @@ public:
         const QJsonValue v = o.value(QLatin1String(name));
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                fail(field, tr("missing; expected a price in USD per million tokens"));
+                fail(field,
+                     QCoreApplication::translate(
+                         "bs::PriceBook", "missing; expected a price in USD per million tokens"));
             return std::nullopt;
         }
         if (!v.isDouble()) {
-            fail(field, tr("expected a number (USD per million tokens)"));
+            fail(field, QCoreApplication::translate("bs::PriceBook",
+                                                    "expected a number (USD per million tokens)"));
             return std::nullopt;
         }
         const auto micros = PriceBook::microsFromUsd(v.toDouble());
         if (!micros) {
-            fail(field, tr("expected a non-negative number below 1,000,000"));
+            fail(field, QCoreApplication::translate(
+                            "bs::PriceBook", "expected a non-negative number below 1,000,000"));
             return std::nullopt;
         }
         return micros;
@@ -58,11 +60,12 @@ public:
     std::optional<qint64> multiplierPpm(const QJsonValue& v, const QString& field, bool required) {
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                fail(field, tr("missing"));
+                fail(field, QCoreApplication::translate("bs::PriceBook", "missing"));
             return std::nullopt;
         }
         if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > 1000) {
-            fail(field, tr("expected a non-negative number"));
+            fail(field,
+                 QCoreApplication::translate("bs::PriceBook", "expected a non-negative number"));
             return std::nullopt;
         }
         return std::llround(v.toDouble() * 1e6);
@@ -71,12 +74,13 @@ public:
     QDate date(const QJsonValue& v, const QString& field, bool required) {
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                fail(field, tr("missing; expected a date YYYY-MM-DD"));
+                fail(field, QCoreApplication::translate("bs::PriceBook",
+                                                        "missing; expected a date YYYY-MM-DD"));
             return {};
         }
         const QDate d = QDate::fromString(v.toString(), Qt::ISODate);
         if (!d.isValid())
-            fail(field, tr("expected a date YYYY-MM-DD"));
+            fail(field, QCoreApplication::translate("bs::PriceBook", "expected a date YYYY-MM-DD"));
         return d;
     }
 
@@ -98,7 +102,7 @@ private:
 std::optional<ModelPricing> readModel(Reader& r, const QJsonValue& value, const QString& path,
                                       bool historical) {
     if (!value.isObject()) {
-        r.fail(path, tr("expected an object"));
+        r.fail(path, QCoreApplication::translate("bs::PriceBook", "expected an object"));
         return std::nullopt;
     }
     const QJsonObject o = value.toObject();
@@ -106,17 +110,20 @@ std::optional<ModelPricing> readModel(Reader& r, const QJsonValue& value, const 
     m.historical = historical;
     m.modelId = o.value(QLatin1String("model_id")).toString();
     if (m.modelId.isEmpty()) {
-        r.fail(path + QStringLiteral(".model_id"), tr("missing; expected the model id"));
+        r.fail(path + QStringLiteral(".model_id"),
+               QCoreApplication::translate("bs::PriceBook", "missing; expected the model id"));
         return std::nullopt;
     }
     const QJsonValue aliases = o.value(QLatin1String("aliases"));
     if (!aliases.isUndefined() && !aliases.isArray()) {
-        r.fail(path + QStringLiteral(".aliases"), tr("expected a list of strings"));
+        r.fail(path + QStringLiteral(".aliases"),
+               QCoreApplication::translate("bs::PriceBook", "expected a list of strings"));
         return std::nullopt;
     }
     for (const QJsonValue& a : aliases.toArray()) {
         if (!a.isString() || a.toString().isEmpty()) {
-            r.fail(path + QStringLiteral(".aliases"), tr("expected a list of strings"));
+            r.fail(path + QStringLiteral(".aliases"),
+                   QCoreApplication::translate("bs::PriceBook", "expected a list of strings"));
             return std::nullopt;
         }
         m.aliases.append(a.toString());
@@ -126,7 +133,9 @@ std::optional<ModelPricing> readModel(Reader& r, const QJsonValue& value, const 
     const QJsonValue geo = o.value(QLatin1String("geo_multiplier_eligible"));
     if (!geo.isBool()) {
         r.fail(path + QStringLiteral(".geo_multiplier_eligible"),
-               tr("missing; expected true or false (does inference_geo \"us\" cost more?)"));
+               QCoreApplication::translate(
+                   "bs::PriceBook",
+                   "missing; expected true or false (whether inference_geo \"us\" costs more)"));
         return std::nullopt;
     }
     m.geoMultiplierEligible = geo.toBool();
@@ -136,7 +145,7 @@ std::optional<ModelPricing> readModel(Reader& r, const QJsonValue& value, const 
     if (!tier.isUndefined() && !tier.isNull()) {
         const QString tpath = path + QStringLiteral(".long_prompt_tier");
         if (!tier.isObject()) {
-            r.fail(tpath, tr("expected an object"));
+            r.fail(tpath, QCoreApplication::translate("bs::PriceBook", "expected an object"));
             return std::nullopt;
         }
         const QJsonObject t = tier.toObject();
@@ -144,7 +153,8 @@ std::optional<ModelPricing> readModel(Reader& r, const QJsonValue& value, const 
         const QJsonValue threshold = t.value(QLatin1String("threshold_prompt_tokens"));
         if (!threshold.isDouble() || threshold.toInteger(-1) <= 0) {
             r.fail(tpath + QStringLiteral(".threshold_prompt_tokens"),
-                   tr("expected a positive whole number of tokens"));
+                   QCoreApplication::translate("bs::PriceBook",
+                                               "expected a positive whole number of tokens"));
             return std::nullopt;
         }
         lt.thresholdPromptTokens = threshold.toInteger();
@@ -156,14 +166,14 @@ std::optional<ModelPricing> readModel(Reader& r, const QJsonValue& value, const 
     if (!history.isUndefined() && !history.isNull()) {
         const QString hpath = path + QStringLiteral(".price_history");
         if (!history.isArray()) {
-            r.fail(hpath, tr("expected a list"));
+            r.fail(hpath, QCoreApplication::translate("bs::PriceBook", "expected a list"));
             return std::nullopt;
         }
         const QJsonArray list = history.toArray();
         for (qsizetype i = 0; i < list.size(); ++i) {
             const QString epath = hpath + QStringLiteral("[%1]").arg(i);
             if (!list.at(i).isObject()) {
-                r.fail(epath, tr("expected an object"));
+                r.fail(epath, QCoreApplication::translate("bs::PriceBook", "expected an object"));
                 return std::nullopt;
             }
             const QJsonObject e = list.at(i).toObject();
@@ -179,7 +189,8 @@ std::optional<ModelPricing> readModel(Reader& r, const QJsonValue& value, const 
             c.output = r.price(e, epath, "output", false);
             if (!r.failed() && c.until.isValid() && c.until <= c.from)
                 r.fail(epath + QStringLiteral(".effective_until"),
-                       tr("must be later than effective_from"));
+                       QCoreApplication::translate("bs::PriceBook",
+                                                   "must be later than effective_from"));
             m.priceHistory.append(c);
         }
     }
@@ -225,7 +236,9 @@ std::optional<PriceBook> PriceBook::fromFile(const QString& path, QString* error
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = tr("Pricing file %1 cannot be read: %2").arg(path, file.errorString());
+            *error =
+                QCoreApplication::translate("bs::PriceBook", "Pricing file %1 cannot be read: %2")
+                    .arg(path, file.errorString());
         return std::nullopt;
     }
     return fromJson(file.readAll(), path, error, require);
@@ -237,12 +250,14 @@ std::optional<PriceBook> PriceBook::fromJson(const QByteArray& json, const QStri
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         if (error)
-            *error = tr("Pricing file %1 is not valid JSON (at byte %2: %3).")
+            *error = QCoreApplication::translate(
+                         "bs::PriceBook", "Pricing file %1 is not valid JSON (at byte %2: %3).")
                          .arg(source)
                          .arg(parseError.offset)
                          .arg(parseError.error != QJsonParseError::NoError
                                   ? parseError.errorString()
-                                  : tr("the top level must be an object"));
+                                  : QCoreApplication::translate("bs::PriceBook",
+                                                                "the top level must be an object"));
         return std::nullopt;
     }
     const QJsonObject root = doc.object();
@@ -254,7 +269,9 @@ std::optional<PriceBook> PriceBook::fromJson(const QByteArray& json, const QStri
 
     const QJsonValue version = root.value(QLatin1String("format_version"));
     if (!version.isUndefined() && version.toInteger(-1) != 1)
-        r.fail(QStringLiteral("format_version"), tr("unsupported version (this program reads 1)"));
+        r.fail(QStringLiteral("format_version"),
+               QCoreApplication::translate("bs::PriceBook",
+                                           "unsupported version (this program reads 1)"));
 
     book.m_batchPpm = r.multiplierPpm(
         root.value(QLatin1String("batch_discount")).toObject().value(QLatin1String("multiplier")),
@@ -271,13 +288,15 @@ std::optional<PriceBook> PriceBook::fromJson(const QByteArray& json, const QStri
                                   .value(QLatin1String("usd_per_1000_searches"));
     if (search.isUndefined() || search.isNull()) {
         if (complete)
-            r.fail(QStringLiteral("server_tools.web_search.usd_per_1000_searches"), tr("missing"));
+            r.fail(QStringLiteral("server_tools.web_search.usd_per_1000_searches"),
+                   QCoreApplication::translate("bs::PriceBook", "missing"));
     } else if (const auto micros =
                    search.isDouble() ? microsFromUsd(search.toDouble()) : std::nullopt) {
         book.m_webSearchPer1000 = micros;
     } else {
         r.fail(QStringLiteral("server_tools.web_search.usd_per_1000_searches"),
-               tr("expected a non-negative number (USD per 1,000 searches)"));
+               QCoreApplication::translate(
+                   "bs::PriceBook", "expected a non-negative number (USD per 1,000 searches)"));
     }
 
     for (const char* listName : {"models", "historical_models"}) {
@@ -286,7 +305,8 @@ std::optional<PriceBook> PriceBook::fromJson(const QByteArray& json, const QStri
         if (list.isUndefined() && name == QLatin1String("historical_models"))
             continue;
         if (!list.isArray()) {
-            r.fail(name, tr("missing; expected a list of models"));
+            r.fail(name, QCoreApplication::translate("bs::PriceBook",
+                                                     "missing; expected a list of models"));
             break;
         }
         const QJsonArray models = list.toArray();
@@ -299,13 +319,15 @@ std::optional<PriceBook> PriceBook::fromJson(const QByteArray& json, const QStri
             for (const ModelPricing& other : std::as_const(book.m_models)) {
                 if (other.modelId == model->modelId)
                     r.fail(path + QStringLiteral(".model_id"),
-                           tr("\"%1\" is listed twice").arg(model->modelId));
+                           QCoreApplication::translate("bs::PriceBook", "\"%1\" is listed twice")
+                               .arg(model->modelId));
             }
             book.m_models.append(*model);
         }
     }
     if (!r.failed() && book.m_models.isEmpty() && complete)
-        r.fail(QStringLiteral("models"), tr("lists no model"));
+        r.fail(QStringLiteral("models"),
+               QCoreApplication::translate("bs::PriceBook", "lists no model"));
     if (r.failed()) {
         if (error)
             *error = r.error();
@@ -341,8 +363,12 @@ PriceBook PriceBook::load(const QString& overridePath, QString* error) {
     const auto overlay = fromFile(overridePath, &message, Require::ModelsOnly);
     if (!overlay) {
         if (error)
-            *error = message + QLatin1Char(' ') +
-                     tr("The built-in prices are used until the file is fixed or removed.");
+            *error =
+                message +
+                (message.endsWith(QLatin1Char('.')) ? QStringLiteral(" ") : QStringLiteral(". ")) +
+                QCoreApplication::translate(
+                    "bs::PriceBook",
+                    "The built-in prices are used until the file is fixed or removed.");
         return book;
     }
     return book.mergedWith(*overlay);

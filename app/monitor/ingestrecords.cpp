@@ -31,7 +31,7 @@ QString IngestReport::summary() const {
         text += QLatin1Char(' ') + (requestsKnown
                                         ? tr("%n request(s) of the batch have no result.", nullptr,
                                              int(qMin<qint64>(missingCount, INT_MAX)))
-                                        : tr("%1 result(s) fewer than the batch's %2 requests.")
+                                        : tr("%1 fewer results than the batch's %2 requests.")
                                               .arg(missingCount)
                                               .arg(requestCount));
     if (retriesEnqueued > 0)
