@@ -1,5 +1,6 @@
 #include "aboutdialog.h"
 #include "core/appinfo.h"
+#include "cost/pricebook.h"
 #include "mainwindow.h"
 #include "testenv.h"
 #include "translator.h"
@@ -102,6 +103,12 @@ private Q_SLOTS:
         QCOMPARE(bs::ui::Translator::install(*qApp, QStringLiteral("ko")), QStringLiteral("ko"));
         MainWindow window;
         QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("파일(&F)"));
+        // Core messages are found under the context they are translated in, too.
+        QString error;
+        QVERIFY(!bs::PriceBook::fromJson(QByteArrayLiteral("{\"models\": 3}"),
+                                         QStringLiteral("user.json"), &error));
+        QVERIFY2(error.contains(QStringLiteral("user.json")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("가격")), qPrintable(error));
         // Back to English for any later test.
         const auto translators = qApp->findChildren<QTranslator*>();
         for (QTranslator* t : translators) {
