@@ -9,6 +9,7 @@
 #include "api/counttokensjob.h"
 #include "api/deletebatchjob.h"
 #include "api/resultstream.h"
+#include "apijobwait.h"
 #include "scriptedserver.h"
 #include "testenv.h"
 
@@ -43,15 +44,6 @@ QByteArray resultLines(int n) {
     return out;
 }
 
-template <typename Job> ApiError waitFor(Job* job, int timeoutMs = 20000) {
-    job->setAutoDelete(false);
-    if (!job->isFinished()) {
-        QSignalSpy spy(job, &ApiJob::finished);
-        if (!spy.wait(timeoutMs))
-            return ApiError::make(ApiError::Kind::Aborted, QStringLiteral("test wait expired"));
-    }
-    return job->error();
-}
 } // namespace
 
 class TestApiClient : public QObject {
@@ -91,7 +83,7 @@ private Q_SLOTS:
         m_client->setConfig(c);
         m_server->enqueue(ScriptedServer::json(200, batchJson("msgbatch_1")));
         BatchJob* job = m_client->retrieveBatch(QStringLiteral("msgbatch_1"));
-        QVERIFY(waitFor(job).isOk());
+        QVERIFY(bs::test::waitForJob(job).isOk());
         QCOMPARE(job->batch().id, QStringLiteral("msgbatch_1"));
         QCOMPARE(job->batch().processingStatus, MessageBatch::Status::InProgress);
         QCOMPARE(job->batch().requestCounts.processing, 2);
@@ -112,7 +104,7 @@ private Q_SLOTS:
         m_client->setConfig(c);
         m_server->enqueue(ScriptedServer::json(200, "{\"data\":[],\"has_more\":false}"));
         BatchListJob* job = m_client->listBatches(5, QStringLiteral("msgbatch_a"));
-        QVERIFY(waitFor(job).isOk());
+        QVERIFY(bs::test::waitForJob(job).isOk());
         QCOMPARE(m_server->requests().at(0).target,
                  QByteArray("/proxy/anthropic/v1/messages/batches?limit=5&after_id=msgbatch_a"));
         delete job;
@@ -126,7 +118,7 @@ private Q_SLOTS:
         const QByteArray body = b.take();
         m_server->enqueue(ScriptedServer::json(200, batchJson("msgbatch_new")));
         BatchJob* job = m_client->createBatch(body);
-        QVERIFY(waitFor(job).isOk());
+        QVERIFY(bs::test::waitForJob(job).isOk());
         const auto& r = m_server->requests().at(0);
         QCOMPARE(r.method, QByteArray("POST"));
         QCOMPARE(r.target, QByteArray("/v1/messages/batches"));
@@ -157,7 +149,7 @@ private Q_SLOTS:
             ScriptedServer::apiError(401, "authentication_error", "invalid x-api-key"));
         BatchJob* job = m_client->retrieveBatch(QStringLiteral("msgbatch_1"));
         QSignalSpy retrying(job, &ApiJob::retrying);
-        const ApiError e = waitFor(job);
+        const ApiError e = bs::test::waitForJob(job);
         QCOMPARE(e.kind, ApiError::Kind::Http);
         QCOMPARE(e.httpStatus, 401);
         QCOMPARE(e.errorType, QStringLiteral("authentication_error"));
@@ -184,7 +176,7 @@ private Q_SLOTS:
         m_server->enqueue(ScriptedServer::json(200, batchJson("msgbatch_1")));
         BatchJob* job = m_client->retrieveBatch(QStringLiteral("msgbatch_1"));
         QSignalSpy retrying(job, &ApiJob::retrying);
-        QVERIFY(waitFor(job).isOk());
+        QVERIFY(bs::test::waitForJob(job).isOk());
         QCOMPARE(retrying.size(), 2);
         QCOMPARE(retrying.at(0).at(0).toInt(), 1);
         QCOMPARE(retrying.at(0).at(1).toLongLong(), qint64(3000));
@@ -211,7 +203,7 @@ private Q_SLOTS:
         m_server->setFallback(ScriptedServer::apiError(status, type, "boom"));
         BatchJob* job = m_client->retrieveBatch(QStringLiteral("msgbatch_1"));
         QSignalSpy retrying(job, &ApiJob::retrying);
-        const ApiError e = waitFor(job);
+        const ApiError e = bs::test::waitForJob(job);
         QCOMPARE(e.httpStatus, status);
         QCOMPARE(e.errorType, QString::fromLatin1(type));
         QVERIFY(e.retryable);
@@ -232,7 +224,7 @@ private Q_SLOTS:
         m_client->setConfig(c);
         m_server->setFallback(ScriptedServer::apiError(529, "overloaded_error", "busy"));
         BatchJob* job = m_client->retrieveBatch(QStringLiteral("msgbatch_1"));
-        QCOMPARE(waitFor(job).attempts, 1);
+        QCOMPARE(bs::test::waitForJob(job).attempts, 1);
         delete job;
         c.maxRetries = 4;
         m_client->setConfig(c);
@@ -240,7 +232,7 @@ private Q_SLOTS:
         p.timeScale = 0.001;
         m_client->setRetryPolicy(p);
         job = m_client->retrieveBatch(QStringLiteral("msgbatch_1"));
-        QCOMPARE(waitFor(job).attempts, 5);
+        QCOMPARE(bs::test::waitForJob(job).attempts, 5);
         delete job;
     }
 
@@ -248,7 +240,7 @@ private Q_SLOTS:
         m_server->enqueue(
             ScriptedServer::apiError(500, "api_error", "no", {{"x-should-retry", "false"}}));
         BatchJob* job = m_client->retrieveBatch(QStringLiteral("msgbatch_1"));
-        ApiError e = waitFor(job);
+        ApiError e = bs::test::waitForJob(job);
         QCOMPARE(e.attempts, 1);
         QVERIFY(!e.retryable);
         delete job;
@@ -256,7 +248,7 @@ private Q_SLOTS:
                                                    {{"x-should-retry", "true"}}));
         m_server->enqueue(ScriptedServer::json(200, batchJson("msgbatch_1")));
         job = m_client->retrieveBatch(QStringLiteral("msgbatch_1"));
-        QVERIFY(waitFor(job).isOk());
+        QVERIFY(bs::test::waitForJob(job).isOk());
         QCOMPARE(job->attempts(), 2);
         delete job;
     }
@@ -268,7 +260,7 @@ private Q_SLOTS:
         m_server->enqueue(ScriptedServer::json(200, batchJson("msgbatch_1")));
         BatchJob* job = m_client->retrieveBatch(QStringLiteral("msgbatch_1"));
         QSignalSpy retrying(job, &ApiJob::retrying);
-        QVERIFY(waitFor(job).isOk());
+        QVERIFY(bs::test::waitForJob(job).isOk());
         QCOMPARE(retrying.size(), 1);
         QCOMPARE(retrying.at(0).at(2).value<ApiError>().kind, ApiError::Kind::Network);
         delete job;
@@ -281,7 +273,7 @@ private Q_SLOTS:
         reset.resetAfterBytes = 5;
         m_server->enqueue(reset);
         BatchJob* job = m_client->createBatch(QByteArray("{\"requests\":[]}"));
-        const ApiError e = waitFor(job);
+        const ApiError e = bs::test::waitForJob(job);
         QCOMPARE(e.kind, ApiError::Kind::Network);
         QVERIFY(e.mayHaveSucceeded);
         QVERIFY(!e.retryable);
@@ -292,7 +284,7 @@ private Q_SLOTS:
         m_server->enqueue(ScriptedServer::apiError(529, "overloaded_error", "busy"));
         m_server->enqueue(ScriptedServer::json(200, batchJson("msgbatch_2")));
         job = m_client->createBatch(QByteArray("{\"requests\":[]}"));
-        QVERIFY(waitFor(job).isOk());
+        QVERIFY(bs::test::waitForJob(job).isOk());
         QCOMPARE(job->batch().id, QStringLiteral("msgbatch_2"));
         delete job;
     }
@@ -306,7 +298,7 @@ private Q_SLOTS:
         hang.hang = true;
         m_server->setFallback(hang);
         BatchJob* job = m_client->retrieveBatch(QStringLiteral("msgbatch_1"));
-        const ApiError e = waitFor(job);
+        const ApiError e = bs::test::waitForJob(job);
         QCOMPARE(e.kind, ApiError::Kind::Timeout);
         QVERIFY(e.retryable);
         QCOMPARE(e.attempts, 2);
@@ -323,16 +315,16 @@ private Q_SLOTS:
             m_server->enqueue(ScriptedServer::apiError(404, "not_found_error", "not found"));
         m_server->enqueue(ScriptedServer::json(200, batchJson("msgbatch_fresh")));
         BatchJob* create = m_client->createBatch(QByteArray("{\"requests\":[]}"));
-        QVERIFY(waitFor(create).isOk());
+        QVERIFY(bs::test::waitForJob(create).isOk());
         delete create;
         BatchJob* job = m_client->retrieveBatch(QStringLiteral("msgbatch_fresh"));
-        QVERIFY(waitFor(job).isOk());
+        QVERIFY(bs::test::waitForJob(job).isOk());
         QCOMPARE(job->attempts(), 5);
         delete job;
         // Another id gets no grace: 404 is final at once.
         m_server->enqueue(ScriptedServer::apiError(404, "not_found_error", "not found"));
         job = m_client->retrieveBatch(QStringLiteral("msgbatch_old"));
-        const ApiError e = waitFor(job);
+        const ApiError e = bs::test::waitForJob(job);
         QCOMPARE(e.httpStatus, 404);
         QCOMPARE(e.attempts, 1);
         delete job;
@@ -369,7 +361,7 @@ private Q_SLOTS:
         m_client->setConfig(c);
         BatchJob* job = m_client->retrieveBatch(QStringLiteral("msgbatch_1"));
         QVERIFY(!job->isFinished()); // finished() is always emitted from the event loop
-        const ApiError e = waitFor(job);
+        const ApiError e = bs::test::waitForJob(job);
         QCOMPARE(e.kind, ApiError::Kind::RefusedInsecure);
         QCOMPARE(e.attempts, 0);
         delete job;
@@ -377,24 +369,24 @@ private Q_SLOTS:
 
     void configErrors() {
         BatchJob* job = m_client->retrieveBatch(QStringLiteral("../../etc"));
-        QCOMPARE(waitFor(job).kind, ApiError::Kind::Config);
+        QCOMPARE(bs::test::waitForJob(job).kind, ApiError::Kind::Config);
         delete job;
         ApiConfig c = config();
         c.apiKey.clear();
         m_client->setConfig(c);
         job = m_client->retrieveBatch(QStringLiteral("msgbatch_1"));
-        QCOMPARE(waitFor(job).kind, ApiError::Kind::Config);
+        QCOMPARE(bs::test::waitForJob(job).kind, ApiError::Kind::Config);
         delete job;
         QVERIFY(m_server->requests().isEmpty());
         ResultStream* s = m_client->streamResults(MessageBatch());
-        QCOMPARE(waitFor(s).kind, ApiError::Kind::Config);
+        QCOMPARE(bs::test::waitForJob(s).kind, ApiError::Kind::Config);
         delete s;
     }
 
     void parseErrorOnGarbage() {
         m_server->enqueue(ScriptedServer::json(200, "<html>proxy login</html>"));
         BatchJob* job = m_client->retrieveBatch(QStringLiteral("msgbatch_1"));
-        QCOMPARE(waitFor(job).kind, ApiError::Kind::Parse);
+        QCOMPARE(bs::test::waitForJob(job).kind, ApiError::Kind::Parse);
         delete job;
     }
 
@@ -410,7 +402,7 @@ private Q_SLOTS:
                 "],\"has_more\":false,\"first_id\":\"msgbatch_1\",\"last_id\":\"msgbatch_1\"}"));
         BatchListJob* job = m_client->listAllBatches(2);
         QSignalSpy pages(job, &BatchListJob::pageReceived);
-        QVERIFY(waitFor(job).isOk());
+        QVERIFY(bs::test::waitForJob(job).isOk());
         QCOMPARE(pages.size(), 2);
         QCOMPARE(job->batches().size(), 3);
         QCOMPARE(job->batches().at(2).id, QStringLiteral("msgbatch_1"));
@@ -423,7 +415,7 @@ private Q_SLOTS:
     void cancelDeleteCountTokens() {
         m_server->enqueue(ScriptedServer::json(200, batchJson("msgbatch_1", "canceling")));
         BatchJob* cancel = m_client->cancelBatch(QStringLiteral("msgbatch_1"));
-        QVERIFY(waitFor(cancel).isOk());
+        QVERIFY(bs::test::waitForJob(cancel).isOk());
         QCOMPARE(cancel->batch().processingStatus, MessageBatch::Status::Canceling);
         QCOMPARE(m_server->requests().at(0).method, QByteArray("POST"));
         QCOMPARE(m_server->requests().at(0).target,
@@ -433,7 +425,7 @@ private Q_SLOTS:
         m_server->enqueue(ScriptedServer::json(
             200, "{\"id\":\"msgbatch_1\",\"type\":\"message_batch_deleted\"}"));
         DeleteBatchJob* del = m_client->deleteBatch(QStringLiteral("msgbatch_1"));
-        QVERIFY(waitFor(del).isOk());
+        QVERIFY(bs::test::waitForJob(del).isOk());
         QCOMPARE(del->deletedId(), QStringLiteral("msgbatch_1"));
         QCOMPARE(m_server->requests().at(1).method, QByteArray("DELETE"));
         delete del;
@@ -450,7 +442,7 @@ private Q_SLOTS:
         QVERIFY(sent.contains(QLatin1String("system")));
         m_server->enqueue(ScriptedServer::json(200, "{\"input_tokens\":42}"));
         CountTokensJob* count = m_client->countTokens(body);
-        QVERIFY(waitFor(count).isOk());
+        QVERIFY(bs::test::waitForJob(count).isOk());
         QCOMPARE(count->inputTokens(), 42);
         QCOMPARE(m_server->requests().at(2).target, QByteArray("/v1/messages/count_tokens"));
         delete count;
@@ -502,7 +494,7 @@ private Q_SLOTS:
             QVERIFY(lines.endsWith('\n'));
             got += lines;
         });
-        QVERIFY(waitFor(s).isOk());
+        QVERIFY(bs::test::waitForJob(s).isOk());
         QCOMPARE(got, resultLines(20));
         QCOMPARE(s->linesDelivered(), 20);
         QCOMPARE(m_server->requests().at(0).headers.value("accept"),
@@ -527,7 +519,7 @@ private Q_SLOTS:
             m_server->baseUrl().resolved(QUrl(QStringLiteral("/r"))), QStringLiteral("msgbatch_1"));
         QByteArray got;
         connect(s, &ResultStream::dataReady, this, [&got](const QByteArray& l) { got += l; });
-        const ApiError e = waitFor(s);
+        const ApiError e = bs::test::waitForJob(s);
         QCOMPARE(e.kind, ApiError::Kind::Truncated);
         QCOMPARE(e.linesDelivered, 9);
         QCOMPARE(got, resultLines(9));
@@ -545,7 +537,7 @@ private Q_SLOTS:
             m_server->baseUrl().resolved(QUrl(QStringLiteral("/r"))), QStringLiteral("msgbatch_1"));
         QByteArray got;
         connect(s, &ResultStream::dataReady, this, [&got](const QByteArray& l) { got += l; });
-        const ApiError e = waitFor(s);
+        const ApiError e = bs::test::waitForJob(s);
         QCOMPARE(e.kind, ApiError::Kind::Network);
         QVERIFY(e.retryable);
         QCOMPARE(e.linesDelivered, 12);
@@ -566,7 +558,7 @@ private Q_SLOTS:
         QByteArray got;
         connect(s, &ResultStream::dataReady, this, [&got](const QByteArray& l) { got += l; });
         ApiConfig c = config();
-        QVERIFY(waitFor(s).isOk());
+        QVERIFY(bs::test::waitForJob(s).isOk());
         QCOMPARE(got, resultLines(5));
         QCOMPARE(s->attempts(), 3);
         delete s;

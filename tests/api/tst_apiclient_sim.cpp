@@ -10,6 +10,7 @@
 #include "api/counttokensjob.h"
 #include "api/deletebatchjob.h"
 #include "api/resultstream.h"
+#include "apijobwait.h"
 #include "simprocess.h"
 #include "testenv.h"
 
@@ -26,16 +27,6 @@ using namespace bs;
 using bs::test::SimProcess;
 
 namespace {
-template <typename Job> ApiError waitFor(Job* job, int timeoutMs = 60000) {
-    job->setAutoDelete(false);
-    if (!job->isFinished()) {
-        QSignalSpy spy(job, &ApiJob::finished);
-        if (!spy.wait(timeoutMs))
-            return ApiError::make(ApiError::Kind::Aborted, QStringLiteral("test wait expired"));
-    }
-    return job->error();
-}
-
 QByteArray requestsBody(int n, const QString& prefix = QStringLiteral("row-")) {
     BatchRequestsBuilder b;
     for (int i = 0; i < n; ++i) {
@@ -96,14 +87,14 @@ class TestApiClientSim : public QObject {
 
     MessageBatch createEnded(int n) {
         BatchJob* create = m_client->createBatch(requestsBody(n));
-        const ApiError e = waitFor(create);
+        const ApiError e = bs::test::waitForJob(create);
         if (e.isError())
             qWarning("create: %s", qPrintable(e.toString()));
         const QString id = create->batch().id;
         delete create;
         for (int i = 0; i < 100; ++i) {
             BatchJob* r = m_client->retrieveBatch(id);
-            waitFor(r);
+            bs::test::waitForJob(r);
             const MessageBatch b = r->batch();
             delete r;
             if (b.isEnded())
@@ -117,7 +108,7 @@ class TestApiClientSim : public QObject {
         Download d;
         ResultStream* s = m_client->streamResults(batch);
         connect(s, &ResultStream::dataReady, this, [&d](const QByteArray& l) { d.data += l; });
-        d.error = waitFor(s);
+        d.error = bs::test::waitForJob(s);
         d.lines = s->linesDelivered();
         delete s;
         return d;
@@ -135,7 +126,7 @@ private Q_SLOTS:
         startSim();
         // Create with a body built by BatchRequestsBuilder.
         BatchJob* create = m_client->createBatch(requestsBody(25));
-        QVERIFY2(waitFor(create).isOk(), qPrintable(create->error().toString()));
+        QVERIFY2(bs::test::waitForJob(create).isOk(), qPrintable(create->error().toString()));
         const MessageBatch created = create->batch();
         delete create;
         QVERIFY(created.id.startsWith(QStringLiteral("msgbatch_")));
@@ -148,7 +139,7 @@ private Q_SLOTS:
             m_sim->baseUrl().resolved(QUrl(QStringLiteral("/v1/messages/batches/") + created.id +
                                            QStringLiteral("/results"))),
             created.id);
-        const ApiError ee = waitFor(early);
+        const ApiError ee = bs::test::waitForJob(early);
         delete early;
         QCOMPARE(ee.httpStatus, 400);
         QCOMPARE(ee.errorType, QStringLiteral("invalid_request_error"));
@@ -156,19 +147,19 @@ private Q_SLOTS:
 
         // Cancel, then let simulated time run until it ends.
         BatchJob* cancel = m_client->cancelBatch(created.id);
-        QVERIFY2(waitFor(cancel).isOk(), qPrintable(cancel->error().toString()));
+        QVERIFY2(bs::test::waitForJob(cancel).isOk(), qPrintable(cancel->error().toString()));
         QCOMPARE(cancel->batch().processingStatus, MessageBatch::Status::Canceling);
         QVERIFY(cancel->batch().cancelInitiatedAt.isValid());
         delete cancel;
         // Delete before the end: refused by the server, typed.
         DeleteBatchJob* del = m_client->deleteBatch(created.id);
-        QCOMPARE(waitFor(del).httpStatus, 400);
+        QCOMPARE(bs::test::waitForJob(del).httpStatus, 400);
         delete del;
 
         QCOMPARE(simControl("POST", QStringLiteral("/_sim/clock"), "{\"advance_seconds\":86400}"),
                  200);
         BatchJob* retrieve = m_client->retrieveBatch(created.id);
-        QVERIFY(waitFor(retrieve).isOk());
+        QVERIFY(bs::test::waitForJob(retrieve).isOk());
         const MessageBatch ended = retrieve->batch();
         delete retrieve;
         QVERIFY(ended.isEnded());
@@ -192,16 +183,16 @@ private Q_SLOTS:
         // List: one page and all pages.
         for (int i = 0; i < 4; ++i) {
             BatchJob* more = m_client->createBatch(requestsBody(1));
-            QVERIFY(waitFor(more).isOk());
+            QVERIFY(bs::test::waitForJob(more).isOk());
             delete more;
         }
         BatchListJob* page = m_client->listBatches(2);
-        QVERIFY(waitFor(page).isOk());
+        QVERIFY(bs::test::waitForJob(page).isOk());
         QCOMPARE(page->page().data.size(), 2);
         QVERIFY(page->page().hasMore);
         delete page;
         BatchListJob* all = m_client->listAllBatches(2);
-        QVERIFY(waitFor(all).isOk());
+        QVERIFY(bs::test::waitForJob(all).isOk());
         QCOMPARE(all->batches().size(), 5);
         QCOMPARE(all->pagesReceived(), 3);
         QCOMPARE(all->batches().last().id, created.id); // newest first
@@ -209,11 +200,11 @@ private Q_SLOTS:
 
         // Delete once ended.
         DeleteBatchJob* del2 = m_client->deleteBatch(created.id);
-        QVERIFY2(waitFor(del2).isOk(), qPrintable(del2->error().toString()));
+        QVERIFY2(bs::test::waitForJob(del2).isOk(), qPrintable(del2->error().toString()));
         QCOMPARE(del2->deletedId(), created.id);
         delete del2;
         BatchJob* gone = m_client->retrieveBatch(created.id);
-        QCOMPARE(waitFor(gone).httpStatus, 404);
+        QCOMPARE(bs::test::waitForJob(gone).httpStatus, 404);
         delete gone;
     }
 
@@ -225,7 +216,7 @@ private Q_SLOTS:
                                     "on fire, please advise quickly\"}]}")
                 .object();
         CountTokensJob* job = m_client->countTokens(CountTokensJob::bodyFromParams(params));
-        QVERIFY2(waitFor(job).isOk(), qPrintable(job->error().toString()));
+        QVERIFY2(bs::test::waitForJob(job).isOk(), qPrintable(job->error().toString()));
         QVERIFY(job->inputTokens() > 0);
         delete job;
     }
@@ -236,7 +227,7 @@ private Q_SLOTS:
             "{\"status\":429,\"retry_after\":1,\"count\":2,\"path\":\"/v1/messages/batches\"}");
         BatchListJob* job = m_client->listBatches();
         QSignalSpy retrying(job, &ApiJob::retrying);
-        QVERIFY2(waitFor(job).isOk(), qPrintable(job->error().toString()));
+        QVERIFY2(bs::test::waitForJob(job).isOk(), qPrintable(job->error().toString()));
         QCOMPARE(job->attempts(), 3);
         QCOMPARE(retrying.size(), 2);
         for (const auto& args : std::as_const(retrying)) {
@@ -252,7 +243,7 @@ private Q_SLOTS:
         addFault("{\"status\":429,\"retry_after_ms\":250,\"retry_after\":5,\"count\":-1}");
         job = m_client->listBatches();
         QSignalSpy retrying2(job, &ApiJob::retrying);
-        const ApiError e = waitFor(job);
+        const ApiError e = bs::test::waitForJob(job);
         QCOMPARE(e.httpStatus, 429);
         QVERIFY(e.retryable);
         QCOMPARE(e.attempts, 3);
@@ -264,7 +255,7 @@ private Q_SLOTS:
         addFault("{\"status\":429,\"count\":2}");
         job = m_client->listBatches();
         QSignalSpy retrying3(job, &ApiJob::retrying);
-        QVERIFY(waitFor(job).isOk());
+        QVERIFY(bs::test::waitForJob(job).isOk());
         const qint64 d1 = retrying3.at(0).at(1).toLongLong();
         const qint64 d2 = retrying3.at(1).at(1).toLongLong();
         QVERIFY2(d1 >= 375 && d1 <= 500, qPrintable(QString::number(d1)));
@@ -276,14 +267,14 @@ private Q_SLOTS:
         startSim({QStringLiteral("--speed"), QStringLiteral("0")});
         addFault("{\"status\":500,\"count\":2}");
         BatchJob* job = m_client->createBatch(requestsBody(2));
-        QVERIFY2(waitFor(job).isOk(), qPrintable(job->error().toString()));
+        QVERIFY2(bs::test::waitForJob(job).isOk(), qPrintable(job->error().toString()));
         QCOMPARE(job->attempts(), 3);
         const QString id = job->batch().id;
         delete job;
 
         addFault("{\"status\":529,\"count\":3}");
         job = m_client->retrieveBatch(id);
-        ApiError e = waitFor(job);
+        ApiError e = bs::test::waitForJob(job);
         QCOMPARE(e.httpStatus, 529);
         QCOMPARE(e.errorType, QStringLiteral("overloaded_error"));
         QCOMPARE(e.attempts, 3);
@@ -293,20 +284,20 @@ private Q_SLOTS:
 
         addFault("{\"status\":529,\"should_retry\":false}");
         job = m_client->retrieveBatch(id);
-        e = waitFor(job);
+        e = bs::test::waitForJob(job);
         QCOMPARE(e.attempts, 1);
         QVERIFY(!e.retryable);
         delete job;
 
         addFault("{\"status\":400,\"should_retry\":true}");
         job = m_client->retrieveBatch(id);
-        QVERIFY(waitFor(job).isOk());
+        QVERIFY(bs::test::waitForJob(job).isOk());
         QCOMPARE(job->attempts(), 2);
         delete job;
 
         addFault("{\"spend_cap\":true}");
         job = m_client->retrieveBatch(id);
-        e = waitFor(job);
+        e = bs::test::waitForJob(job);
         QCOMPARE(e.httpStatus, 429);
         QCOMPARE(e.errorCode, QStringLiteral("enforced_spend_limit_reached"));
         QCOMPARE(e.attempts, 1);
@@ -322,14 +313,14 @@ private Q_SLOTS:
         addFault("{\"delay_ms\":3000,\"count\":1}");
         BatchListJob* job = m_client->listBatches();
         QSignalSpy retrying(job, &ApiJob::retrying);
-        QVERIFY2(waitFor(job).isOk(), qPrintable(job->error().toString()));
+        QVERIFY2(bs::test::waitForJob(job).isOk(), qPrintable(job->error().toString()));
         QCOMPARE(retrying.size(), 1);
         QCOMPARE(retrying.at(0).at(2).value<ApiError>().kind, ApiError::Kind::Timeout);
         delete job;
 
         addFault("{\"delay_ms\":3000,\"count\":-1}");
         job = m_client->listBatches();
-        const ApiError e = waitFor(job);
+        const ApiError e = bs::test::waitForJob(job);
         QCOMPARE(e.kind, ApiError::Kind::Timeout);
         QCOMPARE(e.attempts, 3);
         QVERIFY(e.retryable);
@@ -390,12 +381,12 @@ private Q_SLOTS:
         m_client->setRetryPolicy(p);
         addFault("{\"not_found_after_create_ms\":1500}");
         BatchJob* create = m_client->createBatch(requestsBody(3));
-        QVERIFY(waitFor(create).isOk());
+        QVERIFY(bs::test::waitForJob(create).isOk());
         const QString id = create->batch().id;
         delete create;
         BatchJob* job = m_client->retrieveBatch(id);
         QSignalSpy retrying(job, &ApiJob::retrying);
-        QVERIFY2(waitFor(job).isOk(), qPrintable(job->error().toString()));
+        QVERIFY2(bs::test::waitForJob(job).isOk(), qPrintable(job->error().toString()));
         QVERIFY(job->attempts() > 1);
         QCOMPARE(retrying.at(0).at(2).value<ApiError>().httpStatus, 404);
         delete job;
@@ -406,10 +397,10 @@ private Q_SLOTS:
         m_client->setConfig(c);
         addFault("{\"not_found_after_create_ms\":60000}");
         create = m_client->createBatch(requestsBody(1));
-        QVERIFY(waitFor(create).isOk());
+        QVERIFY(bs::test::waitForJob(create).isOk());
         job = m_client->retrieveBatch(create->batch().id);
         delete create;
-        const ApiError e = waitFor(job);
+        const ApiError e = bs::test::waitForJob(job);
         QCOMPARE(e.httpStatus, 404);
         QCOMPARE(e.attempts, 1);
         delete job;
@@ -420,7 +411,7 @@ private Q_SLOTS:
         const QString wrong = QStringLiteral("sk-ant-api03-WRONG-KEY-FOR-TEST-0000");
         m_client->setApiKey(wrong);
         BatchListJob* job = m_client->listBatches();
-        const ApiError e = waitFor(job);
+        const ApiError e = bs::test::waitForJob(job);
         QCOMPARE(e.httpStatus, 401);
         QCOMPARE(e.errorType, QStringLiteral("authentication_error"));
         QCOMPARE(e.attempts, 1);

@@ -1,4 +1,5 @@
 #include "ingesttesthelpers.h"
+#include "apijobwait.h"
 
 #include "api/batchjob.h"
 #include "api/batchrequestsbuilder.h"
@@ -29,15 +30,6 @@ QJsonObject message(const QString& text) {
     return {{QStringLiteral("role"), QStringLiteral("user")}, {QStringLiteral("content"), text}};
 }
 
-template <typename Job> ApiError waitJob(Job* job, int timeoutMs = 60000) {
-    job->setAutoDelete(false);
-    if (!job->isFinished()) {
-        QSignalSpy spy(job, &ApiJob::finished);
-        if (!spy.wait(timeoutMs))
-            return ApiError::make(ApiError::Kind::Aborted, QStringLiteral("test wait expired"));
-    }
-    return job->error();
-}
 } // namespace
 
 QList<StoredRequest> makeRequests(int n, int maxTokens, int invalidEvery, bool varied) {
@@ -129,7 +121,7 @@ std::optional<MessageBatch> createAndWaitEnded(ApiClient& client, const QString&
         return std::nullopt;
     }
     BatchJob* create = client.createBatch(builder.take());
-    ApiError e = waitJob(create);
+    ApiError e = bs::test::waitForJob(create);
     const MessageBatch created = create->batch();
     delete create;
     if (e.isError()) {
@@ -146,7 +138,7 @@ std::optional<MessageBatch> createAndWaitEnded(ApiClient& client, const QString&
     timer.start();
     while (timer.elapsed() < 120000) {
         BatchJob* job = client.retrieveBatch(created.id);
-        e = waitJob(job);
+        e = bs::test::waitForJob(job);
         const MessageBatch b = job->batch();
         delete job;
         if (e.isError()) {

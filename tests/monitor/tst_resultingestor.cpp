@@ -5,6 +5,7 @@
 #include "api/apiclient.h"
 #include "api/batchjob.h"
 #include "api/batchrequestsbuilder.h"
+#include "apijobwait.h"
 #include "ingesttesthelpers.h"
 #include "ledger/ledger.h"
 #include "ledger/ledgernotifier.h"
@@ -24,15 +25,6 @@ using namespace bs;
 using namespace bs::test;
 
 namespace {
-template <typename Job> ApiError waitJob(Job* job) {
-    job->setAutoDelete(false);
-    if (!job->isFinished()) {
-        QSignalSpy spy(job, &ApiJob::finished);
-        spy.wait(60000);
-    }
-    return job->error();
-}
-
 qint64 retryItemsOfClass(const QString& path, const QString& batchId, RetryClass cls) {
     Ledger ledger;
     if (!ledger.open(path))
@@ -200,7 +192,7 @@ private Q_SLOTS:
         for (const StoredRequest& req : makeRequests(40))
             QVERIFY(builder.append(req.customId, req.params));
         BatchJob* create = client.createBatch(builder.take());
-        QVERIFY(waitJob(create).isOk());
+        QVERIFY(bs::test::waitForJob(create).isOk());
         const QString id = create->batch().id;
         delete create;
 
@@ -231,7 +223,7 @@ private Q_SLOTS:
         for (const StoredRequest& req : makeRequests(20))
             QVERIFY(builder.append(req.customId, req.params));
         BatchJob* create = client.createBatch(builder.take());
-        QVERIFY(waitJob(create).isOk());
+        QVERIFY(bs::test::waitForJob(create).isOk());
         const QString id = create->batch().id;
         delete create;
         ResultIngestor ingestor(options(sim, path));
@@ -258,18 +250,18 @@ private Q_SLOTS:
             QVERIFY(builder.append(req.customId, req.params));
         QVERIFY(ledger.markDraftCreating(localId));
         BatchJob* create = client.createBatch(builder.take());
-        QVERIFY(waitJob(create).isOk());
+        QVERIFY(bs::test::waitForJob(create).isOk());
         const MessageBatch created = create->batch();
         delete create;
         QVERIFY(ledger.attachBatch(localId, created));
         BatchJob* cancel = client.cancelBatch(created.id);
-        QVERIFY(waitJob(cancel).isOk());
+        QVERIFY(bs::test::waitForJob(cancel).isOk());
         delete cancel;
         MessageBatch ended;
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 BatchJob* job = client.retrieveBatch(created.id);
-                waitJob(job);
+                bs::test::waitForJob(job);
                 ended = job->batch();
                 delete job;
                 return ended.isEnded();
@@ -300,13 +292,13 @@ private Q_SLOTS:
             QVERIFY(builder.append(req.customId, req.params));
         QVERIFY(ledger.markDraftCreating(localId));
         BatchJob* create = client.createBatch(builder.take());
-        QVERIFY(waitJob(create).isOk());
+        QVERIFY(bs::test::waitForJob(create).isOk());
         const MessageBatch created = create->batch();
         delete create;
         QVERIFY(ledger.attachBatch(localId, created));
         QVERIFY(advanceSimClock(sim.baseUrl(), 25 * 3600));
         BatchJob* job = client.retrieveBatch(created.id);
-        QVERIFY(waitJob(job).isOk());
+        QVERIFY(bs::test::waitForJob(job).isOk());
         const MessageBatch ended = job->batch();
         delete job;
         QVERIFY(ended.isEnded());

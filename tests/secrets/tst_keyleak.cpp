@@ -7,6 +7,7 @@
 #include "api/batchlistjob.h"
 #include "api/batchrequestsbuilder.h"
 #include "api/resultstream.h"
+#include "apijobwait.h"
 #include "secrets/secretstore.h"
 #include "simprocess.h"
 #include "testenv.h"
@@ -62,15 +63,6 @@ QStringList filesContaining(const QString& root, const QStringList& needles, int
         }
     }
     return hits;
-}
-
-template <typename Job> ApiError waitFor(Job* job) {
-    job->setAutoDelete(false);
-    if (!job->isFinished()) {
-        QSignalSpy spy(job, &ApiJob::finished);
-        spy.wait(60000);
-    }
-    return job->error();
 }
 
 SecretStore::Result runSecret(SecretStore& store, quint64 id) {
@@ -137,13 +129,13 @@ private Q_SLOTS:
                              QByteArray("{\"model\":\"claude-haiku-4-5\",\"max_tokens\":32,"
                                         "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
         BatchJob* create = client.createBatch(b.take());
-        QVERIFY(waitFor(create).isOk());
+        QVERIFY(bs::test::waitForJob(create).isOk());
         const QString id = create->batch().id;
         delete create;
         MessageBatch ended;
         for (int i = 0; i < 50 && !ended.isEnded(); ++i) {
             BatchJob* r = client.retrieveBatch(id);
-            QVERIFY(waitFor(r).isOk());
+            QVERIFY(bs::test::waitForJob(r).isOk());
             ended = r->batch();
             delete r;
         }
@@ -155,26 +147,26 @@ private Q_SLOTS:
         ResultStream* stream = client.streamResults(ended);
         connect(stream, &ResultStream::dataReady, this,
                 [&results](const QByteArray& lines) { results.write(lines); });
-        QVERIFY(waitFor(stream).isOk());
+        QVERIFY(bs::test::waitForJob(stream).isOk());
         QCOMPARE(stream->linesDelivered(), 10);
         delete stream;
         results.close();
         BatchListJob* list = client.listAllBatches();
-        QVERIFY(waitFor(list).isOk());
+        QVERIFY(bs::test::waitForJob(list).isOk());
         delete list;
 
         // Errors of every kind, logged the way the app logs them.
         for (const QString& key : QStringList{kWrongKey, QString(kKey + QStringLiteral("x"))}) {
             client.setApiKey(key);
             BatchListJob* denied = client.listBatches();
-            const ApiError e = waitFor(denied);
+            const ApiError e = bs::test::waitForJob(denied);
             delete denied;
             QCOMPARE(e.httpStatus, 401);
             qWarning().noquote() << "API error:" << e.toString() << e.message;
         }
         client.setApiKey(kKey);
         ResultStream* bad = client.streamResults(QUrl(QStringLiteral("http://example.com/r")));
-        qWarning().noquote() << waitFor(bad).toString();
+        qWarning().noquote() << bs::test::waitForJob(bad).toString();
         delete bad;
         // Settings the app would keep: never the key.
         {
