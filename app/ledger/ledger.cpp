@@ -1048,10 +1048,13 @@ QStringList Ledger::missingCustomIds(const QString& batchId) {
         return ids;
     QSqlQuery q(db());
     q.setForwardOnly(true);
+    // The missing ones are found on the (local_id, custom_id) index alone; only they are then
+    // read from the table (for their seq): the requests' rows, params included, are not read.
     q.prepare(QStringLiteral(
-        "SELECT r.custom_id FROM requests r JOIN drafts d ON d.local_id = r.local_id "
-        "WHERE d.batch_id = ? AND NOT EXISTS (SELECT 1 FROM results x WHERE x.batch_id = "
-        "d.batch_id AND x.custom_id = r.custom_id) ORDER BY r.seq"));
+        "SELECT r.custom_id FROM requests r WHERE r.rowid IN (SELECT q.rowid FROM requests q "
+        "JOIN drafts d ON d.local_id = q.local_id WHERE d.batch_id = ? AND NOT EXISTS (SELECT 1 "
+        "FROM results x WHERE x.batch_id = d.batch_id AND x.custom_id = q.custom_id)) "
+        "ORDER BY r.seq"));
     q.addBindValue(batchId);
     if (!run(q))
         return ids;
