@@ -25,11 +25,13 @@ class IngestWorker;
 // ApiClient: the results file is streamed (never held whole), each chunk of lines is parsed with
 // simdjson, each result priced with CostCalculator::costOfResult on the batch's spend day
 // (ended_at, else created_at, UTC) and inserted with Ledger::insertResults in transactions of
-// rowsPerTransaction rows. errored/expired/canceled results are added to the retry queue with
-// their RetryClass (Ledger::enqueueRetries; insertResults does not do it). Both are idempotent
-// per (batch id, custom_id): ingesting again, or after a crash or a broken download, leaves the
-// identical ledger. A download that breaks part-way (reset, truncated last line) is started
-// again from the beginning, up to maxDownloads in all.
+// rowsPerTransaction rows, by a second thread with a connection of its own (ResultWriter; one
+// transaction queued at most, so memory stays flat whatever the file's size).
+// errored/expired/canceled results are added to the retry queue with their RetryClass
+// (Ledger::enqueueRetries; insertResults does not do it). Both are idempotent per (batch id,
+// custom_id): ingesting again, or after a crash or a broken download, leaves the identical ledger.
+// A download that breaks part-way (reset, truncated last line) is started again from the beginning,
+// up to maxDownloads in all.
 //
 // A malformed line is reported (malformedLine(), with its line number and the batch id) and not
 // stored. At the end the batch is compared with its stored requests (custom_ids without a
