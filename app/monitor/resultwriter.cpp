@@ -76,7 +76,6 @@ void ResultWriter::run() {
             m_busy = true;
         }
         m_room.notify_all();
-        Stats done;
         const qint64 inserted = batch.rows.isEmpty() ? 0 : ledger->insertResults(batch.rows);
         qint64 enqueued = 0;
         if (inserted >= 0 && !batch.retryItems.isEmpty())
