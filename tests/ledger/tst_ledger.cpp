@@ -166,6 +166,40 @@ private Q_SLOTS:
         QCOMPARE(fileMode(path), 0600);
     }
 
+    void upgradesAVersionOneFileStepByStep() {
+        // A file as version 1 left it (with the results_day / results_model indexes), holding
+        // data: opening it applies migration 2 in its transaction and keeps every row.
+        const QString path = freshPath();
+        {
+            Ledger ledger;
+            QVERIFY2(ledger.open(path), qPrintable(ledger.lastError()));
+            QVERIFY(ledger.upsertBatch(makeBatch(QStringLiteral("msgbatch_old"))));
+            QCOMPARE(ledger.insertResults(
+                         {makeResult(QStringLiteral("msgbatch_old"), QStringLiteral("a"),
+                                     QStringLiteral("claude-haiku-5-5"), 10, 5, 7),
+                          makeResult(QStringLiteral("msgbatch_old"), QStringLiteral("b"),
+                                     QStringLiteral("claude-haiku-5-5"), 20, 5, 9)}),
+                     2);
+        }
+        {
+            RawDb raw(path);
+            QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version >= 2")));
+            QVERIFY(raw.exec(QStringLiteral("CREATE INDEX results_day ON results(day)")));
+            QVERIFY(raw.exec(QStringLiteral("CREATE INDEX results_model ON results(model)")));
+        }
+        QVERIFY(Ledger::latestSchemaVersion() >= 2);
+        Ledger ledger;
+        QVERIFY2(ledger.open(path), qPrintable(ledger.lastError()));
+        QCOMPARE(ledger.schemaVersion(), Ledger::latestSchemaVersion());
+        QCOMPARE(ledger.resultCount(QStringLiteral("msgbatch_old")), qint64(2));
+        QCOMPARE(ledger.costTotal(QDate(), QStringLiteral("msgbatch_old")).micros, Money(16));
+        RawDb raw(path);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = "
+                                           "'index' AND name IN ('results_day', 'results_model')"))
+                     .toInt(),
+                 0);
+    }
+
     void newerSchemaIsRefusedAndKept() {
         const QString path = freshPath();
         {
