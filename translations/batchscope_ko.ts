@@ -4,12 +4,12 @@
 <context>
     <name>bs::ApiClient</name>
     <message>
-        <source>'%1' is not a valid batch id</source>
-        <translation>'%1'은(는) 올바른 배치 ID가 아닙니다</translation>
+        <source>&apos;%1&apos; is not a valid batch id</source>
+        <translation>&apos;%1&apos;은(는) 올바른 배치 ID가 아닙니다</translation>
     </message>
     <message>
-        <source>the API URL '%1' is not valid</source>
-        <translation>API URL '%1'이(가) 올바르지 않습니다</translation>
+        <source>the API URL &apos;%1&apos; is not valid</source>
+        <translation>API URL &apos;%1&apos;이(가) 올바르지 않습니다</translation>
     </message>
     <message>
         <source>refused to send the API key over %1 to %2</source>
@@ -63,7 +63,7 @@
 <context>
     <name>bs::ApiError</name>
     <message>
-        <source>The organization's monthly spend cap is reached; raise it in the Console or wait until the next month.</source>
+        <source>The organization&apos;s monthly spend cap is reached; raise it in the Console or wait until the next month.</source>
         <translation>조직의 월 지출 한도에 도달했습니다. Console에서 한도를 올리거나 다음 달까지 기다리세요.</translation>
     </message>
     <message>
@@ -256,12 +256,12 @@
 <context>
     <name>bs::BatchRequestsBuilder</name>
     <message>
-        <source>custom_id '%1' must be 1 to 64 letters, digits, '_' or '-'</source>
-        <translation>custom_id '%1'은(는) 영문자, 숫자, '_', '-'로 된 1~64자여야 합니다</translation>
+        <source>custom_id &apos;%1&apos; must be 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>custom_id &apos;%1&apos;은(는) 영문자, 숫자, &apos;_&apos;, &apos;-&apos;로 된 1~64자여야 합니다</translation>
     </message>
     <message>
-        <source>the params of '%1' are not a JSON object</source>
-        <translation>'%1'의 params가 JSON 객체가 아닙니다</translation>
+        <source>the params of &apos;%1&apos; are not a JSON object</source>
+        <translation>&apos;%1&apos;의 params가 JSON 객체가 아닙니다</translation>
     </message>
     <message>
         <source>a batch holds at most %1 requests</source>
@@ -332,7 +332,7 @@
         </translation>
     </message>
     <message>
-        <source>%1 fewer results than the batch's %2 requests.</source>
+        <source>%1 fewer results than the batch&apos;s %2 requests.</source>
         <translation>결과가 배치의 요청 %2개보다 %1개 적습니다.</translation>
     </message>
 </context>
@@ -471,6 +471,10 @@
         <source>A budget needs a name and a limit of $0 or more.</source>
         <translation>예산에는 이름과 $0 이상의 한도가 필요합니다.</translation>
     </message>
+    <message>
+        <source>Ledger %1: results of batch %2 cannot be stored: the batch is not in the ledger.</source>
+        <translation>원장 %1: 배치 %2의 결과를 저장할 수 없습니다. 해당 배치가 원장에 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>bs::PriceBook</name>
@@ -503,8 +507,8 @@
         <translation>없습니다. 모델 목록이 필요합니다</translation>
     </message>
     <message>
-        <source>"%1" is listed twice</source>
-        <translation>"%1"이(가) 두 번 나옵니다</translation>
+        <source>&quot;%1&quot; is listed twice</source>
+        <translation>&quot;%1&quot;이(가) 두 번 나옵니다</translation>
     </message>
     <message>
         <source>lists no model</source>
@@ -515,8 +519,8 @@
         <translation>파일을 고치거나 지울 때까지 내장 가격을 사용합니다.</translation>
     </message>
     <message>
-        <source>Pricing file %1: field "%2": %3</source>
-        <translation>가격 파일 %1: 필드 "%2": %3</translation>
+        <source>Pricing file %1: field &quot;%2&quot;: %3</source>
+        <translation>가격 파일 %1: 필드 &quot;%2&quot;: %3</translation>
     </message>
     <message>
         <source>missing; expected a price in USD per million tokens</source>
@@ -555,8 +559,8 @@
         <translation>문자열 목록이어야 합니다</translation>
     </message>
     <message>
-        <source>missing; expected true or false (whether inference_geo "us" costs more)</source>
-        <translation>없습니다. true 또는 false가 필요합니다(inference_geo "us"일 때 비용이 더 드는지 여부)</translation>
+        <source>missing; expected true or false (whether inference_geo &quot;us&quot; costs more)</source>
+        <translation>없습니다. true 또는 false가 필요합니다(inference_geo &quot;us&quot;일 때 비용이 더 드는지 여부)</translation>
     </message>
     <message>
         <source>expected a positive whole number of tokens</source>
@@ -582,36 +586,36 @@
         <translation>JSON 객체 뒤에 텍스트가 있습니다</translation>
     </message>
     <message>
-        <source>"custom_id" is missing or empty</source>
-        <translation>"custom_id"가 없거나 비어 있습니다</translation>
+        <source>&quot;custom_id&quot; is missing or empty</source>
+        <translation>&quot;custom_id&quot;가 없거나 비어 있습니다</translation>
     </message>
     <message>
-        <source>"result" is missing</source>
-        <translation>"result"가 없습니다</translation>
+        <source>&quot;result&quot; is missing</source>
+        <translation>&quot;result&quot;가 없습니다</translation>
     </message>
     <message>
         <source>invalid JSON (%1)</source>
         <translation>잘못된 JSON(%1)</translation>
     </message>
     <message>
-        <source>"%1" has the wrong type or value</source>
-        <translation>"%1"의 타입이나 값이 잘못되었습니다</translation>
+        <source>&quot;%1&quot; has the wrong type or value</source>
+        <translation>&quot;%1&quot;의 타입이나 값이 잘못되었습니다</translation>
     </message>
     <message>
-        <source>"%1" is negative</source>
-        <translation>"%1"이(가) 음수입니다</translation>
+        <source>&quot;%1&quot; is negative</source>
+        <translation>&quot;%1&quot;이(가) 음수입니다</translation>
     </message>
     <message>
-        <source>"result.type" is missing</source>
-        <translation>"result.type"이 없습니다</translation>
+        <source>&quot;result.type&quot; is missing</source>
+        <translation>&quot;result.type&quot;이 없습니다</translation>
     </message>
     <message>
-        <source>a succeeded result without "message"</source>
-        <translation>"message"가 없는 성공(succeeded) 결과</translation>
+        <source>a succeeded result without &quot;message&quot;</source>
+        <translation>&quot;message&quot;가 없는 성공(succeeded) 결과</translation>
     </message>
     <message>
-        <source>a succeeded result without "message.usage"</source>
-        <translation>"message.usage"가 없는 성공(succeeded) 결과</translation>
+        <source>a succeeded result without &quot;message.usage&quot;</source>
+        <translation>&quot;message.usage&quot;가 없는 성공(succeeded) 결과</translation>
     </message>
 </context>
 <context>
@@ -653,20 +657,20 @@
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>%1:%2: not a {"custom_id", "params"} line.</source>
-        <translation>%1:%2: {"custom_id", "params"} 줄이 아닙니다.</translation>
+        <source>%1:%2: not a {&quot;custom_id&quot;, &quot;params&quot;} line.</source>
+        <translation>%1:%2: {&quot;custom_id&quot;, &quot;params&quot;} 줄이 아닙니다.</translation>
     </message>
     <message>
-        <source>%1:%2:custom_id: "%3" is used twice.</source>
-        <translation>%1:%2:custom_id: "%3"이(가) 두 번 쓰였습니다.</translation>
+        <source>%1:%2:custom_id: &quot;%3&quot; is used twice.</source>
+        <translation>%1:%2:custom_id: &quot;%3&quot;이(가) 두 번 쓰였습니다.</translation>
     </message>
     <message>
         <source>%1 holds %2 requests but batch %3 has %4: it is not the file the batch was made from.</source>
         <translation>%1에는 요청이 %2개 있지만 배치 %3에는 %4개가 있습니다. 이 배치를 만든 파일이 아닙니다.</translation>
     </message>
     <message>
-        <source>%1 has no line for custom_id "%2" of batch %3: it is not the file the batch was made from.</source>
-        <translation>%1에 배치 %3의 custom_id "%2" 줄이 없습니다. 이 배치를 만든 파일이 아닙니다.</translation>
+        <source>%1 has no line for custom_id &quot;%2&quot; of batch %3: it is not the file the batch was made from.</source>
+        <translation>%1에 배치 %3의 custom_id &quot;%2&quot; 줄이 없습니다. 이 배치를 만든 파일이 아닙니다.</translation>
     </message>
     <message>
         <source>attaching the source file failed</source>
@@ -696,7 +700,7 @@
         <translation>사용할 수 있는 키체인 서비스가 없습니다. GNOME Keyring이나 KWallet 같은 Secret Service를 시작한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <source>this platform's keychain does not support it.</source>
+        <source>this platform&apos;s keychain does not support it.</source>
         <translation>이 플랫폼의 키체인이 이 작업을 지원하지 않습니다.</translation>
     </message>
     <message>
@@ -708,12 +712,12 @@
         <translation>키링이 실행 중이고 잠금 해제되어 있는지 확인하세요.</translation>
     </message>
     <message>
-        <source>No API key is stored for '%1': enter one.</source>
-        <translation>'%1'에 저장된 API 키가 없습니다: 키를 입력하세요.</translation>
+        <source>No API key is stored for &apos;%1&apos;: enter one.</source>
+        <translation>&apos;%1&apos;에 저장된 API 키가 없습니다: 키를 입력하세요.</translation>
     </message>
     <message>
-        <source>No API key is stored for '%1' (or the keyring is locked): enter one.</source>
-        <translation>'%1'에 저장된 API 키가 없습니다(또는 키링이 잠겨 있습니다): 키를 입력하세요.</translation>
+        <source>No API key is stored for &apos;%1&apos; (or the keyring is locked): enter one.</source>
+        <translation>&apos;%1&apos;에 저장된 API 키가 없습니다(또는 키링이 잠겨 있습니다): 키를 입력하세요.</translation>
     </message>
     <message>
         <source>The system keychain did not answer within %1 s. Check that the keyring (Secret Service) is running and unlocked; a password prompt may be waiting.</source>
@@ -728,7 +732,7 @@
 Headless Batchscope: submit, watch and account Message Batches with the same ledger as the app.
 
 Commands:
-  submit FILE [--wait]     Validate a JSONL file of {"custom_id", "params"} lines,
+  submit FILE [--wait]     Validate a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} lines,
                            store every request in the ledger, create the batch(es)
                            (split above 100,000 requests or 256 MB). --wait polls
                            until they end and ingests the results.
@@ -746,13 +750,13 @@ Commands:
 
 Options:
   --base-url URL   API base URL (default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com)
-  --ledger FILE    Ledger file (default: the app's, %1)
+  --ledger FILE    Ledger file (default: the app&apos;s, %1)
   --json           Machine-readable output: one JSON object on stdout
   --split-at N     (submit) at most N requests per batch (default 100000)
   -h, --help       This help
   --version        Version
 
-API key: $ANTHROPIC_API_KEY when set, else the key stored with 'key set'.
+API key: $ANTHROPIC_API_KEY when set, else the key stored with &apos;key set&apos;.
 
 Exit codes:
   0  ok
@@ -768,7 +772,7 @@ Exit codes:
 헤드리스 Batchscope: 앱과 같은 원장으로 Message Batches를 제출하고 지켜보고 비용을 집계합니다.
 
 명령:
-  submit FILE [--wait]     {"custom_id", "params"} 줄로 된 JSONL 파일을 검사하고,
+  submit FILE [--wait]     {&quot;custom_id&quot;, &quot;params&quot;} 줄로 된 JSONL 파일을 검사하고,
                            모든 요청을 원장에 저장한 뒤 배치를 만듭니다
                            (100,000개 요청 또는 256 MB를 넘으면 나눕니다). --wait는
                            끝날 때까지 폴링한 뒤 결과를 수집합니다.
@@ -792,7 +796,7 @@ Exit codes:
   -h, --help       이 도움말
   --version        버전
 
-API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 'key set'으로 저장한 키를 씁니다.
+API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 &apos;key set&apos;으로 저장한 키를 씁니다.
 
 종료 코드:
   0  정상 (ok)
@@ -825,8 +829,8 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 'key set'으로 �
         <translation>명령이 없습니다.</translation>
     </message>
     <message>
-        <source>Unknown command "%1". Run batchscope-cli --help.</source>
-        <translation>알 수 없는 명령 "%1". batchscope-cli --help를 실행해 보세요.</translation>
+        <source>Unknown command &quot;%1&quot;. Run batchscope-cli --help.</source>
+        <translation>알 수 없는 명령 &quot;%1&quot;. batchscope-cli --help를 실행해 보세요.</translation>
     </message>
     <message>
         <source>Cannot open the ledger %1: %2</source>
@@ -837,12 +841,12 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 'key set'으로 �
         <translation>잘못된 기본 URL %1: %2</translation>
     </message>
     <message>
-        <source>No API key. Store one with 'batchscope-cli key set' (it reads the key from stdin), or set the ANTHROPIC_API_KEY environment variable.</source>
-        <translation>API 키가 없습니다. 'batchscope-cli key set'으로 저장하거나(키는 표준 입력에서 읽습니다) ANTHROPIC_API_KEY 환경 변수를 설정하세요.</translation>
+        <source>No API key. Store one with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the ANTHROPIC_API_KEY environment variable.</source>
+        <translation>API 키가 없습니다. &apos;batchscope-cli key set&apos;으로 저장하거나(키는 표준 입력에서 읽습니다) ANTHROPIC_API_KEY 환경 변수를 설정하세요.</translation>
     </message>
     <message>
-        <source>Could not read the API key from the keychain: %1 Once the keychain works, store a key with 'batchscope-cli key set' (it reads the key from stdin), or set the ANTHROPIC_API_KEY environment variable.</source>
-        <translation>키체인에서 API 키를 읽지 못했습니다: %1 키체인이 동작하면 'batchscope-cli key set'으로 키를 저장하거나(키는 표준 입력에서 읽습니다) ANTHROPIC_API_KEY 환경 변수를 설정하세요.</translation>
+        <source>Could not read the API key from the keychain: %1 Once the keychain works, store a key with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the ANTHROPIC_API_KEY environment variable.</source>
+        <translation>키체인에서 API 키를 읽지 못했습니다: %1 키체인이 동작하면 &apos;batchscope-cli key set&apos;으로 키를 저장하거나(키는 표준 입력에서 읽습니다) ANTHROPIC_API_KEY 환경 변수를 설정하세요.</translation>
     </message>
     <message>
         <source>%1  %2  processing %3, succeeded %4, errored %5, canceled %6, expired %7</source>
@@ -889,8 +893,8 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 'key set'으로 �
         <translation>배치 %1/%2 생성 실패: %3</translation>
     </message>
     <message>
-        <source>The batch may have been created; 'batchscope-cli status' reconciles it.</source>
-        <translation>배치가 만들어졌을 수도 있습니다. 'batchscope-cli status'가 맞춰 봅니다.</translation>
+        <source>The batch may have been created; &apos;batchscope-cli status&apos; reconciles it.</source>
+        <translation>배치가 만들어졌을 수도 있습니다. &apos;batchscope-cli status&apos;가 맞춰 봅니다.</translation>
     </message>
     <message>
         <source>Created before the failure: %1.</source>
@@ -911,8 +915,8 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 'key set'으로 �
         <translation>폴링 실패(다시 시도합니다): %1</translation>
     </message>
     <message>
-        <source>Gave up waiting for %1: %2 The batches were created; run 'batchscope-cli status' and 'batchscope-cli results BATCH' later.</source>
-        <translation>%1 기다리기를 포기했습니다: %2 배치는 만들어졌습니다. 나중에 'batchscope-cli status'와 'batchscope-cli results BATCH'를 실행하세요.</translation>
+        <source>Gave up waiting for %1: %2 The batches were created; run &apos;batchscope-cli status&apos; and &apos;batchscope-cli results BATCH&apos; later.</source>
+        <translation>%1 기다리기를 포기했습니다: %2 배치는 만들어졌습니다. 나중에 &apos;batchscope-cli status&apos;와 &apos;batchscope-cli results BATCH&apos;를 실행하세요.</translation>
     </message>
     <message>
         <source>Ingesting the results of %1 failed: %2</source>
@@ -927,8 +931,8 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 'key set'으로 �
         <translation>사용법: batchscope-cli status [BATCH]</translation>
     </message>
     <message>
-        <source>"%1" is not a batch id.</source>
-        <translation>"%1"은(는) 배치 ID가 아닙니다.</translation>
+        <source>&quot;%1&quot; is not a batch id.</source>
+        <translation>&quot;%1&quot;은(는) 배치 ID가 아닙니다.</translation>
     </message>
     <message>
         <source>No batches tracked.</source>
@@ -959,8 +963,8 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 'key set'으로 �
         <translation>사용법: batchscope-cli retry BATCH [--class transient,...] [--source FILE]</translation>
     </message>
     <message>
-        <source>Unknown retry class "%1". Classes: transient, billing, fix_required, expired, canceled.</source>
-        <translation>알 수 없는 재시도 클래스 "%1". 클래스: transient, billing, fix_required, expired, canceled.</translation>
+        <source>Unknown retry class &quot;%1&quot;. Classes: transient, billing, fix_required, expired, canceled.</source>
+        <translation>알 수 없는 재시도 클래스 &quot;%1&quot;. 클래스: transient, billing, fix_required, expired, canceled.</translation>
     </message>
     <message>
         <source>Batch %1 is not in the ledger.</source>
@@ -989,12 +993,12 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 'key set'으로 �
         <translation>사용법: batchscope-cli cost [--since YYYY-MM-DD] [--by model|day|batch]</translation>
     </message>
     <message>
-        <source>"%1" is not a date; write YYYY-MM-DD.</source>
-        <translation>"%1"은(는) 날짜가 아닙니다. YYYY-MM-DD로 쓰세요.</translation>
+        <source>&quot;%1&quot; is not a date; write YYYY-MM-DD.</source>
+        <translation>&quot;%1&quot;은(는) 날짜가 아닙니다. YYYY-MM-DD로 쓰세요.</translation>
     </message>
     <message>
-        <source>--by must be model, day or batch, not "%1".</source>
-        <translation>--by는 "%1"이 아니라 model, day 또는 batch여야 합니다.</translation>
+        <source>--by must be model, day or batch, not &quot;%1&quot;.</source>
+        <translation>--by는 &quot;%1&quot;이 아니라 model, day 또는 batch여야 합니다.</translation>
     </message>
     <message>
         <source>Total: %1 over %2 results (%3 succeeded, %4 errored)%5</source>
@@ -1009,16 +1013,16 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 'key set'으로 �
         <translation>(없음)</translation>
     </message>
     <message>
-        <source>Usage: batchscope-cli key set|clear   ('key set' reads the key from stdin; it is never taken from the command line)</source>
-        <translation>사용법: batchscope-cli key set|clear   ('key set'은 키를 표준 입력에서 읽으며, 명령줄에서는 절대 받지 않습니다)</translation>
+        <source>Usage: batchscope-cli key set|clear   (&apos;key set&apos; reads the key from stdin; it is never taken from the command line)</source>
+        <translation>사용법: batchscope-cli key set|clear   (&apos;key set&apos;은 키를 표준 입력에서 읽으며, 명령줄에서는 절대 받지 않습니다)</translation>
     </message>
     <message>
         <source>Cannot read the key from stdin.</source>
         <translation>표준 입력에서 키를 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <source>No key on stdin. Pipe it in, e.g. 'batchscope-cli key set &lt; keyfile'.</source>
-        <translation>표준 입력에 키가 없습니다. 파이프로 넘기세요. 예: 'batchscope-cli key set &lt; keyfile'.</translation>
+        <source>No key on stdin. Pipe it in, e.g. &apos;batchscope-cli key set &lt; keyfile&apos;.</source>
+        <translation>표준 입력에 키가 없습니다. 파이프로 넘기세요. 예: &apos;batchscope-cli key set &lt; keyfile&apos;.</translation>
     </message>
     <message>
         <source>API key stored in the keychain.</source>
@@ -1040,8 +1044,8 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 'key set'으로 �
         <translation>%1번째 문자에서 JSON이 올바르지 않습니다(%2).</translation>
     </message>
     <message>
-        <source>each line must be a JSON object {"custom_id": ..., "params": {...}}.</source>
-        <translation>각 줄은 JSON 객체 {"custom_id": ..., "params": {...}}여야 합니다.</translation>
+        <source>each line must be a JSON object {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}}.</source>
+        <translation>각 줄은 JSON 객체 {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}}여야 합니다.</translation>
     </message>
     <message>
         <source>missing.</source>
@@ -1052,12 +1056,12 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 'key set'으로 �
         <translation>문자열이어야 합니다.</translation>
     </message>
     <message>
-        <source>"%1" must be 1 to 64 letters, digits, '_' or '-'.</source>
-        <translation>"%1"은(는) 영문자, 숫자, '_', '-'로 된 1~64자여야 합니다.</translation>
+        <source>&quot;%1&quot; must be 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>&quot;%1&quot;은(는) 영문자, 숫자, &apos;_&apos;, &apos;-&apos;로 된 1~64자여야 합니다.</translation>
     </message>
     <message>
-        <source>"%1" is used twice (first on line %2); custom_ids must be unique.</source>
-        <translation>"%1"이(가) 두 번 쓰였습니다(처음은 %2번째 줄). custom_id는 고유해야 합니다.</translation>
+        <source>&quot;%1&quot; is used twice (first on line %2); custom_ids must be unique.</source>
+        <translation>&quot;%1&quot;이(가) 두 번 쓰였습니다(처음은 %2번째 줄). custom_id는 고유해야 합니다.</translation>
     </message>
     <message>
         <source>must be a JSON object.</source>
@@ -1091,7 +1095,7 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 'key set'으로 �
         <translation>Batchscope 정보</translation>
     </message>
     <message>
-        <source>A desktop console for Anthropic's Message Batches API: validate, submit, watch, account and retry batch workloads.</source>
+        <source>A desktop console for Anthropic&apos;s Message Batches API: validate, submit, watch, account and retry batch workloads.</source>
         <translation>Anthropic 메시지 배치 API용 데스크톱 콘솔: 배치 작업을 검증하고, 제출하고, 감시하고, 비용을 정산하고, 재시도합니다.</translation>
     </message>
     <message>
@@ -1114,8 +1118,8 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 'key set'으로 �
         <translation>시작하려면 JSONL 파일을 여기에 끌어다 놓으세요</translation>
     </message>
     <message>
-        <source>One request per line: {"custom_id": …, "params": {…}}. Batchscope checks every line, splits the file to fit the API limits and estimates the cost before anything is sent.</source>
-        <translation>한 줄에 요청 하나: {"custom_id": …, "params": {…}}. Batchscope는 전송하기 전에 모든 줄을 검사하고, API 한도에 맞게 파일을 나누고, 비용을 추정합니다.</translation>
+        <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line, splits the file to fit the API limits and estimates the cost before anything is sent.</source>
+        <translation>한 줄에 요청 하나: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope는 전송하기 전에 모든 줄을 검사하고, API 한도에 맞게 파일을 나누고, 비용을 추정합니다.</translation>
     </message>
     <message>
         <source>Or choose File → Open JSONL… (%1).</source>

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -1256,7 +1257,8 @@ bool Ledger::tuneForBulkInserts(int cacheKiB, int walCheckpointPages) {
     if (!ensureThread("tuneForBulkInserts"))
         return false;
     return exec(QStringLiteral("PRAGMA cache_size=-%1").arg(qMax(0, cacheKiB))) &&
-           exec(QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(qMax(0, walCheckpointPages)));
+           exec(QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(qMax(0, walCheckpointPages))) &&
+           exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
 }
 
 qint64 Ledger::insertResults(const QList<ResultRow>& rows) {
@@ -1264,6 +1266,29 @@ qint64 Ledger::insertResults(const QList<ResultRow>& rows) {
         return -1;
     if (rows.isEmpty())
         return 0;
+    // Every row needs its batch. Checked once per batch id here rather than by the foreign key
+    // on every row, so a bulk-insert connection can run without the per-row lookup
+    // (tuneForBulkInserts) and still never store a result of an unknown batch.
+    QSet<QString> checked;
+    for (const ResultRow& r : rows) {
+        if (checked.contains(r.batchId))
+            continue;
+        QSqlQuery& known = prepared(QStringLiteral("SELECT 1 FROM batches WHERE id = ?"));
+        known.bindValue(0, r.batchId);
+        if (!known.exec()) {
+            failQuery(known);
+            return -1;
+        }
+        const bool found = known.next();
+        known.finish();
+        if (!found) {
+            fail(tr("Ledger %1: results of batch %2 cannot be stored: the batch is not in the "
+                    "ledger.")
+                     .arg(m_path, r.batchId));
+            return -1;
+        }
+        checked.insert(r.batchId);
+    }
     if (sqliteHandle(db()))
         return insertResultsRaw(rows);
     if (!beginWrite())

@@ -564,6 +564,13 @@ private Q_SLOTS:
         QVERIFY(!ledger.lastError().isEmpty());
         QCOMPARE(ledger.resultCount(), qint64(0)); // the transaction was rolled back
         QVERIFY(ledger.lastError().isEmpty());     // each call starts with a clean error
+        // The same on a bulk-insert connection, which skips the per-row foreign-key lookup.
+        QVERIFY(ledger.tuneForBulkInserts());
+        QCOMPARE(ledger.insertResults({makeResult(QStringLiteral("msgbatch_ghost"),
+                                                  QStringLiteral("y"), QString(), 1, 1, 1)}),
+                 qint64(-1));
+        QVERIFY(ledger.lastError().contains(QStringLiteral("msgbatch_ghost")));
+        QCOMPARE(ledger.resultCount(), qint64(0));
     }
 
     void erroredAndUnpricedRows() {
