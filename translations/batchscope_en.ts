@@ -2,6 +2,1065 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>bs::ApiClient</name>
+    <message>
+        <source>&apos;%1&apos; is not a valid batch id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API URL &apos;%1&apos; is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused to send the API key over %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieve batch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel batch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete batch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List all batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download results of batch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the batch has no results yet (it has not ended); wait until it ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no results URL was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ApiError</name>
+    <message>
+        <source>The organization&apos;s monthly spend cap is reached; raise it in the Console or wait until the next month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the request; it was rejected as invalid and will not succeed unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key was not accepted: enter a valid key for this workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the billing details of the organization in the Console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key has no access to this resource or workspace: use another key or workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The batch or path does not exist (or belongs to another workspace): check the id and the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is too large: split the batch into smaller ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limited: wait a moment and try again; Batchscope already retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API is overloaded: try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API had a problem: try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the request and the settings, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection broke after the request was sent, so it may have been carried out: refresh the batch list before sending it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network connection and the API base URL, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer came in time, so the request may still have been carried out: refresh the batch list before sending it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time: check the network and try again, or raise the request timeout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection could not be established: check the system clock, proxy and certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an https:// base URL; plain http is only allowed for 127.0.0.1, ::1 and localhost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer was not understood: check that the base URL points at the Anthropic API, and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results download ended in the middle of a line: download the results again (already stored lines are not counted twice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation was canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the settings (API key, workspace, base URL) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API answered HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused an insecure connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreadable answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Truncated results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complete result line(s) had been received.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tried %n time(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request id: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key is set: enter one in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API client is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is not a message_batch object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is not a page of batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer has no input_tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is not a message_batch_deleted object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last line (%1 bytes) is not complete JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the download broke after %n complete line(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bs::BatchRequestsBuilder</name>
+    <message>
+        <source>custom_id &apos;%1&apos; must be 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the params of &apos;%1&apos; are not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a batch holds at most %1 requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a batch body is at most 256 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::DraftSubmitter</name>
+    <message>
+        <source>Internal error: no API client or ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No draft %1 in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft %1 is %2; only a stored draft can be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft %1 holds no requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 was created but could not be recorded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::IngestReport</name>
+    <message numerus="yes">
+        <source>Batch %1: %n result line(s) ingested</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (%1 succeeded, %2 errored, %3 canceled, %4 expired), cost %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) use a model without a price: their cost is unknown (not $0).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) could not be read and were not stored.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) of the batch have no result.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 fewer results than the batch&apos;s %2 requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) added to the retry queue.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bs::IngestWorker</name>
+    <message>
+        <source>Cannot open the ledger %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read batch %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot store batch %1 in the ledger: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 has not ended yet, so it has no results to ingest. Try again when it has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1, line %2 of the results file cannot be used: %3. It was not stored; its custom_id will be reported as missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot add failed items of batch %1 to the retry queue: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot store results of batch %1 in the ledger: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The results of batch %1 could not be downloaded completely (%n download(s)): %2 What was read is stored; ingest again to finish.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot mark batch %1 as ingested: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingesting batch %1 was canceled. What was stored stays; ingest again to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::Ledger</name>
+    <message>
+        <source>Ledger %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger is not open (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger used from a thread that does not own its connection (%1); open a Ledger on that thread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the ledger. Check that it is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the ledger file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the ledger %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger %1 is damaged or not a Batchscope ledger (%2). It was not changed. Move it aside to start a new ledger, or restore a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 is an SQLite database but not a Batchscope ledger. It was not changed. Choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger %1 has an unreadable schema version (%2). It was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger %1 was written by a newer version of Batchscope (schema version %2; this version knows up to %3). It was not changed. Update Batchscope to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot switch the ledger %1 to WAL mode: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating the ledger %1 to schema version %2 failed; nothing was changed. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch without an id cannot be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No batch %1 in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No draft %1 in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft %1 is already %2; requests can only be added before it is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft %1 is not waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft %1 is %2 and cannot be linked to batch %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger %1: results of batch %2 cannot be stored: the batch is not in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry item %1 is not pending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No items chosen to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the chosen items has stored params (their batches were not created by Batchscope); nothing to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A budget needs a name and a limit of $0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::PriceBook</name>
+    <message>
+        <source>Pricing file %1: field &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing; expected a price in USD per million tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number (USD per million tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-negative number below 1,000,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-negative number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing; expected a date YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a date YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing; expected the model id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing; expected true or false (whether inference_geo &quot;us&quot; costs more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a positive whole number of tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be later than effective_from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pricing file %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pricing file %1 is not valid JSON (at byte %2: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the top level must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported version (this program reads 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-negative number (USD per 1,000 searches)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing; expected a list of models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lists no model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in prices are used until the file is fixed or removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ResultLineParser</name>
+    <message>
+        <source>the line is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is text after the JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;custom_id&quot; is missing or empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;result&quot; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid JSON (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has the wrong type or value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;result.type&quot; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a succeeded result without &quot;message&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a succeeded result without &quot;message.usage&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::RetrySubmitter</name>
+    <message>
+        <source>Internal error: no API client or ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger. Check the id, or let the poller discover it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 was created by another tool, so Batchscope has no stored params for its items and cannot re-send them. Attach the JSONL file it was made from first (batchscope-cli retry --source FILE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 has no pending retry items of class %2; nothing to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No items chosen to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These items of batch %1 are not waiting for a retry (succeeded, already re-sent or unknown): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 already has its requests stored; nothing to attach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: not a {&quot;custom_id&quot;, &quot;params&quot;} line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2:custom_id: &quot;%3&quot; is used twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds %2 requests but batch %3 has %4: it is not the file the batch was made from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no line for custom_id &quot;%2&quot; of batch %3: it is not the file the batch was made from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attaching the source file failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::SecretStore</name>
+    <message>
+        <source>Could not read the API key from the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not store the API key in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove the API key from the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access was denied. Unlock the keyring (or allow Batchscope) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keychain service is available. Start a Secret Service such as GNOME Keyring or KWallet, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this platform&apos;s keychain does not support it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the keyring is running and unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key is stored for &apos;%1&apos;: enter one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key is stored for &apos;%1&apos; (or the keyring is locked): enter one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer within %1 s. Check that the keyring (Secret Service) is running and unlocked; a password prompt may be waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::CliApp</name>
+    <message>
+        <source>Usage: batchscope-cli [--base-url URL] [--ledger FILE] [--json] COMMAND [ARGS]
+
+Headless Batchscope: submit, watch and account Message Batches with the same ledger as the app.
+
+Commands:
+  submit FILE [--wait]     Validate a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} lines,
+                           store every request in the ledger, create the batch(es)
+                           (split above 100,000 requests or 256 MB). --wait polls
+                           until they end and ingests the results.
+  status [BATCH]           Refresh and show one batch, or every tracked batch.
+  results BATCH            Ingest the results of an ended batch now.
+  retry BATCH [--class C,...] [--source FILE]  Re-send failed items with their
+                           stored params. Classes: transient, billing,
+                           fix_required, expired, canceled (default:
+                           transient,expired). --source attaches the JSONL file a
+                           batch of another tool was made from (needed once).
+  cancel BATCH             Ask the API to cancel a batch.
+  cost [--since YYYY-MM-DD] [--by model|day|batch]  Spend from the ledger.
+  key set|clear            Store the API key in the OS keychain (set reads it from
+                           stdin, never from the command line) or remove it.
+
+Options:
+  --base-url URL   API base URL (default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com)
+  --ledger FILE    Ledger file (default: the app&apos;s, %1)
+  --json           Machine-readable output: one JSON object on stdout
+  --split-at N     (submit) at most N requests per batch (default 100000)
+  -h, --help       This help
+  --version        Version
+
+API key: $ANTHROPIC_API_KEY when set, else the key stored with &apos;key set&apos;.
+
+Exit codes:
+  0  ok
+  1  usage error (unknown command or option)
+  2  input file invalid (nothing was sent)
+  3  API or network error
+  4  API key missing or refused, keychain unavailable
+  5  ledger error
+  6  partial: some items errored, expired or were canceled
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--base-url needs a URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ledger needs a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--split-at needs a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--split-at must be a number from 1 to 100000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Run batchscope-cli --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the ledger %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid base URL %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key. Store one with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the ANTHROPIC_API_KEY environment variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the API key from the keychain: %1 Once the keychain works, store a key with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the ANTHROPIC_API_KEY environment variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2  processing %3, succeeded %4, errored %5, canceled %6, expired %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  [discovered: created by another tool, cannot be re-sent]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  [retry of %1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  [results ingested]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: batchscope-cli submit FILE [--wait]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>... and %1 more problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not valid: nothing was sent. Fix the lines above and submit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent: storing the requests failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not store the requests of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent: an earlier part failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating batch %1 of %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The batch may have been created; &apos;batchscope-cli status&apos; reconciles it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created before the failure: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Submitted %1 requests from %2 as %n batch(es):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Submitted %1 requests as %2; waiting for the end...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling failed (will try again): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gave up waiting for %1: %2 The batches were created; run &apos;batchscope-cli status&apos; and &apos;batchscope-cli results BATCH&apos; later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingesting the results of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start the ingestion of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: batchscope-cli status [BATCH]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a batch id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No batches tracked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: batchscope-cli results BATCH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: batchscope-cli cancel BATCH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel requested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--class needs a list, e.g. --class transient,expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--source needs the JSONL file the batch was made from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: batchscope-cli retry BATCH [--class transient,...] [--source FILE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown retry class &quot;%1&quot;. Classes: transient, billing, fix_required, expired, canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 was created by another tool, so Batchscope has no stored params for its items and cannot re-send them. Attach the JSONL file it was made from: batchscope-cli retry %1 --source FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-sent %n item(s) of %1 as:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--since needs a date (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--by needs model, day or batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: batchscope-cli cost [--since YYYY-MM-DD] [--by model|day|batch]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date; write YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--by must be model, day or batch, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1 over %2 results (%3 succeeded, %4 errored)%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 results of unpriced models are not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: batchscope-cli key set|clear   (&apos;key set&apos; reads the key from stdin; it is never taken from the command line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the key from stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key on stdin. Pipe it in, e.g. &apos;batchscope-cli key set &lt; keyfile&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key stored in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key removed from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::JsonlInput</name>
+    <message>
+        <source>cannot open the file (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON at character %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each line must be a JSON object {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is used twice (first on line %2); custom_ids must be unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a non-empty string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number of at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a non-empty array of messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>streaming is not allowed inside a batch; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file holds no requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::AboutDialog</name>
     <message>
         <source>About Batchscope</source>
