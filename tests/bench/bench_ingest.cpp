@@ -7,6 +7,7 @@
 #include "api/apiclient.h"
 #include "ingesttesthelpers.h"
 #include "monitor/resultingestor.h"
+#include "procstatus.h"
 #include "simprocess.h"
 #include "testenv.h"
 
@@ -25,20 +26,6 @@ using namespace bs;
 using namespace bs::test;
 
 namespace {
-qint64 statusKb(const char* field) {
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : f.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qsizetype(std::strlen(field)))
-                .trimmed()
-                .split(' ')
-                .value(0)
-                .toLongLong();
-    }
-    return -1;
-}
 
 bool resetPeakRss() {
     QFile f(QStringLiteral("/proc/self/clear_refs"));
@@ -79,13 +66,13 @@ Figures runOnce(const SimProcess& sim, QTemporaryDir& dir, int n, MessageBatch* 
     // What creating the batch allocated and freed (the requests, the create body) is handed back
     // to the system first, so that the peak below is the ingestion's and not the set-up's.
     malloc_trim(0);
-    f.rssBeforeKb = statusKb("VmRSS:");
+    f.rssBeforeKb = bs::test::procStatusKb(0, "VmRSS:");
     resetPeakRss();
     QElapsedTimer t;
     t.start();
     const IngestReport r = ingest(o, *batch, 600000);
     f.seconds = double(t.nsecsElapsed()) / 1e9;
-    f.hwmKb = statusKb("VmHWM:");
+    f.hwmKb = bs::test::procStatusKb(0, "VmHWM:");
     f.results = r.lines;
     f.mb = double(r.bytes) / 1e6;
     f.ok = r.isComplete() && r.rowsInserted == n && r.missingCount == 0;

@@ -2,6 +2,7 @@
 // (~2 KB a line, >= 200 MB) over loopback, and its peak RSS. Baselines measured in the same
 // run: the same bytes pushed through a plain loopback socket, and read from the (page-cached)
 // results file. Targets (issue 3): >= 300 MB/s with the server's RSS <= 64 MB.
+#include "procstatus.h"
 #include "simprocess.h"
 
 #include <QCoreApplication>
@@ -176,21 +177,6 @@ double fileReadMBps(const QString& path) {
     return double(total) / 1e6 / (double(t.nsecsElapsed()) / 1e9);
 }
 
-qint64 procStatusKb(qint64 pid, const char* field) {
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : f.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qsizetype(std::strlen(field)))
-                .trimmed()
-                .split(' ')
-                .value(0)
-                .toLongLong();
-    }
-    return -1;
-}
-
 std::string jsonField(const std::string& json, const std::string& key) {
     const auto k = json.find("\"" + key + "\":\"");
     if (k == std::string::npos)
@@ -234,7 +220,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "create failed: %d %s\n", created.status, created.body.c_str());
         return 1;
     }
-    const qint64 rssAfterCreate = procStatusKb(sim.pid(), "VmHWM:");
+    const qint64 rssAfterCreate = bs::test::procStatusKb(sim.pid(), "VmHWM:");
     t.restart();
     const Response ended = http(port, "GET", "/v1/messages/batches/" + id, {}, true);
     const double finalizeSecs = double(t.nsecsElapsed()) / 1e9;
@@ -260,8 +246,8 @@ int main(int argc, char** argv) {
         best = std::max(best, mbps);
         worst = std::min(worst, mbps);
     }
-    const qint64 hwm = procStatusKb(sim.pid(), "VmHWM:");
-    const qint64 rss = procStatusKb(sim.pid(), "VmRSS:");
+    const qint64 hwm = bs::test::procStatusKb(sim.pid(), "VmHWM:");
+    const qint64 rss = bs::test::procStatusKb(sim.pid(), "VmRSS:");
     const double raw = rawLoopbackMBps(bytes);
     const double disk = fileReadMBps(state + QStringLiteral(".d/") + QString::fromStdString(id) +
                                      QStringLiteral(".jsonl"));
