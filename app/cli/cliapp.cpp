@@ -583,24 +583,10 @@ int CliApp::cmdStatus(const QStringList& args) {
         const QString id = args.first();
         if (!ApiClient::isValidBatchId(id))
             return fail(Usage, tr("\"%1\" is not a batch id.").arg(id));
-        QEventLoop loop;
-        ApiError error;
-        MessageBatch batch;
-        BatchJob* job = m_client->retrieveBatch(id);
-        QObject::connect(job, &BatchJob::finished, &loop, [&](const ApiError& e) {
-            error = e;
-            if (e.isOk())
-                batch = job->batch();
-            loop.quit();
-        });
-        loop.exec();
-        if (error.isError())
-            return fail(apiExit(error), error.toString());
-        const bool known = m_ledger->batch(id).has_value();
-        if (!(known ? m_ledger->upsertBatch(batch) : m_ledger->upsertDiscoveredBatches({batch})))
-            return fail(LedgerFailure, m_ledger->lastError());
-        if (const auto rec = m_ledger->batch(id))
-            records.append(*rec);
+        BatchRecord record;
+        if (const int rc = storeBatchAnswer(m_client->retrieveBatch(id), id, &record); rc != Ok)
+            return rc;
+        records.append(record);
     } else {
         // One poll cycle refreshes every tracked batch (and discovers other tools' batches).
         Poller poller(m_client.get(), m_ledger.get());
@@ -659,10 +645,19 @@ int CliApp::cmdCancel(const QStringList& args) {
         return rc;
     if (!openLedger())
         return LedgerFailure;
+    BatchRecord record;
+    if (const int rc = storeBatchAnswer(m_client->cancelBatch(id), id, &record); rc != Ok)
+        return rc;
+    QJsonObject out;
+    out[QLatin1String("batches")] = QJsonArray{batchJson(record)};
+    print(out, tr("Cancel requested.") + QLatin1Char('\n') + batchLine(record));
+    return Ok;
+}
+
+int CliApp::storeBatchAnswer(BatchJob* job, const QString& batchId, BatchRecord* record) {
     QEventLoop loop;
     ApiError error;
     MessageBatch batch;
-    BatchJob* job = m_client->cancelBatch(id);
     QObject::connect(job, &BatchJob::finished, &loop, [&](const ApiError& e) {
         error = e;
         if (e.isOk())
@@ -672,18 +667,13 @@ int CliApp::cmdCancel(const QStringList& args) {
     loop.exec();
     if (error.isError())
         return fail(apiExit(error), error.toString());
-    const bool known = m_ledger->batch(id).has_value();
+    const bool known = m_ledger->batch(batchId).has_value();
     if (!(known ? m_ledger->upsertBatch(batch) : m_ledger->upsertDiscoveredBatches({batch})))
         return fail(LedgerFailure, m_ledger->lastError());
-    QJsonArray arr;
-    QString human;
-    if (const auto rec = m_ledger->batch(id)) {
-        arr.append(batchJson(*rec));
-        human = batchLine(*rec);
-    }
-    QJsonObject out;
-    out[QLatin1String("batches")] = arr;
-    print(out, tr("Cancel requested.") + QLatin1Char('\n') + human);
+    const auto stored = m_ledger->batch(batchId);
+    if (!stored)
+        return fail(LedgerFailure, m_ledger->lastError());
+    *record = *stored;
     return Ok;
 }
 

@@ -12,6 +12,7 @@
 
 namespace bs {
 class ApiClient;
+class BatchJob;
 class Ledger;
 struct BatchRecord;
 struct IngestReport;
@@ -58,6 +59,9 @@ private:
     int prepareApi();
     // Ingests one ended batch (ResultIngestor on its worker thread); waits for the end.
     bool ingest(const QString& batchId, IngestReport* report);
+    // Runs a retrieve/cancel job to its end and stores the batch it answered in the ledger
+    // (as discovered when the ledger did not know it). Returns an exit code; Ok fills *record.
+    int storeBatchAnswer(BatchJob* job, const QString& batchId, BatchRecord* record);
     int waitAndIngest(const QStringList& batchIds, QJsonObject* out);
     int apiExit(const ApiError& error) const;
 
