@@ -380,6 +380,10 @@
         <source>Ingesting batch %1 was canceled. What was stored stays; ingest again to finish.</source>
         <translation>배치 %1 수집이 취소되었습니다. 저장된 내용은 그대로 남습니다. 마무리하려면 다시 수집하세요.</translation>
     </message>
+    <message>
+        <source>Cannot count the results of batch %1: %2</source>
+        <translation>배치 %1의 결과 수를 셀 수 없습니다: %2</translation>
+    </message>
 </context>
 <context>
     <name>bs::Ledger</name>
@@ -474,6 +478,14 @@
     <message>
         <source>Ledger %1: results of batch %2 cannot be stored: the batch is not in the ledger.</source>
         <translation>원장 %1: 배치 %2의 결과를 저장할 수 없습니다. 해당 배치가 원장에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Ledger %1: the SQLite driver gives no handle for WAL housekeeping.</source>
+        <translation>원장 %1: SQLite 드라이버가 WAL 관리에 필요한 핸들을 제공하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Ledger %1: checkpoint failed: %2</source>
+        <translation>원장 %1: 체크포인트에 실패했습니다: %2</translation>
     </message>
 </context>
 <context>

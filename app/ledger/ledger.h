@@ -121,8 +121,11 @@ public:
     QHash<QString, StoredRequest> requestsOfBatch(const QString& batchId,
                                                   const QStringList& customIds);
     qint64 requestCount(const QString& batchId);
-    // Custom ids the batch was created with that have no result row.
+    // Custom ids the batch was created with that have no result row, in submission order.
     QStringList missingCustomIds(const QString& batchId);
+    // The counts of resultCount(), requestCount() and missingCustomIds() together, from one
+    // ordered pass over the two custom_id indexes (an ingestion ends with it). Empty on error.
+    std::optional<ResultCoverage> resultCoverage(const QString& batchId);
     // Params above this size are stored qCompress'ed.
     static constexpr qsizetype kCompressThreshold = 4096;
 
@@ -138,6 +141,30 @@ public:
     // after every transaction, and no per-row foreign-key lookup (insertResults checks each
     // batch id once per call instead). Affects this connection only; the data is the same.
     bool tuneForBulkInserts(int cacheKiB = 8192, int walCheckpointPages = 4096);
+
+    // ---- transactions --------------------------------------------------------------------
+    // Groups writes into one transaction: the writes in between join it (each still checks its
+    // own input), and nothing of them is visible to others or on disk until commitTransaction().
+    // After a failed write commitTransaction() rolls everything back and returns false. Change
+    // signals are emitted on commit only.
+    bool beginTransaction() { return ensureThread("beginTransaction") && beginWrite(); }
+    bool commitTransaction() { return ensureThread("commitTransaction") && commit(); }
+    void rollbackTransaction() {
+        if (ensureThread("rollbackTransaction"))
+            rollback();
+    }
+
+    // ---- WAL housekeeping ----------------------------------------------------------------
+    // By default a connection copies the WAL back into the file (a checkpoint) inside the
+    // commit that takes the WAL past 1000 pages, so that commit waits for it. With a hook set,
+    // this connection runs no checkpoint of its own: after each of its commits `grew` is called
+    // (on this thread, inside the commit: keep it short) with the WAL's size in pages, and
+    // another connection checkpoints (WalCheckpointer). An empty function restores the default.
+    bool setWalCommitHook(std::function<void(int walPages)> grew);
+    // One PASSIVE checkpoint: copies what it can without waiting for, or blocking, the writer
+    // and the readers. *walPages: the WAL's size; *copiedPages: how much of it is in the file.
+    // A checkpoint already running on another connection is not an error (copiedPages = 0).
+    bool checkpoint(int* walPages = nullptr, int* copiedPages = nullptr);
     std::optional<ResultRow> result(const QString& batchId, const QString& customId);
     QList<ResultRow> results(const QString& batchId, qint64 offset = 0, qint64 limit = -1);
     qint64 resultCount(const QString& batchId = QString());
@@ -218,6 +245,7 @@ private:
     std::map<QString, std::unique_ptr<QSqlQuery>> m_statements; // prepared once, reused
     // insertResults through the SQLite C API (UTF-8 binds, no QVariant): prepared once.
     sqlite3_stmt* m_insertResult = nullptr;
+    std::function<void(int)> m_walHook;
     int m_txDepth = 0;
     bool m_txFailed = false;
     QList<std::pair<Change, QStringList>> m_pendingNotifications;

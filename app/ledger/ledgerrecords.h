@@ -58,6 +58,14 @@ struct DraftInfo {
     static State stateFromName(const QString& name);
 };
 
+// How the result rows of a batch cover the requests it was created with
+// (Ledger::resultCoverage).
+struct ResultCoverage {
+    qint64 results = 0;  // result rows of the batch
+    qint64 requests = 0; // its stored requests (0: created by another tool, none stored)
+    qint64 missing = 0;  // stored requests without a result row
+};
+
 // One request as submitted: {custom_id, params}. params are the exact JSON bytes of the
 // "params" object (the ledger compresses large ones transparently).
 struct StoredRequest {

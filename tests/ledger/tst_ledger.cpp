@@ -629,6 +629,132 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("a"), QStringLiteral("c")}));
     }
 
+    // New files get 16 KiB pages; a file made with SQLite's default 4 KiB keeps them and works.
+    void pageSizeOfNewAndExistingFiles() {
+        const QString fresh = freshPath();
+        {
+            Ledger ledger;
+            QVERIFY(ledger.open(fresh));
+        }
+        {
+            RawDb raw(fresh);
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA page_size")).toInt(), 16384);
+        }
+        const QString old = freshPath();
+        {
+            RawDb raw(old);
+            QVERIFY(raw.exec(QStringLiteral("PRAGMA page_size=4096")));
+            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE t(x)")));
+            QVERIFY(raw.exec(QStringLiteral("DROP TABLE t")));
+        }
+        {
+            Ledger ledger;
+            QVERIFY2(ledger.open(old), qPrintable(ledger.lastError()));
+            const QString id = QStringLiteral("msgbatch_small_pages");
+            QVERIFY(ledger.upsertBatch(makeBatch(id, MessageBatch::Status::Ended, 1)));
+            QCOMPARE(
+                ledger.insertResults({makeResult(id, QStringLiteral("a"), QString(), 1, 1, 1)}),
+                qint64(1));
+        }
+        RawDb raw(old);
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA page_size")).toInt(), 4096);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM results")).toInt(), 1);
+    }
+
+    // resultCoverage (one merge over the two custom_id indexes) gives the same answers as the
+    // three separate queries: ids in byte order (upper case, digits, UTF-8), results that match
+    // no request, a batch without stored requests, and an unknown batch.
+    void resultCoverageMatchesTheQueries() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshPath()));
+        const QString localId = ledger.createDraft({});
+        const QStringList ids{QStringLiteral("a"),      QStringLiteral("a1"),
+                              QStringLiteral("B"),      QStringLiteral("b"),
+                              QStringLiteral("\u00e9"), QStringLiteral("10"),
+                              QStringLiteral("9"),      QStringLiteral("z-last"),
+                              QStringLiteral("aa"),     QStringLiteral("\u4e2d")};
+        QList<StoredRequest> reqs;
+        for (const QString& id : ids)
+            reqs.append({id, QByteArrayLiteral("{}"), 1});
+        QVERIFY(ledger.storeRequests(localId, reqs));
+        const MessageBatch b =
+            makeBatch(QStringLiteral("msgbatch_cov"), MessageBatch::Status::Ended, ids.size());
+        QVERIFY(ledger.attachBatch(localId, b));
+
+        const auto check = [&](const QString& batchId, qint64 results, qint64 requests,
+                               qint64 missing) {
+            const std::optional<ResultCoverage> c = ledger.resultCoverage(batchId);
+            QVERIFY2(c, qPrintable(ledger.lastError()));
+            QCOMPARE(c->results, results);
+            QCOMPARE(c->requests, requests);
+            QCOMPARE(c->missing, missing);
+            QCOMPARE(c->results, ledger.resultCount(batchId));
+            QCOMPARE(c->requests, ledger.requestCount(batchId));
+            QCOMPARE(c->missing, qint64(ledger.missingCustomIds(batchId).size()));
+        };
+        check(b.id, 0, 10, 10);
+        // Every other id, plus two that match no request (before and after all the others).
+        QList<ResultRow> rows;
+        for (int i = 0; i < ids.size(); i += 2)
+            rows.append(makeResult(b.id, ids.at(i), QString(), 1, 1, 1));
+        rows.append(makeResult(b.id, QStringLiteral("0-stray"), QString(), 1, 1, 1));
+        rows.append(makeResult(b.id, QStringLiteral("\uffee-stray"), QString(), 1, 1, 1));
+        QCOMPARE(ledger.insertResults(rows), qint64(7));
+        check(b.id, 7, 10, 5);
+        rows.clear();
+        for (int i = 1; i < ids.size(); i += 2)
+            rows.append(makeResult(b.id, ids.at(i), QString(), 1, 1, 1));
+        QCOMPARE(ledger.insertResults(rows), qint64(5));
+        check(b.id, 12, 10, 0);
+
+        // Created by another tool: results, no requests.
+        const MessageBatch other =
+            makeBatch(QStringLiteral("msgbatch_elsewhere"), MessageBatch::Status::Ended, 2);
+        QVERIFY(ledger.upsertDiscoveredBatches({other}));
+        QCOMPARE(
+            ledger.insertResults({makeResult(other.id, QStringLiteral("x"), QString(), 1, 1, 1)}),
+            qint64(1));
+        check(other.id, 1, 0, 0);
+        check(QStringLiteral("msgbatch_unknown"), 0, 0, 0);
+    }
+
+    // Writes between beginTransaction() and commitTransaction() land together, with one change
+    // signal; a failed write inside rolls the whole group back.
+    void groupedWrites() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshPath()));
+        const QString id = QStringLiteral("msgbatch_group");
+        QVERIFY(ledger.upsertBatch(makeBatch(id, MessageBatch::Status::Ended, 4)));
+        QSignalSpy changed(&ledger, &Ledger::changed);
+        Ledger reader; // another connection sees nothing before the commit
+        QVERIFY(reader.open(ledger.path()));
+
+        QVERIFY(ledger.beginTransaction());
+        QCOMPARE(ledger.insertResults({makeResult(id, QStringLiteral("r1"), QString(), 1, 1, 1)}),
+                 qint64(1));
+        QCOMPARE(ledger.insertResults({makeResult(id, QStringLiteral("r2"), QString(), 1, 1, 1)}),
+                 qint64(1));
+        QCOMPARE(reader.resultCount(id), qint64(0));
+        QCOMPARE(changed.size(), 0);
+        QVERIFY(ledger.commitTransaction());
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(ledger.resultCount(id), qint64(2));
+
+        QVERIFY(ledger.beginTransaction());
+        QCOMPARE(ledger.insertResults({makeResult(id, QStringLiteral("r3"), QString(), 1, 1, 1)}),
+                 qint64(1));
+        QCOMPARE(ledger.insertResults({makeResult(QStringLiteral("msgbatch_ghost"),
+                                                  QStringLiteral("r4"), QString(), 1, 1, 1)}),
+                 qint64(-1));
+        QVERIFY(!ledger.commitTransaction());
+        QCOMPARE(ledger.resultCount(id), qint64(2)); // r3 went with the failed group
+        QCOMPARE(changed.size(), 1);
+        // The connection is usable again.
+        QCOMPARE(ledger.insertResults({makeResult(id, QStringLiteral("r3"), QString(), 1, 1, 1)}),
+                 qint64(1));
+        QCOMPARE(ledger.resultCount(id), qint64(3));
+    }
+
     void retryQueueFlow() {
         Ledger ledger;
         QVERIFY(ledger.open(freshPath()));
