@@ -7,4 +7,6 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/ledgerschema.h
     ${CMAKE_CURRENT_LIST_DIR}/ledgerschema.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ledger.h
-    ${CMAKE_CURRENT_LIST_DIR}/ledger.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/ledger.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/walcheckpointer.h
+    ${CMAKE_CURRENT_LIST_DIR}/walcheckpointer.cpp)

@@ -1,0 +1,131 @@
+// WalCheckpointer and the WAL hooks of Ledger: a connection with a commit hook never checkpoints
+// in its own commits, and the checkpoint thread copies its WAL into the file meanwhile.
+#include "ledger/ledger.h"
+#include "ledger/walcheckpointer.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bs;
+
+namespace {
+
+MessageBatch endedBatch(const QString& id) {
+    MessageBatch b;
+    b.id = id;
+    b.processingStatus = MessageBatch::Status::Ended;
+    b.createdAt = QDateTime(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC);
+    b.endedAt = b.createdAt.addSecs(3600);
+    return b;
+}
+
+// `count` rows of ~4 KB each (the error message pads them), custom ids from `first`.
+QList<ResultRow> rows(const QString& batchId, int first, int count) {
+    QList<ResultRow> list;
+    for (int i = first; i < first + count; ++i) {
+        ResultRow r;
+        r.batchId = batchId;
+        r.customId = QStringLiteral("req-%1").arg(i, 6, 10, QLatin1Char('0'));
+        r.type = QStringLiteral("errored");
+        r.errorType = QStringLiteral("api_error");
+        r.errorMessage = QString(4000, QLatin1Char('x'));
+        list.append(r);
+    }
+    return list;
+}
+
+} // namespace
+
+class TestWalCheckpointer : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    QString freshPath() { return m_dir.filePath(QStringLiteral("wal-%1.sqlite").arg(++m_n)); }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // With the hook set, the WAL grows past SQLite's 1000-page autocheckpoint without being
+    // copied back: the commits did no checkpoint. One explicit checkpoint then copies it all.
+    void commitHookReplacesAutoCheckpoint() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshPath()));
+        const QString id = QStringLiteral("msgbatch_hook");
+        QVERIFY(ledger.upsertBatch(endedBatch(id)));
+        QList<int> sizes;
+        QVERIFY(ledger.setWalCommitHook([&](int pages) { sizes.append(pages); }));
+        for (int t = 0; t < 10; ++t)
+            QCOMPARE(ledger.insertResults(rows(id, t * 500, 500)), qint64(500));
+        QCOMPARE(sizes.size(), 10);
+        for (int i = 1; i < sizes.size(); ++i)
+            QVERIFY(sizes.at(i) > sizes.at(i - 1)); // never started over
+        QVERIFY2(sizes.last() > 1000, qPrintable(QString::number(sizes.last())));
+        int wal = 0;
+        int copied = 0;
+        QVERIFY(ledger.checkpoint(&wal, &copied));
+        QCOMPARE(wal, sizes.last());
+        QCOMPARE(copied, wal);
+
+        // An empty hook restores SQLite's own checkpoints.
+        QVERIFY(ledger.setWalCommitHook({}));
+        QCOMPARE(ledger.insertResults(rows(id, 5000, 10)), qint64(10));
+    }
+
+    // The checkpoint thread copies the WAL while another connection writes; after a last
+    // requested checkpoint, the database file alone (without its WAL) holds every row.
+    void checkpointThreadCopiesTheWal() {
+        const QString path = freshPath();
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        const QString id = QStringLiteral("msgbatch_ckpt");
+        QVERIFY(ledger.upsertBatch(endedBatch(id)));
+        {
+            WalCheckpointer checkpointer(path, 256);
+            QString error;
+            QVERIFY2(checkpointer.start(&error), qPrintable(error));
+            QVERIFY(ledger.setWalCommitHook(
+                [&checkpointer](int pages) { checkpointer.walGrew(pages); }));
+            for (int t = 0; t < 20; ++t)
+                QCOMPARE(ledger.insertResults(rows(id, t * 300, 300)), qint64(300));
+            checkpointer.requestCheckpoint();
+            QVERIFY(ledger.setWalCommitHook([](int) {})); // no checkpoint of its own
+        }                                                 // waits for the requested checkpoint
+
+        // Copy the main file only: what the checkpoints put there.
+        const QString copy = m_dir.filePath(QStringLiteral("copy-%1.sqlite").arg(m_n));
+        QVERIFY(QFile::copy(path, copy));
+        Ledger reader;
+        QVERIFY2(reader.open(copy), qPrintable(reader.lastError()));
+        QCOMPARE(reader.resultCount(id), qint64(6000));
+    }
+
+    void statsCountCheckpoints() {
+        const QString path = freshPath();
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        const QString id = QStringLiteral("msgbatch_stats");
+        QVERIFY(ledger.upsertBatch(endedBatch(id)));
+        WalCheckpointer checkpointer(path, 100);
+        QVERIFY(checkpointer.start(nullptr));
+        QVERIFY(ledger.setWalCommitHook([&](int pages) { checkpointer.walGrew(pages); }));
+        for (int t = 0; t < 5; ++t)
+            QCOMPARE(ledger.insertResults(rows(id, t * 300, 300)), qint64(300));
+        checkpointer.requestCheckpoint();
+        QTRY_VERIFY(checkpointer.stats().checkpoints >= 1);
+        QVERIFY(checkpointer.stats().error.isEmpty());
+        QTRY_COMPARE(checkpointer.stats().copiedPages, checkpointer.stats().walPages);
+        QVERIFY(checkpointer.stats().walPages > 100);
+    }
+
+    void unopenableLedgerIsReported() {
+        WalCheckpointer checkpointer(m_dir.path(), 100); // a folder, not a file
+        QString error;
+        QVERIFY(!checkpointer.start(&error));
+        QVERIFY(!error.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWalCheckpointer)
+#include "tst_walcheckpointer.moc"
