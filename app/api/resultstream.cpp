@@ -2,11 +2,29 @@
 
 #include <QJsonDocument>
 
+#include <cstring>
+
 namespace bs {
 
 namespace {
 bool isBlank(QByteArrayView line) {
     return line.trimmed().isEmpty();
+}
+
+// Lines in a chunk (memchr, which is vectorised, from one newline to the next: QByteArray::count
+// goes byte by byte, and the chunks are megabytes).
+qint64 countNewlines(QByteArrayView bytes) {
+    qint64 n = 0;
+    const char* p = bytes.data();
+    const char* const end = p + bytes.size();
+    while (p < end) {
+        const void* nl = std::memchr(p, '\n', size_t(end - p));
+        if (!nl)
+            break;
+        ++n;
+        p = static_cast<const char*>(nl) + 1;
+    }
+    return n;
 }
 
 bool isCompleteJson(QByteArrayView line) {
@@ -54,7 +72,7 @@ void ResultStream::streamData(const QByteArray& data) {
     QByteArray out = std::move(m_pending);
     m_pending = out.sliced(cut + 1);
     out.truncate(cut + 1);
-    deliver(out, out.count('\n'));
+    deliver(out, countNewlines(out));
 }
 
 ApiError ResultStream::streamFinished(const ApiError& transportError) {

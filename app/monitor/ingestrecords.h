@@ -28,8 +28,11 @@ struct IngestOptions {
     // line) is started again from the beginning (the results endpoint has no Range support);
     // the ledger's idempotent insert makes the re-read harmless.
     int maxDownloads = 4;
-    int rowsPerTransaction = 5000; // result rows per ledger transaction
-    int progressIntervalMs = 200;  // at most one progress() per interval (plus one per commit)
+    // Result rows handed to the writer thread at a time. The writer commits each in a
+    // transaction of its own, or, when it falls behind, those that queued up together (up to
+    // 20,000 rows: ResultWriter).
+    int rowsPerTransaction = 5000;
+    int progressIntervalMs = 200; // at most one progress() per interval (plus one per commit)
     // Prices; empty = PriceBook::load() (built-in plus the user's override file).
     std::optional<PriceBook> priceBook;
     // Test hook: stop (as if canceled) after this many rows are committed; 0 = never.

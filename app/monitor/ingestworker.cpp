@@ -14,6 +14,9 @@
 namespace bs {
 
 namespace {
+// The smallest chunk handed to an idle writer.
+constexpr qsizetype kMinChunkRows = 500;
+
 bool isRetryableType(const QString& type) {
     return type == QLatin1String("errored") || type == QLatin1String("expired") ||
            type == QLatin1String("canceled");
@@ -66,6 +69,9 @@ void IngestWorker::run(const QString& batchId, const MessageBatch& batch) {
         fail(tr("Cannot open the ledger %1: %2").arg(m_options.ledgerPath, error));
         return;
     }
+    // The writer's checkpoint thread copies the WAL into the file: this connection's few small
+    // commits (the batch row, the ingested mark) do not wait for a checkpoint of their own.
+    m_ledger->setWalCommitHook([](int) {});
     if (m_options.priceBook) {
         m_book = *m_options.priceBook;
     } else {
@@ -243,7 +249,11 @@ void IngestWorker::onData(const QByteArray& lines) {
         return !isCanceled();
     });
     m_passBytes += lines.size();
-    if (m_rows.size() >= m_options.rowsPerTransaction) {
+    // A full chunk goes to the writer; so does a smaller one when the writer has nothing to do
+    // (at the start, or when the download is the slower side), so that it never waits idle.
+    const qsizetype minChunk = qMin<qsizetype>(m_options.rowsPerTransaction, kMinChunkRows);
+    if (m_rows.size() >= m_options.rowsPerTransaction ||
+        (m_rows.size() >= minChunk && m_writer->isIdle())) {
         if (!submitRows())
             return;
     } else if (!checkWriter()) {
@@ -260,7 +270,7 @@ bool IngestWorker::submitRows() {
         batch.lineMark = m_passLines;
         batch.rows = std::move(m_rows);
         batch.retryItems = std::move(m_retryItems);
-        m_rows = QList<ResultRow>();
+        m_rows = m_writer->spareRows();
         m_retryItems = QList<RetryItem>();
         m_rows.reserve(m_options.rowsPerTransaction);
         m_writer->submit(std::move(batch)); // not queued: failed or stopped, see checkWriter()
@@ -348,15 +358,23 @@ void IngestWorker::onStreamFinished(const ApiError& error) {
 
 void IngestWorker::complete() {
     const QString& id = m_report.batchId;
-    m_report.resultCount = m_ledger->resultCount(id);
+    // Everything is committed: the checkpoint thread copies it into the file while the counts
+    // below are read.
+    m_writer->requestCheckpoint();
+    const std::optional<ResultCoverage> coverage = m_ledger->resultCoverage(id);
+    if (!coverage) {
+        fail(tr("Cannot count the results of batch %1: %2").arg(id, m_ledger->lastError()));
+        return;
+    }
+    m_report.resultCount = coverage->results;
     m_report.duplicates = qMax<qint64>(0, m_passOkLines - m_report.resultCount);
-    const qint64 stored = m_ledger->requestCount(id);
-    if (stored > 0) {
+    if (coverage->requests > 0) {
         m_report.requestsKnown = true;
-        m_report.requestCount = stored;
-        const QStringList missing = m_ledger->missingCustomIds(id);
-        m_report.missingCount = missing.size();
-        m_report.missingCustomIds = missing.mid(0, IngestReport::kMaxMissingListed);
+        m_report.requestCount = coverage->requests;
+        m_report.missingCount = coverage->missing;
+        if (coverage->missing > 0)
+            m_report.missingCustomIds =
+                m_ledger->missingCustomIds(id).mid(0, IngestReport::kMaxMissingListed);
     } else {
         // Created by another tool: no requests stored, only the server's counts to compare.
         m_report.requestsKnown = false;

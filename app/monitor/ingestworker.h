@@ -23,7 +23,7 @@ class ResultWriter;
 // The part of ResultIngestor that lives on its worker thread: it owns an ApiClient and a Ledger
 // connection created on that thread, streams the results file, parses each chunk of lines
 // (ResultLineParser), prices each row (CostCalculator, the batch's spend day), hands rows and
-// retry-queue items in transactions of IngestOptions::rowsPerTransaction rows to a ResultWriter
+// retry-queue items in chunks of IngestOptions::rowsPerTransaction rows to a ResultWriter
 // (its own thread and connection; a bounded queue, so a slow disk slows the download instead of
 // filling memory), restarts a broken download from the beginning, and reports. Create it, move it
 // to the thread, then call run() there (queued). Destroy it on that thread (deleteLater).

@@ -1,6 +1,7 @@
 #include "resultwriter.h"
 
 #include "ledger/ledger.h"
+#include "ledger/walcheckpointer.h"
 
 #include <QThread>
 
@@ -11,6 +12,10 @@ namespace bs {
 namespace {
 constexpr auto kPoll =
     std::chrono::milliseconds(20); // how often a blocked producer looks at cancel
+// WAL growth (pages) that starts a checkpoint on the checkpoint thread.
+constexpr int kCheckpointEveryPages = 1024;
+// The most result rows one group commit holds.
+constexpr qint64 kMaxRowsPerCommit = 20000;
 } // namespace
 
 ResultWriter::ResultWriter(const QString& ledgerPath, qint64 stopAfterCommittedRows,
@@ -31,9 +36,15 @@ ResultWriter::~ResultWriter() {
     m_wake.notify_all();
     m_thread->wait();
     delete m_thread;
+    m_checkpointer.reset(); // after the writer: a requested checkpoint finishes first
 }
 
 bool ResultWriter::start(QString* error) {
+    // WAL checkpoints on a thread of their own; without it (it could not open the file) the
+    // writer's connection checkpoints in its commits as every connection does.
+    m_checkpointer = std::make_unique<WalCheckpointer>(m_path, kCheckpointEveryPages);
+    if (!m_checkpointer->start(nullptr))
+        m_checkpointer.reset();
     m_thread = QThread::create([this] { run(); });
     m_thread->setObjectName(QStringLiteral("ingest writer"));
     m_thread->start();
@@ -55,11 +66,24 @@ void ResultWriter::run() {
     m_room.notify_all();
     if (!ledger)
         return;
-    // Speed settings (the ingestion works the same without them): a larger page cache, and WAL
-    // checkpoints every 16 MiB of WAL instead of every 4 MiB (each one copies the WAL back to
-    // the file and syncs both: at 1000 pages it was the largest part of the insert time; 4096
-    // and 16384 measured the same, and 4096 leaves less WAL for the next connection to copy).
+    // Speed settings (the ingestion works the same without them): a larger page cache, and no
+    // checkpoint in this connection's commits when the checkpoint thread runs them (otherwise
+    // one every 16 MiB of WAL instead of every 4 MiB).
     ledger->tuneForBulkInserts(8192, 4096);
+    if (m_checkpointer) {
+        WalCheckpointer* checkpointer = m_checkpointer.get();
+        ledger->setWalCommitHook([checkpointer](int pages) { checkpointer->walGrew(pages); });
+    }
+    // Group commit: batches that arrive while one is being written join one transaction, up to
+    // kMaxRowsPerCommit rows; it commits as soon as nothing is waiting. A writer that keeps up
+    // commits every batch; one that falls behind writes each index page once per group instead
+    // of once per batch (results arrive in no order, so every batch touches most of the
+    // (batch_id, custom_id) index).
+    qint64 groupRows = 0;
+    qint64 groupInserted = 0;
+    qint64 groupEnqueued = 0;
+    Batch last; // pass and lineMark of the group's last batch
+    bool open = false;
     for (;;) {
         Batch batch;
         {
@@ -76,34 +100,74 @@ void ResultWriter::run() {
             m_busy = true;
         }
         m_room.notify_all();
-        const qint64 inserted = batch.rows.isEmpty() ? 0 : ledger->insertResults(batch.rows);
+        bool ok = open || ledger->beginTransaction();
+        open = ok;
+        const qint64 inserted =
+            !ok ? -1 : (batch.rows.isEmpty() ? 0 : ledger->insertResults(batch.rows));
         qint64 enqueued = 0;
         if (inserted >= 0 && !batch.retryItems.isEmpty())
             enqueued = ledger->enqueueRetries(batch.retryItems);
+        ok = inserted >= 0 && enqueued >= 0;
+        bool failedOnRetries = inserted >= 0;
+        if (ok) {
+            groupRows += batch.rows.size();
+            groupInserted += inserted;
+            groupEnqueued += enqueued;
+            last.pass = batch.pass;
+            last.lineMark = batch.lineMark;
+        }
+        // The rows go now, not after the commit; their list's storage is kept for reuse.
+        batch.rows.clear();
         {
             std::lock_guard lock(m_mutex);
-            m_busy = false;
-            if (inserted < 0 || enqueued < 0) {
-                m_stats.failed = true;
-                m_stats.failedOnRetries = inserted >= 0;
-                m_stats.error = ledger->lastError();
-                if (inserted >= 0)
-                    m_stats.rowsCommitted += batch.rows.size(); // the rows themselves are in
+            if (m_spareRows.empty())
+                m_spareRows.push_back(std::move(batch.rows));
+        }
+        batch = Batch();
+        bool commitNow = !ok || groupRows >= kMaxRowsPerCommit;
+        {
+            std::lock_guard lock(m_mutex);
+            commitNow = commitNow || m_queue.empty() || m_quit ||
+                        (m_stopAfter > 0 && m_stats.rowsCommitted + groupRows >= m_stopAfter);
+        }
+        QString error;
+        if (commitNow && open) {
+            if (ok) {
+                ok = ledger->commitTransaction();
+                failedOnRetries = false;
             } else {
-                m_stats.rowsInserted += inserted;
-                m_stats.retriesEnqueued += enqueued;
-                m_stats.rowsCommitted += batch.rows.size();
-                m_stats.pass = batch.pass;
-                m_stats.lineMark = batch.lineMark;
+                error = ledger->lastError();
+                ledger->rollbackTransaction(); // the failed write already rolled its own back
+            }
+            open = false;
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            if (!ok) {
+                m_stats.failed = true;
+                m_stats.failedOnRetries = failedOnRetries;
+                m_stats.error = error.isEmpty() ? ledger->lastError() : error;
+            } else if (commitNow) {
+                m_stats.rowsInserted += groupInserted;
+                m_stats.retriesEnqueued += groupEnqueued;
+                m_stats.rowsCommitted += groupRows;
+                m_stats.pass = last.pass;
+                m_stats.lineMark = last.lineMark;
                 if (m_stopAfter > 0 && m_stats.rowsCommitted >= m_stopAfter) {
                     m_stats.stopped = true;
                     m_canceled->store(true);
                 }
             }
+            if (commitNow || !ok) {
+                groupRows = groupInserted = groupEnqueued = 0;
+                m_busy = false;
+            }
         }
         m_room.notify_all();
     }
-    ledger.reset(); // closed on its own thread
+    if (open)
+        ledger->rollbackTransaction(); // quit with a group open: nothing of it is kept
+    ledger.reset();                    // closed on its own thread
 }
 
 bool ResultWriter::submit(Batch&& batch) {
@@ -121,6 +185,25 @@ bool ResultWriter::submit(Batch&& batch) {
     lock.unlock();
     m_wake.notify_one();
     return true;
+}
+
+QList<ResultRow> ResultWriter::spareRows() {
+    std::lock_guard lock(m_mutex);
+    if (m_spareRows.empty())
+        return {};
+    QList<ResultRow> rows = std::move(m_spareRows.back());
+    m_spareRows.pop_back();
+    return rows;
+}
+
+void ResultWriter::requestCheckpoint() {
+    if (m_checkpointer)
+        m_checkpointer->requestCheckpoint();
+}
+
+bool ResultWriter::isIdle() const {
+    std::lock_guard lock(m_mutex);
+    return m_queue.empty() && !m_busy;
 }
 
 void ResultWriter::drain() {

@@ -10,21 +10,29 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 class QThread;
 
 namespace bs {
 
+class WalCheckpointer;
+
 // The database half of an ingestion, on a thread of its own with its own Ledger connection:
-// IngestWorker (download + parse + price) hands it one transaction's rows at a time through a
+// IngestWorker (download + parse + price) hands it one chunk of rows at a time through a
 // bounded queue, so that parsing the next chunk and inserting the last one run at the same
 // time. submit() blocks while the queue is full: the worker then stops reading the network
 // reply, whose bounded read buffer makes the server wait (back-pressure end to end).
 //
-// Each submitted batch is one Ledger::insertResults transaction followed by one
-// Ledger::enqueueRetries transaction, in submission order. After a failure nothing more is
-// written (what was committed stays). With stopAfterCommittedRows > 0 (a test hook), the writer
-// sets `canceled` and writes nothing more once that many rows are committed.
+// The writer's commits never wait for a WAL checkpoint: a WalCheckpointer copies the WAL back
+// into the file on a third thread while the next rows are inserted.
+//
+// Each submitted batch is written with Ledger::insertResults then Ledger::enqueueRetries, in
+// submission order, inside one transaction: a batch of its own when nothing else is queued, or
+// (group commit) together with the batches that queued up meanwhile, up to 20,000 rows. After
+// a failure nothing more is written: what was committed stays, the failed group is rolled back.
+// With stopAfterCommittedRows > 0 (a test hook), the writer sets `canceled` and writes nothing more
+// once that many rows are committed.
 class ResultWriter {
 public:
     struct Batch {
@@ -58,8 +66,17 @@ public:
     // stopped, or `canceled` is set without anything being written). False when the batch was
     // not queued (failure, stop, cancel).
     bool submit(Batch&& batch);
+    // Nothing queued and nothing being written.
+    bool isIdle() const;
     // Waits until every queued batch is written (or dropped after a failure or stop).
     void drain();
+    // An empty row list with room for a batch, when a written batch left one (else an empty
+    // list): the next batch's rows reuse its storage instead of allocating (and faulting in)
+    // megabytes per batch.
+    QList<ResultRow> spareRows();
+    // Asks the checkpoint thread to copy everything committed so far into the ledger file, and
+    // returns without waiting; the destructor lets it finish.
+    void requestCheckpoint();
     Stats stats() const;
 
 private:
@@ -70,11 +87,13 @@ private:
     std::shared_ptr<std::atomic_bool> m_canceled;
     int m_maxQueued;
     QThread* m_thread = nullptr;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // null: this connection checkpoints itself
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wake; // to the writer: work or quit
     std::condition_variable m_room; // to the producer: room in the queue, or idle
     std::deque<Batch> m_queue;
+    std::vector<QList<ResultRow>> m_spareRows; // emptied lists of written batches
     bool m_busy = false;
     bool m_quit = false;
     bool m_opened = false;
