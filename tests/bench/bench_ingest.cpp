@@ -3,7 +3,8 @@
 // Prints results/s, MB/s, the peak RSS of this process during each ingestion (VmHWM, reset
 // before each run through /proc/self/clear_refs), and the baseline measured in the same run:
 // the official TypeScript SDK iterating batches.results() of the same 100k batch (parse only,
-// nothing stored), with the ratio ours/SDK. Goal: >= 100k results/s, >= 2x the SDK, RSS flat.
+// nothing stored), with the ratio ours/SDK. Goal: >= 100k results/s, >= 2x the SDK, RSS flat
+// (what an ingestion adds to the RSS it starts from is the same for 100k as for 20k, +-25 %).
 #include "api/apiclient.h"
 #include "ingesttesthelpers.h"
 #include "monitor/resultingestor.h"
@@ -141,11 +142,13 @@ int main(int argc, char** argv) {
                 "~2 KB result lines, sim on loopback\n");
     for (const Figures* f : {&f20, &f100})
         std::printf("  %6lld results (%.0f MB): %.2f s, %.0f results/s, %.0f MB/s; peak RSS "
-                    "during ingestion %.1f MB (RSS before %.1f MB)\n",
+                    "during ingestion %.1f MB (RSS before %.1f MB, so +%.1f MB)\n",
                     static_cast<long long>(f->results), f->mb, f->seconds, rate(*f),
-                    f->mb / f->seconds, double(f->hwmKb) / 1024.0, double(f->rssBeforeKb) / 1024.0);
-    std::printf("  RSS 20k vs 100k: %.1f MB vs %.1f MB\n", double(f20.hwmKb) / 1024.0,
-                double(f100.hwmKb) / 1024.0);
+                    f->mb / f->seconds, double(f->hwmKb) / 1024.0, double(f->rssBeforeKb) / 1024.0,
+                    double(f->hwmKb - f->rssBeforeKb) / 1024.0);
+    const auto growthKb = [](const Figures& f) { return f.hwmKb - f.rssBeforeKb; };
+    std::printf("  RSS growth during ingestion, 20k vs 100k: +%.1f MB vs +%.1f MB\n",
+                double(growthKb(f20)) / 1024.0, double(growthKb(f100)) / 1024.0);
     if (sdkRate > 0) {
         std::printf("  baseline: official TS SDK batches.results() (parse only): %.0f results/s "
                     "-> ratio ours/SDK %.2f\n",
@@ -154,7 +157,7 @@ int main(int argc, char** argv) {
         std::printf("  baseline: official TS SDK: %s\n", qPrintable(sdkNote));
     }
     const bool met = rate(f100) >= 100000 && (sdkRate <= 0 || rate(f100) >= 2 * sdkRate) &&
-                     f100.hwmKb <= f20.hwmKb * 3 / 2;
+                     growthKb(f100) <= growthKb(f20) * 5 / 4;
     std::printf("  target >= 100k results/s, >= 2x SDK, RSS flat: %s\n", met ? "met" : "NOT met");
     return 0;
 }
