@@ -1358,14 +1358,19 @@ bool Ledger::tuneForBulkInserts(int cacheKiB, int walCheckpointPages) {
            exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
 }
 
-bool Ledger::setWalCommitHook(std::function<void(int walPages)> grew) {
-    if (!ensureThread("setWalCommitHook"))
-        return false;
+sqlite3* Ledger::walHandle(const char* where) {
+    if (!ensureThread(where))
+        return nullptr;
     sqlite3* h = sqliteHandle(db());
-    if (!h) {
+    if (!h)
         fail(tr("Ledger %1: the SQLite driver gives no handle for WAL housekeeping.").arg(m_path));
+    return h;
+}
+
+bool Ledger::setWalCommitHook(std::function<void(int walPages)> grew) {
+    sqlite3* h = walHandle("setWalCommitHook");
+    if (!h)
         return false;
-    }
     m_walHook = std::move(grew);
     if (!m_walHook) {
         sqlite3_wal_autocheckpoint(h, 1000); // SQLite's default
@@ -1386,13 +1391,9 @@ bool Ledger::checkpoint(int* walPages, int* copiedPages) {
         *walPages = 0;
     if (copiedPages)
         *copiedPages = 0;
-    if (!ensureThread("checkpoint"))
+    sqlite3* h = walHandle("checkpoint");
+    if (!h)
         return false;
-    sqlite3* h = sqliteHandle(db());
-    if (!h) {
-        fail(tr("Ledger %1: the SQLite driver gives no handle for WAL housekeeping.").arg(m_path));
-        return false;
-    }
     int log = 0;
     int copied = 0;
     const int rc = sqlite3_wal_checkpoint_v2(h, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);

@@ -17,6 +17,7 @@
 class QSqlQuery;
 class QThread;
 
+struct sqlite3;
 struct sqlite3_stmt;
 
 namespace bs {
@@ -235,6 +236,7 @@ private:
                         const QStringList& retryOf);
     QList<RetryItem> selectRetryItems(const QString& where, const QVariantList& binds);
     qint64 insertResultsRaw(const QList<ResultRow>& rows);
+    sqlite3* walHandle(const char* where); // this thread's handle, or null with the error set
     void finalizeRaw();
 
     QString m_connection;

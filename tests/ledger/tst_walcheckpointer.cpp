@@ -2,6 +2,7 @@
 // in its own commits, and the checkpoint thread copies its WAL into the file meanwhile.
 #include "ledger/ledger.h"
 #include "ledger/walcheckpointer.h"
+#include "ledgertestdata.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -10,15 +11,6 @@
 using namespace bs;
 
 namespace {
-
-MessageBatch endedBatch(const QString& id) {
-    MessageBatch b;
-    b.id = id;
-    b.processingStatus = MessageBatch::Status::Ended;
-    b.createdAt = QDateTime(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC);
-    b.endedAt = b.createdAt.addSecs(3600);
-    return b;
-}
 
 // `count` rows of ~4 KB each (the error message pads them), custom ids from `first`.
 QList<ResultRow> rows(const QString& batchId, int first, int count) {
@@ -53,7 +45,7 @@ private Q_SLOTS:
         Ledger ledger;
         QVERIFY(ledger.open(freshPath()));
         const QString id = QStringLiteral("msgbatch_hook");
-        QVERIFY(ledger.upsertBatch(endedBatch(id)));
+        QVERIFY(ledger.upsertBatch(bs::test::endedTestBatch(id)));
         QList<int> sizes;
         QVERIFY(ledger.setWalCommitHook([&](int pages) { sizes.append(pages); }));
         for (int t = 0; t < 10; ++t)
@@ -80,7 +72,7 @@ private Q_SLOTS:
         Ledger ledger;
         QVERIFY(ledger.open(path));
         const QString id = QStringLiteral("msgbatch_ckpt");
-        QVERIFY(ledger.upsertBatch(endedBatch(id)));
+        QVERIFY(ledger.upsertBatch(bs::test::endedTestBatch(id)));
         {
             WalCheckpointer checkpointer(path, 256);
             QString error;
@@ -106,7 +98,7 @@ private Q_SLOTS:
         Ledger ledger;
         QVERIFY(ledger.open(path));
         const QString id = QStringLiteral("msgbatch_stats");
-        QVERIFY(ledger.upsertBatch(endedBatch(id)));
+        QVERIFY(ledger.upsertBatch(bs::test::endedTestBatch(id)));
         WalCheckpointer checkpointer(path, 100);
         QVERIFY(checkpointer.start(nullptr));
         QVERIFY(ledger.setWalCommitHook([&](int pages) { checkpointer.walGrew(pages); }));

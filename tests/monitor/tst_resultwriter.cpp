@@ -2,6 +2,7 @@
 // row lands once, and a failure rolls back the whole group it happened in.
 #include "ledger/ledger.h"
 #include "ledger/ledgernotifier.h"
+#include "ledgertestdata.h"
 #include "monitor/resultwriter.h"
 
 #include <QSqlDatabase>
@@ -14,15 +15,6 @@
 using namespace bs;
 
 namespace {
-
-MessageBatch endedBatch(const QString& id) {
-    MessageBatch b;
-    b.id = id;
-    b.processingStatus = MessageBatch::Status::Ended;
-    b.createdAt = QDateTime(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC);
-    b.endedAt = b.createdAt.addSecs(3600);
-    return b;
-}
 
 ResultWriter::Batch chunk(const QString& batchId, int index, int rows) {
     ResultWriter::Batch b;
@@ -75,7 +67,7 @@ class TestResultWriter : public QObject {
     QString ledgerWith(const QString& batchId) {
         const QString path = m_dir.filePath(QStringLiteral("w-%1.sqlite").arg(++m_n));
         Ledger ledger;
-        if (!ledger.open(path) || !ledger.upsertBatch(endedBatch(batchId)))
+        if (!ledger.open(path) || !ledger.upsertBatch(bs::test::endedTestBatch(batchId)))
             return {};
         return path;
     }
