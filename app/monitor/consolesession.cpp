@@ -1,0 +1,90 @@
+#include "consolesession.h"
+
+#include "api/apiclient.h"
+#include "cost/pricebook.h"
+#include "ledger/ledger.h"
+#include "monitor/poller.h"
+#include "secrets/secretstore.h"
+
+namespace bs {
+
+ConsoleSession::ConsoleSession(QObject* parent)
+    : QObject(parent)
+    , m_config(ApiConfig::fromEnvironment()) {}
+
+ConsoleSession::~ConsoleSession() {
+    // The poller (and its ingestion) goes before the client and the ledger it uses.
+    m_poller.reset();
+    m_client.reset();
+    m_ledger.reset();
+}
+
+bool ConsoleSession::openLedger(const QString& path, QString* error) {
+    auto ledger = std::make_unique<Ledger>();
+    if (!ledger->open(path)) {
+        if (error)
+            *error = ledger->lastError();
+        return false;
+    }
+    m_ledger = std::move(ledger);
+    return true;
+}
+
+void ConsoleSession::startMonitoring() {
+    if (!m_ledger || m_poller)
+        return;
+    const ApiError urlError = ApiClient::checkUrl(m_config.baseUrl);
+    if (urlError.isError()) {
+        Q_EMIT monitoringUnavailable(
+            tr("The API address %1 cannot be used: %2 Set ANTHROPIC_BASE_URL to an https address "
+               "(or http on this machine only).")
+                .arg(m_config.baseUrl.toString(), urlError.toString()));
+        return;
+    }
+    const QString key = qEnvironmentVariable("ANTHROPIC_API_KEY").trimmed();
+    if (!key.isEmpty()) {
+        startWithKey(key);
+        return;
+    }
+    m_secrets = std::make_unique<SecretStore>();
+    m_secrets->readKey(m_keyLabel, this, [this](const SecretStore::Result& r) {
+        if (r.isOk() && !r.secret.isEmpty()) {
+            startWithKey(r.secret);
+        } else if (r.isOk() || r.isNotFound()) {
+            Q_EMIT monitoringUnavailable(
+                tr("No API key yet, so batches are not watched. Store one with "
+                   "'batchscope-cli key set' (it reads the key from stdin), or start Batchscope "
+                   "with ANTHROPIC_API_KEY set."));
+        } else {
+            Q_EMIT monitoringUnavailable(
+                tr("The API key could not be read from the keychain, so batches are not "
+                   "watched: %1")
+                    .arg(r.message));
+        }
+    });
+}
+
+void ConsoleSession::startWithKey(const QString& key) {
+    if (m_poller)
+        return;
+    ApiConfig config = m_config;
+    config.apiKey = key;
+    m_client = std::make_unique<ApiClient>(config);
+    m_poller = std::make_unique<Poller>(m_client.get(), m_ledger.get());
+    IngestOptions ingest;
+    ingest.api = config;
+    ingest.retryPolicy = m_client->retryPolicy();
+    ingest.ledgerPath = m_ledger->path();
+    m_poller->enableIngestion(ingest);
+    connect(m_poller.get(), &Poller::errorOccurred, this, &ConsoleSession::pollFailed);
+    connect(m_poller.get(), &Poller::ingestionDone, this, &ConsoleSession::ingestionDone);
+    m_poller->start();
+    Q_EMIT monitoringStarted();
+}
+
+void ConsoleSession::refreshNow() {
+    if (m_poller)
+        m_poller->pollNow();
+}
+
+} // namespace bs
