@@ -273,6 +273,21 @@
     </message>
 </context>
 <context>
+    <name>bs::ConsoleSession</name>
+    <message>
+        <source>The API address %1 cannot be used: %2 Set ANTHROPIC_BASE_URL to an https address (or http on this machine only).</source>
+        <translation>API 주소 %1을(를) 사용할 수 없습니다: %2 ANTHROPIC_BASE_URL을 https 주소(또는 이 컴퓨터에서만 http)로 설정하세요.</translation>
+    </message>
+    <message>
+        <source>No API key yet, so batches are not watched. Store one with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or start Batchscope with ANTHROPIC_API_KEY set.</source>
+        <translation>아직 API 키가 없어 배치를 감시하지 않습니다. &apos;batchscope-cli key set&apos;으로 키를 저장하거나(키는 표준 입력에서 읽습니다), ANTHROPIC_API_KEY를 설정하고 Batchscope를 시작하세요.</translation>
+    </message>
+    <message>
+        <source>The API key could not be read from the keychain, so batches are not watched: %1</source>
+        <translation>키체인에서 API 키를 읽을 수 없어 배치를 감시하지 않습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>bs::DraftSubmitter</name>
     <message>
         <source>Internal error: no API client or ledger.</source>
@@ -1120,6 +1135,91 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 &apos;key set&apos
     </message>
 </context>
 <context>
+    <name>bs::ui::BatchTableModel</name>
+    <message>
+        <source>In progress</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Canceling</source>
+        <translation>취소 중</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>종료됨</translation>
+    </message>
+    <message>
+        <source>Ended, results pending</source>
+        <translation>종료됨, 결과 대기 중</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>not ingested</source>
+        <translation>수집 안 됨</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 + %n unpriced</source>
+        <translation>
+            <numerusform>%1 + 가격 미정 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>another tool</source>
+        <translation>다른 도구</translation>
+    </message>
+    <message>
+        <source>Created by another tool: its requests are not stored here, so its failed items cannot be re-sent until its source file is attached.</source>
+        <translation>다른 도구로 만든 배치입니다. 요청이 여기에 저장되어 있지 않으므로 원본 파일을 연결하기 전에는 실패한 항목을 다시 보낼 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Retry of %1</source>
+        <translation>%1의 재시도</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>원본</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>처리 중</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>성공</translation>
+    </message>
+    <message>
+        <source>Errored</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>만료됨</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>생성</translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::MainWindow</name>
     <message>
         <source>Batchscope</source>
@@ -1173,12 +1273,80 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 &apos;key set&apos
         <source>Selected %1</source>
         <translation>%1 선택됨</translation>
     </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Now</source>
+        <translation>지금 새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Watching %1</source>
+        <translation>%1 감시 중</translation>
+    </message>
+    <message>
+        <source>Not watching</source>
+        <translation>감시 안 함</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>새로 고치는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es)</source>
+        <translation>
+            <numerusform>배치 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in progress</source>
+        <translation>
+            <numerusform>%n개 진행 중</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n awaiting results</source>
+        <translation>
+            <numerusform>%n개 결과 대기</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed item(s)</source>
+        <translation>
+            <numerusform>실패 항목 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>spent %1</source>
+        <translation>지출 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unpriced result(s)</source>
+        <translation>
+            <numerusform>가격 미정 결과 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not refresh the batches: %1</source>
+        <translation>배치를 새로 고칠 수 없습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Batchscope console</source>
         <translation>Batchscope 콘솔</translation>
+    </message>
+    <message>
+        <source>Batchscope</source>
+        <translation>Batchscope</translation>
+    </message>
+    <message>
+        <source>The ledger cannot be opened, so nothing can be shown or sent:
+%1</source>
+        <translation>원장을 열 수 없어 아무것도 표시하거나 보낼 수 없습니다:
+%1</translation>
     </message>
 </context>
 </TS>

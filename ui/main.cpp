@@ -1,9 +1,12 @@
 #include "core/appinfo.h"
+#include "ledger/ledger.h"
 #include "mainwindow.h"
+#include "monitor/consolesession.h"
 #include "translator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -16,6 +19,11 @@ int main(int argc, char* argv[]) {
                                   QStringLiteral("Interface language (en, ko)."),
                                   QStringLiteral("code"));
     parser.addOption(langOption);
+    QCommandLineOption ledgerOption(
+        QStringList{QStringLiteral("ledger")},
+        QStringLiteral("The ledger file (default: %1).").arg(bs::Ledger::defaultPath()),
+        QStringLiteral("file"));
+    parser.addOption(ledgerOption);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.process(app);
@@ -23,6 +31,21 @@ int main(int argc, char* argv[]) {
     parser.setApplicationDescription(QApplication::translate("main", "Batchscope console"));
 
     bs::ui::MainWindow window;
+    bs::ConsoleSession session;
     window.show();
-    return QApplication::exec();
+    const QString ledgerPath =
+        parser.isSet(ledgerOption) ? parser.value(ledgerOption) : bs::Ledger::defaultPath();
+    QString error;
+    if (session.openLedger(ledgerPath, &error)) {
+        window.attachSession(&session);
+        session.startMonitoring();
+    } else {
+        QMessageBox::critical(&window, QApplication::translate("main", "Batchscope"),
+                              QApplication::translate("main", "The ledger cannot be opened, so "
+                                                              "nothing can be shown or sent:\n%1")
+                                  .arg(error));
+    }
+    const int rc = QApplication::exec();
+    window.attachSession(nullptr);
+    return rc;
 }

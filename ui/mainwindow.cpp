@@ -1,6 +1,13 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "batchtablemodel.h"
+
+#include "api/apierror.h"
+#include "core/redactor.h"
+#include "cost/money.h"
+#include "monitor/consolesession.h"
+#include "monitor/ingestrecords.h"
 
 #include <QAction>
 #include <QApplication>
@@ -9,12 +16,16 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 
 namespace bs::ui {
 
@@ -40,7 +51,37 @@ MainWindow::MainWindow(QWidget* parent)
         tr("Or choose File → Open JSONL… (%1).")
             .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)) +
         QStringLiteral("</p>"));
-    setCentralWidget(m_placeholder);
+
+    m_batchModel = new BatchTableModel(this);
+    m_batchProxy = new QSortFilterProxyModel(this);
+    m_batchProxy->setSourceModel(m_batchModel);
+    m_batchProxy->setSortRole(BatchTableModel::SortRole);
+    m_batchView = new QTableView(this);
+    m_batchView->setObjectName(QStringLiteral("batchTable"));
+    m_batchView->setModel(m_batchProxy);
+    m_batchView->setSortingEnabled(true);
+    m_batchView->sortByColumn(BatchTableModel::Created, Qt::DescendingOrder);
+    m_batchView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_batchView->setAlternatingRowColors(true);
+    m_batchView->setWordWrap(false);
+    m_batchView->setTextElideMode(Qt::ElideMiddle);
+    m_batchView->verticalHeader()->hide();
+    m_batchView->horizontalHeader()->setSectionsMovable(true);
+    m_batchView->horizontalHeader()->setStretchLastSection(true);
+    m_batchView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_placeholder);
+    m_pages->addWidget(m_batchView);
+    setCentralWidget(m_pages);
+    connect(m_batchModel, &BatchTableModel::refreshed, this, &MainWindow::updateSummary);
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("summary"));
+    m_monitoring = new QLabel(this);
+    m_monitoring->setObjectName(QStringLiteral("monitoring"));
+    statusBar()->addPermanentWidget(m_summary);
+    statusBar()->addPermanentWidget(m_monitoring);
 
     createActions();
     statusBar()->showMessage(tr("Ready"));
@@ -60,10 +101,89 @@ void MainWindow::createActions() {
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    m_refresh = viewMenu->addAction(tr("&Refresh Now"), this, &MainWindow::refreshNow);
+    m_refresh->setObjectName(QStringLiteral("actionRefresh"));
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    m_refresh->setEnabled(false);
+
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* about = helpMenu->addAction(tr("&About Batchscope"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
     about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::attachSession(ConsoleSession* session) {
+    m_session = session;
+    m_batchModel->setLedger(session ? session->ledger() : nullptr);
+    if (!session)
+        return;
+    connect(session, &ConsoleSession::monitoringStarted, this, [this] {
+        m_refresh->setEnabled(true);
+        m_monitoring->setText(tr("Watching %1").arg(m_session->baseUrl().host()));
+        m_monitoring->setToolTip(m_session->baseUrl().toString());
+    });
+    connect(session, &ConsoleSession::monitoringUnavailable, this,
+            &MainWindow::showMonitoringProblem);
+    connect(session, &ConsoleSession::pollFailed, this, &MainWindow::onPollFailed);
+    connect(session, &ConsoleSession::ingestionDone, this, &MainWindow::onIngestionDone);
+    m_monitoring->setText(session->isMonitoring() ? tr("Watching %1").arg(session->baseUrl().host())
+                                                  : tr("Not watching"));
+}
+
+void MainWindow::refreshNow() {
+    if (m_session && m_session->isMonitoring()) {
+        m_session->refreshNow();
+        statusBar()->showMessage(tr("Refreshing…"), 3000);
+    }
+}
+
+void MainWindow::updateSummary() {
+    const BatchTableModel::Summary s = m_batchModel->summary();
+    m_pages->setCurrentWidget(s.batches > 0 ? static_cast<QWidget*>(m_batchView)
+                                            : static_cast<QWidget*>(m_placeholder));
+    if (s.batches == 0) {
+        m_summary->clear();
+        return;
+    }
+    if (m_fitColumns) {
+        // First rows and no remembered layout: columns as wide as what they show.
+        m_fitColumns = false;
+        m_batchView->resizeColumnsToContents();
+        // Batch ids are long and alike: their middle is elided rather than the dates pushed
+        // off the window.
+        m_batchView->setColumnWidth(BatchTableModel::Id,
+                                    qMin(m_batchView->columnWidth(BatchTableModel::Id),
+                                         m_batchView->fontMetrics().averageCharWidth() * 26));
+    }
+    QStringList parts;
+    parts << tr("%n batch(es)", nullptr, s.batches);
+    if (s.unfinished > 0)
+        parts << tr("%n in progress", nullptr, s.unfinished);
+    if (s.awaitingIngest > 0)
+        parts << tr("%n awaiting results", nullptr, s.awaitingIngest);
+    if (s.errored > 0)
+        parts << tr("%n failed item(s)", nullptr, int(qMin<qint64>(s.errored, INT_MAX)));
+    parts << tr("spent %1").arg(formatMoney(s.spent, 2));
+    if (s.unpriced > 0)
+        parts << tr("%n unpriced result(s)", nullptr, int(qMin<qint64>(s.unpriced, INT_MAX)));
+    m_summary->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::showMonitoringProblem(const QString& message) {
+    m_refresh->setEnabled(false);
+    m_monitoring->setText(tr("Not watching"));
+    m_monitoring->setToolTip(message);
+    statusBar()->showMessage(message);
+}
+
+void MainWindow::onPollFailed(const ApiError& error) {
+    statusBar()->showMessage(
+        Redactor::redact(tr("Could not refresh the batches: %1").arg(error.toString())), 15000);
+}
+
+void MainWindow::onIngestionDone(const IngestReport& report) {
+    statusBar()->showMessage(Redactor::redact(report.summary()), 15000);
 }
 
 void MainWindow::openJsonl() {
@@ -119,12 +239,15 @@ void MainWindow::restoreLayout() {
     if (geometry.isEmpty() || !restoreGeometry(geometry))
         resize(1100, 720);
     restoreState(settings.value(stateKey()).toByteArray());
+    const QByteArray header = settings.value(batchHeaderKey()).toByteArray();
+    m_fitColumns = header.isEmpty() || !m_batchView->horizontalHeader()->restoreState(header);
 }
 
 void MainWindow::saveLayout() const {
     QSettings settings;
     settings.setValue(geometryKey(), saveGeometry());
     settings.setValue(stateKey(), saveState());
+    settings.setValue(batchHeaderKey(), m_batchView->horizontalHeader()->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -4,8 +4,19 @@
 
 class QLabel;
 class QMimeData;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTableView;
+
+namespace bs {
+class ApiError;
+class ConsoleSession;
+struct IngestReport;
+} // namespace bs
 
 namespace bs::ui {
+
+class BatchTableModel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -17,6 +28,12 @@ public:
     // QSettings keys for the remembered layout.
     static QString geometryKey() { return QStringLiteral("MainWindow/geometry"); }
     static QString stateKey() { return QStringLiteral("MainWindow/state"); }
+    static QString batchHeaderKey() { return QStringLiteral("MainWindow/batchTableHeader"); }
+
+    // Shows the session's ledger (the batch table, the spend in the status bar) and what its
+    // monitoring does. The window does not own it.
+    void attachSession(bs::ConsoleSession* session);
+    BatchTableModel* batchModel() const { return m_batchModel; }
 
 Q_SIGNALS:
     // The user chose a JSONL file, through File → Open or by dropping it on the window.
@@ -25,6 +42,8 @@ Q_SIGNALS:
 public Q_SLOTS:
     void openJsonl();
     void showAbout();
+    // Polls the API now (F5).
+    void refreshNow();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -38,8 +57,21 @@ private:
     void saveLayout() const;
     void acceptFile(const QString& path);
     static QString jsonlPathFrom(const QMimeData* mime);
+    void updateSummary();
+    void showMonitoringProblem(const QString& message);
+    void onPollFailed(const bs::ApiError& error);
+    void onIngestionDone(const bs::IngestReport& report);
 
+    QStackedWidget* m_pages = nullptr;
     QLabel* m_placeholder = nullptr;
+    QTableView* m_batchView = nullptr;
+    BatchTableModel* m_batchModel = nullptr;
+    QSortFilterProxyModel* m_batchProxy = nullptr;
+    QLabel* m_summary = nullptr;    // permanent, right of the status bar
+    QLabel* m_monitoring = nullptr; // permanent: watching / not watching
+    QAction* m_refresh = nullptr;
+    bs::ConsoleSession* m_session = nullptr;
+    bool m_fitColumns = false; // no remembered column layout: fit them to the first rows
 };
 
 } // namespace bs::ui

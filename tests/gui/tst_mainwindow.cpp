@@ -1,7 +1,11 @@
 #include "aboutdialog.h"
+#include "batchtablemodel.h"
 #include "core/appinfo.h"
 #include "cost/pricebook.h"
+#include "ledger/ledger.h"
+#include "ledgertestdata.h"
 #include "mainwindow.h"
+#include "monitor/consolesession.h"
 #include "testenv.h"
 #include "translator.h"
 
@@ -12,6 +16,9 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTranslator>
@@ -46,7 +53,11 @@ private Q_SLOTS:
         QVERIFY(open && quit && about);
         QCOMPARE(open->shortcut(), QKeySequence(QKeySequence::Open));
         QCOMPARE(quit->shortcut(), QKeySequence(QKeySequence::Quit));
-        QCOMPARE(window.menuBar()->actions().size(), 2);
+        auto* refresh = window.findChild<QAction*>(QStringLiteral("actionRefresh"));
+        QVERIFY(refresh);
+        QCOMPARE(refresh->shortcut(), QKeySequence(QKeySequence::Refresh));
+        QVERIFY(!refresh->isEnabled()); // nothing is watched yet
+        QCOMPARE(window.menuBar()->actions().size(), 3);
     }
 
     void aboutShowsVersionLicenseAndQt() {
@@ -97,6 +108,55 @@ private Q_SLOTS:
         QApplication::sendEvent(&window, &drop);
         QCOMPARE(chosen.size(), 1);
         QCOMPARE(chosen.first().first().toString(), QStringLiteral("/tmp/requests.jsonl"));
+    }
+
+    // With a session on a ledger that holds batches, the table replaces the placeholder and the
+    // status bar sums them up; without a key the window says it is not watching, and why.
+    void sessionShowsTheLedgersBatches() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+        {
+            bs::Ledger ledger;
+            QVERIFY(ledger.open(path));
+            bs::MessageBatch b = bs::test::endedTestBatch(QStringLiteral("msgbatch_window"));
+            b.requestCounts.succeeded = 9;
+            b.requestCounts.errored = 1;
+            QVERIFY(ledger.upsertBatch(b));
+        }
+        bs::ConsoleSession session;
+        QString error;
+        QVERIFY2(session.openLedger(path, &error), qPrintable(error));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* pages = window.findChild<QStackedWidget*>();
+        QVERIFY(pages);
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("placeholder"));
+        window.attachSession(&session);
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("batchTable"));
+        auto* table = window.findChild<QTableView*>(QStringLiteral("batchTable"));
+        QVERIFY(table);
+        QCOMPARE(table->model()->rowCount(), 1);
+        QVERIFY(table->isSortingEnabled());
+        auto* summary = window.findChild<QLabel*>(QStringLiteral("summary"));
+        QVERIFY(summary);
+        QVERIFY2(summary->text().contains(QStringLiteral("1 batch")), qPrintable(summary->text()));
+        QVERIFY2(summary->text().contains(QStringLiteral("1 awaiting results")),
+                 qPrintable(summary->text()));
+        QVERIFY2(summary->text().contains(QStringLiteral("1 failed item")),
+                 qPrintable(summary->text()));
+
+        session.setKeyLabel(
+            QStringLiteral("tst-mainwindow-none-%1").arg(QCoreApplication::applicationPid()));
+        qunsetenv("ANTHROPIC_API_KEY");
+        session.startMonitoring();
+        auto* monitoring = window.findChild<QLabel*>(QStringLiteral("monitoring"));
+        QVERIFY(monitoring);
+        QTRY_VERIFY_WITH_TIMEOUT(monitoring->toolTip().contains(QStringLiteral("key set")), 30000);
+        QCOMPARE(monitoring->text(), QStringLiteral("Not watching"));
+        QVERIFY(!window.findChild<QAction*>(QStringLiteral("actionRefresh"))->isEnabled());
+        window.attachSession(nullptr);
     }
 
     void koreanTranslationLoads() {

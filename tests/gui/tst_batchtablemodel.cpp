@@ -1,0 +1,181 @@
+// BatchTableModel over a real ledger file: columns, raw sort values, the summary, and that a write
+// from another connection (another thread) reaches the table.
+#include "batchtablemodel.h"
+#include "ledger/ledger.h"
+#include "ledgertestdata.h"
+#include "testenv.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace bs;
+using bs::ui::BatchTableModel;
+
+namespace {
+
+MessageBatch runningBatch(const QString& id, qint64 requests, int minutesAgo) {
+    MessageBatch b;
+    b.id = id;
+    b.processingStatus = MessageBatch::Status::InProgress;
+    b.createdAt = QDateTime::currentDateTimeUtc().addSecs(-60 * minutesAgo);
+    b.expiresAt = b.createdAt.addDays(1);
+    b.requestCounts.processing = requests;
+    return b;
+}
+
+ResultRow result(const QString& batchId, const QString& customId, const QString& type, Money cost) {
+    ResultRow r;
+    r.batchId = batchId;
+    r.customId = customId;
+    r.type = type;
+    r.model = QStringLiteral("claude-haiku-4-5");
+    r.costMicros = cost;
+    return r;
+}
+
+QString cell(const QAbstractItemModel& m, int row, int column, int role = Qt::DisplayRole) {
+    return m.data(m.index(row, column), role).toString();
+}
+
+} // namespace
+
+class TestBatchTableModel : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    QString freshPath() { return m_dir.filePath(QStringLiteral("model-%1.sqlite").arg(++m_n)); }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        QLocale::setDefault(QLocale::c());
+    }
+
+    void showsBatchesCountsAndCost() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshPath()));
+        MessageBatch ended = bs::test::endedTestBatch(QStringLiteral("msgbatch_ended"));
+        ended.requestCounts.succeeded = 2;
+        ended.requestCounts.errored = 1;
+        QVERIFY(ledger.upsertBatch(ended));
+        QVERIFY(ledger.upsertBatch(runningBatch(QStringLiteral("msgbatch_running"), 7, 5)));
+        QCOMPARE(ledger.insertResults(
+                     {result(ended.id, QStringLiteral("a"), QStringLiteral("succeeded"), 1'250'000),
+                      result(ended.id, QStringLiteral("b"), QStringLiteral("succeeded"), 2'500'000),
+                      result(ended.id, QStringLiteral("c"), QStringLiteral("errored"), 0)}),
+                 qint64(3));
+        QVERIFY(ledger.markResultsIngested(ended.id, QDateTime::currentDateTimeUtc()));
+
+        BatchTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLedger(&ledger);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), int(BatchTableModel::ColumnCount));
+        QCOMPARE(model.headerData(BatchTableModel::Errored, Qt::Horizontal).toString(),
+                 QStringLiteral("Errored"));
+
+        // Newest first: the running batch was created minutes ago, the ended one in 2026-11-20.
+        QCOMPARE(cell(model, 0, BatchTableModel::Id), QStringLiteral("msgbatch_running"));
+        QCOMPARE(cell(model, 0, BatchTableModel::Status), QStringLiteral("In progress"));
+        QCOMPARE(cell(model, 0, BatchTableModel::Processing), QStringLiteral("7"));
+        QCOMPARE(cell(model, 0, BatchTableModel::Cost), QString());
+        QCOMPARE(cell(model, 1, BatchTableModel::Status), QStringLiteral("Ended"));
+        QCOMPARE(cell(model, 1, BatchTableModel::Succeeded), QStringLiteral("2"));
+        QCOMPARE(cell(model, 1, BatchTableModel::Errored), QStringLiteral("1"));
+        QCOMPARE(cell(model, 1, BatchTableModel::Cost), QStringLiteral("$3.75"));
+        QCOMPARE(model.data(model.index(1, BatchTableModel::Cost), BatchTableModel::SortRole)
+                     .toLongLong(),
+                 qint64(3'750'000));
+        QVERIFY(model.data(model.index(1, BatchTableModel::Errored), Qt::ForegroundRole).isValid());
+        QVERIFY(
+            !model.data(model.index(0, BatchTableModel::Errored), Qt::ForegroundRole).isValid());
+        QCOMPARE(model.data(model.index(1, BatchTableModel::Id), BatchTableModel::BatchIdRole)
+                     .toString(),
+                 ended.id);
+
+        const BatchTableModel::Summary s = model.summary();
+        QCOMPARE(s.batches, 2);
+        QCOMPARE(s.unfinished, 1);
+        QCOMPARE(s.awaitingIngest, 0);
+        QCOMPARE(s.errored, qint64(1));
+        QCOMPARE(s.spent, Money(3'750'000));
+
+        // Sorting by the raw value: 7 processing sorts above 0 (as numbers, not as text).
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(BatchTableModel::SortRole);
+        proxy.sort(BatchTableModel::Processing, Qt::DescendingOrder);
+        QCOMPARE(cell(proxy, 0, BatchTableModel::Id), QStringLiteral("msgbatch_running"));
+        proxy.sort(BatchTableModel::Created, Qt::AscendingOrder);
+        QCOMPARE(cell(proxy, 0, BatchTableModel::Id), ended.id);
+    }
+
+    // A batch that ended and whose results are not in yet says so.
+    void endedWithoutResults() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshPath()));
+        QVERIFY(ledger.upsertBatch(bs::test::endedTestBatch(QStringLiteral("msgbatch_pending"))));
+        BatchTableModel model;
+        model.setLedger(&ledger);
+        QCOMPARE(cell(model, 0, BatchTableModel::Status), QStringLiteral("Ended, results pending"));
+        QCOMPARE(cell(model, 0, BatchTableModel::Cost), QStringLiteral("not ingested"));
+        QCOMPARE(model.summary().awaitingIngest, 1);
+    }
+
+    // A write on another thread's connection reaches the model through LedgerNotifier: the new
+    // batch appears, then a change of values keeps the rows (dataChanged, no reset).
+    void followsWritesFromAnotherThread() {
+        const QString path = freshPath();
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        QVERIFY(ledger.upsertBatch(runningBatch(QStringLiteral("msgbatch_one"), 3, 10)));
+        BatchTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLedger(&ledger);
+        QCOMPARE(model.rowCount(), 1);
+
+        const auto onWorker = [&](const std::function<void(Ledger&)>& work) {
+            QThread* t = QThread::create([&] {
+                QString error;
+                auto worker = Ledger::openForThisThread(path, &error);
+                QVERIFY2(worker, qPrintable(error));
+                work(*worker);
+            });
+            t->start();
+            QVERIFY(t->wait(30000));
+            delete t;
+        };
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        onWorker([](Ledger& l) {
+            QVERIFY(l.upsertBatch(runningBatch(QStringLiteral("msgbatch_two"), 5, 1)));
+        });
+        QTRY_COMPARE(model.rowCount(), 2);
+        QCOMPARE(reset.size(), 1);
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        MessageBatch done = runningBatch(QStringLiteral("msgbatch_two"), 0, 1);
+        done.processingStatus = MessageBatch::Status::Ended;
+        done.endedAt = QDateTime::currentDateTimeUtc();
+        done.requestCounts.succeeded = 5;
+        onWorker([&](Ledger& l) { QVERIFY(l.upsertBatch(done)); });
+        QTRY_COMPARE(changed.size(), 1);
+        QCOMPARE(reset.size(), 1); // the same rows: no reset
+        QCOMPARE(cell(model, 0, BatchTableModel::Succeeded), QStringLiteral("5"));
+    }
+};
+
+int main(int argc, char** argv) {
+    bs::test::TestEnv::isolate();
+    QApplication app(argc, argv);
+    TestBatchTableModel test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_batchtablemodel.moc"
