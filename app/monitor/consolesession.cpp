@@ -3,10 +3,17 @@
 #include "api/apiclient.h"
 #include "cost/pricebook.h"
 #include "ledger/ledger.h"
+#include "ledger/walcheckpointer.h"
 #include "monitor/poller.h"
 #include "secrets/secretstore.h"
 
 namespace bs {
+
+namespace {
+// WAL growth (pages) after which the checkpoint thread copies it into the file: SQLite's own
+// default for a connection that checkpoints itself.
+constexpr int kCheckpointEveryPages = 1000;
+} // namespace
 
 ConsoleSession::ConsoleSession(QObject* parent)
     : QObject(parent)
@@ -17,6 +24,7 @@ ConsoleSession::~ConsoleSession() {
     m_poller.reset();
     m_client.reset();
     m_ledger.reset();
+    m_checkpointer.reset(); // after the connection whose commit hook calls it
 }
 
 bool ConsoleSession::openLedger(const QString& path, QString* error) {
@@ -25,6 +33,12 @@ bool ConsoleSession::openLedger(const QString& path, QString* error) {
         if (error)
             *error = ledger->lastError();
         return false;
+    }
+    auto checkpointer = std::make_unique<WalCheckpointer>(path, kCheckpointEveryPages);
+    if (checkpointer->start(nullptr)) {
+        WalCheckpointer* c = checkpointer.get();
+        if (ledger->setWalCommitHook([c](int pages) { c->walGrew(pages); }))
+            m_checkpointer = std::move(checkpointer);
     }
     m_ledger = std::move(ledger);
     return true;

@@ -15,6 +15,7 @@ class ApiClient;
 class Ledger;
 class Poller;
 class SecretStore;
+class WalCheckpointer;
 
 // What the console runs on the GUI thread, with no widget: the ledger connection the views read,
 // and, once an API key is found, an ApiClient and a Poller that keeps every unfinished batch
@@ -31,9 +32,12 @@ public:
     ~ConsoleSession() override;
 
     // Opens (creating, migrating) the ledger on this thread. False with *error when it cannot:
-    // the console then shows the message and stays usable for nothing else.
+    // the console then shows the message and stays usable for nothing else. Its commits do not
+    // checkpoint the WAL on this (the GUI) thread: a WalCheckpointer thread does.
     bool openLedger(const QString& path, QString* error);
     Ledger* ledger() const { return m_ledger.get(); }
+    // Null when its connection could not be opened (the ledger then checkpoints itself).
+    WalCheckpointer* checkpointer() const { return m_checkpointer.get(); }
 
     // The keychain entry to read (SecretStore label; empty = "default", what `batchscope-cli key
     // set` writes).
@@ -59,6 +63,7 @@ Q_SIGNALS:
 private:
     void startWithKey(const QString& key);
 
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<ApiClient> m_client;

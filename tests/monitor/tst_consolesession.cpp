@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "ingesttesthelpers.h"
 #include "ledger/ledger.h"
+#include "ledger/walcheckpointer.h"
 #include "monitor/consolesession.h"
 #include "monitor/poller.h"
 #include "secrets/secretstore.h"
@@ -111,6 +112,34 @@ private Q_SLOTS:
         store.deleteKey(label);
         QTRY_COMPARE_WITH_TIMEOUT(deleted.size(), 1, 30000);
         qunsetenv("ANTHROPIC_BASE_URL");
+    }
+
+    // The session's own commits (the GUI thread's) leave checkpoints to its checkpoint thread.
+    void commitsOfTheGuiConnectionAreCheckpointedElsewhere() {
+        ConsoleSession session;
+        QString error;
+        QVERIFY(session.openLedger(freshPath(), &error));
+        QVERIFY(session.checkpointer());
+        Ledger* ledger = session.ledger();
+        MessageBatch b;
+        b.id = QStringLiteral("msgbatch_gui");
+        b.processingStatus = MessageBatch::Status::Ended;
+        b.createdAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(ledger->upsertBatch(b));
+        for (int t = 0; t < 10; ++t) {
+            QList<ResultRow> rows;
+            for (int i = 0; i < 500; ++i) {
+                ResultRow r;
+                r.batchId = b.id;
+                r.customId = QStringLiteral("c-%1-%2").arg(t).arg(i);
+                r.type = QStringLiteral("errored");
+                r.errorMessage = QString(4000, QLatin1Char('x')); // ~1,300 WAL pages in all
+                rows.append(r);
+            }
+            QCOMPARE(ledger->insertResults(rows), qint64(500));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(session.checkpointer()->stats().checkpoints >= 1, 30000);
+        QVERIFY(session.checkpointer()->stats().error.isEmpty());
     }
 
     // A ledger that cannot be opened is reported, not crashed on.
