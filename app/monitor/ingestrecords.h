@@ -37,6 +37,9 @@ struct IngestOptions {
     std::optional<PriceBook> priceBook;
     // Test hook: stop (as if canceled) after this many rows are committed; 0 = never.
     qint64 stopAfterCommittedRows = 0;
+    // Test hook: after this many rows are committed, the writer writes its next chunk into a
+    // transaction it never commits and waits there (for a test that kills the process); 0 = never.
+    qint64 holdAfterCommittedRows = 0;
 };
 
 // One line of the results file that could not be used. lineNumber counts from 1.

@@ -116,6 +116,14 @@ void ResultWriter::run() {
             last.pass = batch.pass;
             last.lineMark = batch.lineMark;
         }
+        if (ok && m_holdAfter > 0) {
+            std::unique_lock lock(m_mutex);
+            if (m_stats.rowsCommitted >= m_holdAfter) {
+                // Test hook: hold this transaction open, uncommitted, until destroyed.
+                m_wake.wait(lock, [this] { return m_quit; });
+                break;
+            }
+        }
         // The rows go now, not after the commit; their list's storage is kept for reuse.
         batch.rows.clear();
         {

@@ -60,6 +60,10 @@ public:
     ResultWriter(const ResultWriter&) = delete;
     ResultWriter& operator=(const ResultWriter&) = delete;
 
+    // Test hook, before start(): once this many rows are committed, the next batch is written
+    // into a transaction that is never committed, and the writer waits there until destroyed
+    // (a process to be killed mid-transaction). 0 = never.
+    void setHoldAfterCommittedRows(qint64 rows) { m_holdAfter = rows; }
     // Starts the thread and opens the connection there; false with *error when it cannot.
     bool start(QString* error);
     // Queues a batch; blocks while the queue is full (until there is room, the writer failed or
@@ -84,6 +88,7 @@ private:
 
     QString m_path;
     qint64 m_stopAfter;
+    qint64 m_holdAfter = 0;
     std::shared_ptr<std::atomic_bool> m_canceled;
     int m_maxQueued;
     QThread* m_thread = nullptr;

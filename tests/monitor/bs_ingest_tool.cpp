@@ -2,6 +2,7 @@
 // test can SIGKILL it part-way (after a "committed" line) and run it again.
 //
 //   bs_ingest_tool --ledger FILE --base URL --key KEY --batch ID [--rows-per-tx N]
+//                  [--hold-after N]
 //
 // stdout: "progress download=D lines=L committed=C inserted=I" after each commit, then
 // "done status=completed|failed|canceled lines=L inserted=I missing=M". Exit 0 when completed.
@@ -24,6 +25,10 @@ int main(int argc, char** argv) {
     p.addOption({QStringLiteral("batch"), QStringLiteral("batch id"), QStringLiteral("ID")});
     p.addOption({QStringLiteral("rows-per-tx"), QStringLiteral("rows per transaction"),
                  QStringLiteral("N"), QStringLiteral("5000")});
+    p.addOption({QStringLiteral("hold-after"),
+                 QStringLiteral("once N rows are committed, write the next chunk and never "
+                                "commit it (wait to be killed)"),
+                 QStringLiteral("N"), QStringLiteral("0")});
     p.process(app);
 
     IngestOptions options;
@@ -32,6 +37,7 @@ int main(int argc, char** argv) {
     options.retryPolicy = test::fastRetryPolicy();
     options.ledgerPath = p.value(QStringLiteral("ledger"));
     options.rowsPerTransaction = p.value(QStringLiteral("rows-per-tx")).toInt();
+    options.holdAfterCommittedRows = p.value(QStringLiteral("hold-after")).toLongLong();
     options.progressIntervalMs = 1000000; // one line per commit only
 
     ResultIngestor ingestor(options);

@@ -58,9 +58,14 @@ private Q_SLOTS:
         const auto batch = createAndWaitEnded(client, killed, makeRequests(n, 600, 97), &error);
         QVERIFY2(batch, qPrintable(error));
 
-        // 1) Start, wait for a committed-progress line, SIGKILL.
+        // 1) Start, wait for a committed-progress line, SIGKILL. The tool holds its writer after
+        //    the first commit, inside the next chunk's open transaction (ingestion is fast enough
+        //    to finish 20k rows before a kill lands otherwise), so the kill always hits an
+        //    ingestion part-way with a transaction open.
         QProcess tool;
-        tool.start(QStringLiteral(BS_INGEST_TOOL), toolArgs(sim, killed, batch->id));
+        tool.start(QStringLiteral(BS_INGEST_TOOL), toolArgs(sim, killed, batch->id)
+                                                       << QStringLiteral("--hold-after")
+                                                       << QStringLiteral("1"));
         QVERIFY(tool.waitForStarted());
         bool sawCommit = false;
         QByteArray seen;
@@ -77,7 +82,8 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(sawCommit, seen.constData());
-        tool.kill(); // SIGKILL
+        QTest::qWait(300); // let the writer reach its held, open transaction
+        tool.kill();       // SIGKILL
         QVERIFY(tool.waitForFinished(30000));
         QCOMPARE(tool.exitStatus(), QProcess::CrashExit);
         const LedgerTotals mid = ledgerTotals(killed, batch->id);
