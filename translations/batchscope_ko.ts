@@ -1331,6 +1331,12 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 &apos;key set&apos
         <source>Could not refresh the batches: %1</source>
         <translation>배치를 새로 고칠 수 없습니다: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Results of %1 stored: %n line(s), %2.</source>
+        <translation>
+            <numerusform>%1의 결과를 저장했습니다: %n줄, %2.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -80,8 +80,11 @@ MainWindow::MainWindow(QWidget* parent)
     m_summary->setObjectName(QStringLiteral("summary"));
     m_monitoring = new QLabel(this);
     m_monitoring->setObjectName(QStringLiteral("monitoring"));
-    statusBar()->addPermanentWidget(m_summary);
-    statusBar()->addPermanentWidget(m_monitoring);
+    for (QLabel* label : {m_summary, m_monitoring}) {
+        label->setFrameStyle(QFrame::StyledPanel | QFrame::Sunken);
+        label->setContentsMargins(4, 0, 4, 0);
+        statusBar()->addPermanentWidget(label);
+    }
 
     createActions();
     statusBar()->showMessage(tr("Ready"));
@@ -183,7 +186,13 @@ void MainWindow::onPollFailed(const ApiError& error) {
 }
 
 void MainWindow::onIngestionDone(const IngestReport& report) {
-    statusBar()->showMessage(Redactor::redact(report.summary()), 15000);
+    // Short, beside the totals; a failure says in full what to do.
+    const QString message = report.isComplete()
+                                ? tr("Results of %1 stored: %n line(s), %2.", nullptr,
+                                     int(qMin<qint64>(report.lines, INT_MAX)))
+                                      .arg(report.batchId, formatMoney(report.costMicros, 2))
+                                : report.errorMessage;
+    statusBar()->showMessage(Redactor::redact(message), 15000);
 }
 
 void MainWindow::openJsonl() {
