@@ -135,8 +135,10 @@ void ResultWriter::run() {
         bool commitNow = !ok || groupRows >= kMaxRowsPerCommit;
         {
             std::lock_guard lock(m_mutex);
+            // The test hooks count committed rows: a group stops growing where they begin.
             commitNow = commitNow || m_queue.empty() || m_quit ||
-                        (m_stopAfter > 0 && m_stats.rowsCommitted + groupRows >= m_stopAfter);
+                        (m_stopAfter > 0 && m_stats.rowsCommitted + groupRows >= m_stopAfter) ||
+                        (m_holdAfter > 0 && m_stats.rowsCommitted + groupRows >= m_holdAfter);
         }
         QString error;
         if (commitNow && open) {

@@ -83,7 +83,8 @@ private Q_SLOTS:
         }
         QVERIFY2(sawCommit, seen.constData());
         QTest::qWait(300); // let the writer reach its held, open transaction
-        tool.kill();       // SIGKILL
+        QVERIFY2(tool.state() == QProcess::Running, seen.constData()); // held, not finished
+        tool.kill();                                                   // SIGKILL
         QVERIFY(tool.waitForFinished(30000));
         QCOMPARE(tool.exitStatus(), QProcess::CrashExit);
         const LedgerTotals mid = ledgerTotals(killed, batch->id);
