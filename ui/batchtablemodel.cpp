@@ -26,15 +26,22 @@ BatchTableModel::BatchTableModel(QObject* parent)
 
 void BatchTableModel::setLedger(Ledger* ledger) {
     m_ledger = ledger;
+    m_allCostsStale = true;
     refresh();
 }
 
-void BatchTableModel::onLedgerChanged(LedgerNotifier::Change what, const QStringList&,
+void BatchTableModel::onLedgerChanged(LedgerNotifier::Change what, const QStringList& batchIds,
                                       const QString& path) {
     if (!m_ledger || path != m_ledger->path())
         return;
-    if (what != LedgerNotifier::Change::Batches && what != LedgerNotifier::Change::Results)
+    if (what == LedgerNotifier::Change::Results) {
+        if (batchIds.isEmpty())
+            m_allCostsStale = true;
+        for (const QString& id : batchIds)
+            m_staleCosts.insert(id);
+    } else if (what != LedgerNotifier::Change::Batches) {
         return;
+    }
     if (!m_coalesce.isActive())
         m_coalesce.start();
 }
@@ -43,13 +50,24 @@ void BatchTableModel::refresh() {
     m_coalesce.stop();
     QList<Row> rows;
     if (m_ledger) {
-        QHash<QString, CostTotals> costs;
-        for (const CostGroup& g : m_ledger->costBy(Ledger::Grouping::Batch))
-            costs.insert(g.key, g.totals);
+        if (m_allCostsStale) {
+            m_costs.clear();
+            for (const CostGroup& g : m_ledger->costBy(Ledger::Grouping::Batch))
+                m_costs.insert(g.key, g.totals);
+        } else {
+            for (const QString& id : std::as_const(m_staleCosts))
+                m_costs.insert(id, m_ledger->costTotal(QDate(), id));
+        }
+        m_allCostsStale = false;
+        m_staleCosts.clear();
         const QList<BatchRecord> records = m_ledger->allBatches();
         rows.reserve(records.size());
         for (const BatchRecord& r : records)
-            rows.append({r, costs.value(r.batch.id)});
+            rows.append({r, m_costs.value(r.batch.id)});
+    } else {
+        m_costs.clear();
+        m_staleCosts.clear();
+        m_allCostsStale = true;
     }
     Summary s;
     s.batches = int(rows.size());

@@ -4,7 +4,9 @@
 #include "ledger/ledgerrecords.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 namespace bs {
@@ -14,10 +16,11 @@ class Ledger;
 namespace bs::ui {
 
 // Every batch in the ledger, newest first, with its request counts and what its ingested results
-// cost. Reads the ledger (Ledger::allBatches, Ledger::costBy by batch) and reads it again,
-// coalesced, whenever a change to batches or results of that ledger file is announced
-// (LedgerNotifier), whichever thread wrote it. Rows keep their place when only their values
-// changed (one dataChanged for the table); a new or removed batch resets the model.
+// cost. Reads the ledger (Ledger::allBatches; costs by batch once, then only the batches whose
+// results changed, each from its own index range) and reads it again, coalesced, whenever a
+// change to batches or results of that ledger file is announced (LedgerNotifier), whichever
+// thread wrote it. Rows keep their place when only their values changed (one dataChanged for
+// the table); a new or removed batch resets the model.
 //
 // SortRole gives the raw value of a cell (numbers, dates, micro-dollars) for a
 // QSortFilterProxyModel.
@@ -85,6 +88,9 @@ private:
 
     QPointer<Ledger> m_ledger;
     QList<Row> m_rows;
+    QHash<QString, CostTotals> m_costs; // by batch id
+    QSet<QString> m_staleCosts;         // batches whose results changed since they were read
+    bool m_allCostsStale = true;
     Summary m_summary;
     QTimer m_coalesce; // many commits during an ingestion: one read per interval
 };

@@ -1614,14 +1614,25 @@ CostTotals totalsFrom(const QSqlQuery& q, int first) {
 CostTotals Ledger::costTotal(QDate since, const QString& batchId) {
     if (!ensureThread("costTotal"))
         return {};
+    // Only the conditions that apply, so that one batch's totals are read from its range of the
+    // (batch_id, custom_id) index instead of a scan of every result ("? IS NULL OR ..." would
+    // keep SQLite from using the index).
+    QStringList where;
+    QVariantList binds;
+    if (since.isValid()) {
+        where << QStringLiteral("day >= ?");
+        binds << dayValue(since);
+    }
+    if (!batchId.isEmpty()) {
+        where << QStringLiteral("batch_id = ?");
+        binds << batchId;
+    }
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT ") + kTotalsColumns +
-              QStringLiteral(" FROM results WHERE (? IS NULL OR day >= ?) AND "
-                             "(? IS NULL OR batch_id = ?)"));
-    q.addBindValue(dayValue(since));
-    q.addBindValue(dayValue(since));
-    q.addBindValue(textValue(batchId));
-    q.addBindValue(textValue(batchId));
+    q.prepare(QStringLiteral("SELECT ") + kTotalsColumns + QStringLiteral(" FROM results") +
+              (where.isEmpty() ? QString()
+                               : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))));
+    for (const QVariant& v : std::as_const(binds))
+        q.addBindValue(v);
     if (!run(q) || !q.next())
         return {};
     return totalsFrom(q, 0);

@@ -169,6 +169,15 @@ private Q_SLOTS:
         QTRY_COMPARE(changed.size(), 1);
         QCOMPARE(reset.size(), 1); // the same rows: no reset
         QCOMPARE(cell(model, 0, BatchTableModel::Succeeded), QStringLiteral("5"));
+
+        // Results stored by another connection: that batch's cost is read again.
+        onWorker([&](Ledger& l) {
+            QVERIFY(l.insertResults({result(done.id, QStringLiteral("x"),
+                                            QStringLiteral("succeeded"), 2'000'000)}) == 1);
+        });
+        QTRY_COMPARE(cell(model, 0, BatchTableModel::Cost), QStringLiteral("$2.00"));
+        QCOMPARE(model.summary().spent, Money(2'000'000));
+        QCOMPARE(reset.size(), 1);
     }
 };
 
