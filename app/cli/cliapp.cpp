@@ -615,16 +615,24 @@ int CliApp::cmdStatus(const QStringList& args) {
     return Ok;
 }
 
-int CliApp::cmdResults(const QStringList& args) {
+int CliApp::prepareBatchCommand(const QStringList& args, const QString& usage, QString* id) {
     if (args.size() != 1 || args.first().startsWith(QLatin1String("--")))
-        return fail(Usage, tr("Usage: batchscope-cli results BATCH"));
-    const QString id = args.first();
-    if (!ApiClient::isValidBatchId(id))
-        return fail(Usage, tr("\"%1\" is not a batch id.").arg(id));
+        return fail(Usage, usage);
+    *id = args.first();
+    if (!ApiClient::isValidBatchId(*id))
+        return fail(Usage, tr("\"%1\" is not a batch id.").arg(*id));
     if (const int rc = prepareApi(); rc != Ok)
         return rc;
     if (!openLedger())
         return LedgerFailure;
+    return Ok;
+}
+
+int CliApp::cmdResults(const QStringList& args) {
+    QString id;
+    if (const int rc = prepareBatchCommand(args, tr("Usage: batchscope-cli results BATCH"), &id);
+        rc != Ok)
+        return rc;
     IngestReport report;
     if (!ingest(id, &report))
         return fail(report.error.isError() ? apiExit(report.error) : LedgerFailure,
@@ -636,15 +644,10 @@ int CliApp::cmdResults(const QStringList& args) {
 }
 
 int CliApp::cmdCancel(const QStringList& args) {
-    if (args.size() != 1 || args.first().startsWith(QLatin1String("--")))
-        return fail(Usage, tr("Usage: batchscope-cli cancel BATCH"));
-    const QString id = args.first();
-    if (!ApiClient::isValidBatchId(id))
-        return fail(Usage, tr("\"%1\" is not a batch id.").arg(id));
-    if (const int rc = prepareApi(); rc != Ok)
+    QString id;
+    if (const int rc = prepareBatchCommand(args, tr("Usage: batchscope-cli cancel BATCH"), &id);
+        rc != Ok)
         return rc;
-    if (!openLedger())
-        return LedgerFailure;
     BatchRecord record;
     if (const int rc = storeBatchAnswer(m_client->cancelBatch(id), id, &record); rc != Ok)
         return rc;

@@ -57,6 +57,8 @@ private:
     bool openLedger();
     // Resolves the key (ANTHROPIC_API_KEY, else the keychain) and makes the client.
     int prepareApi();
+    // For `COMMAND BATCH`: one valid batch id in args (*id), the client and the ledger ready.
+    int prepareBatchCommand(const QStringList& args, const QString& usage, QString* id);
     // Ingests one ended batch (ResultIngestor on its worker thread); waits for the end.
     bool ingest(const QString& batchId, IngestReport* report);
     // Runs a retrieve/cancel job to its end and stores the batch it answered in the ledger

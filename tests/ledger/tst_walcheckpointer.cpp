@@ -11,22 +11,10 @@
 using namespace bs;
 
 namespace {
-
-// `count` rows of ~4 KB each (the error message pads them), custom ids from `first`.
+// ~4 KB rows: a few thousand fill more than SQLite's 1000-page autocheckpoint.
 QList<ResultRow> rows(const QString& batchId, int first, int count) {
-    QList<ResultRow> list;
-    for (int i = first; i < first + count; ++i) {
-        ResultRow r;
-        r.batchId = batchId;
-        r.customId = QStringLiteral("req-%1").arg(i, 6, 10, QLatin1Char('0'));
-        r.type = QStringLiteral("errored");
-        r.errorType = QStringLiteral("api_error");
-        r.errorMessage = QString(4000, QLatin1Char('x'));
-        list.append(r);
-    }
-    return list;
+    return bs::test::paddedResultRows(batchId, first, count);
 }
-
 } // namespace
 
 class TestWalCheckpointer : public QObject {

@@ -4,6 +4,7 @@
 #include "ingesttesthelpers.h"
 #include "ledger/ledger.h"
 #include "ledger/walcheckpointer.h"
+#include "ledgertestdata.h"
 #include "monitor/consolesession.h"
 #include "monitor/poller.h"
 #include "secrets/secretstore.h"
@@ -121,22 +122,12 @@ private Q_SLOTS:
         QVERIFY(session.openLedger(freshPath(), &error));
         QVERIFY(session.checkpointer());
         Ledger* ledger = session.ledger();
-        MessageBatch b;
-        b.id = QStringLiteral("msgbatch_gui");
-        b.processingStatus = MessageBatch::Status::Ended;
-        b.createdAt = QDateTime::currentDateTimeUtc();
+        const MessageBatch b = bs::test::endedTestBatch(QStringLiteral("msgbatch_gui"));
         QVERIFY(ledger->upsertBatch(b));
         for (int t = 0; t < 10; ++t) {
-            QList<ResultRow> rows;
-            for (int i = 0; i < 500; ++i) {
-                ResultRow r;
-                r.batchId = b.id;
-                r.customId = QStringLiteral("c-%1-%2").arg(t).arg(i);
-                r.type = QStringLiteral("errored");
-                r.errorMessage = QString(4000, QLatin1Char('x')); // ~1,300 WAL pages in all
-                rows.append(r);
-            }
-            QCOMPARE(ledger->insertResults(rows), qint64(500));
+            // ~4 KB rows: ~1,300 WAL pages in all.
+            QCOMPARE(ledger->insertResults(bs::test::paddedResultRows(b.id, t * 500, 500)),
+                     qint64(500));
         }
         QTRY_VERIFY_WITH_TIMEOUT(session.checkpointer()->stats().checkpoints >= 1, 30000);
         QVERIFY(session.checkpointer()->stats().error.isEmpty());

@@ -34,6 +34,20 @@ qint64 retryItemsOfClass(const QString& path, const QString& batchId, RetryClass
         n += item.batchId == batchId;
     return n;
 }
+
+// Creates a batch of n requests on the server only (the ledger knows nothing of it, as with a
+// batch another tool made); its id, or empty.
+QString createOnServerOnly(ApiClient& client, int n) {
+    BatchRequestsBuilder builder;
+    for (const StoredRequest& req : makeRequests(n))
+        if (!builder.append(req.customId, req.params))
+            return {};
+    BatchJob* create = client.createBatch(builder.take());
+    const bool ok = bs::test::waitForJob(create).isOk();
+    const QString id = ok ? create->batch().id : QString();
+    delete create;
+    return id;
+}
 } // namespace
 
 class TestResultIngestor : public QObject {
@@ -188,13 +202,8 @@ private Q_SLOTS:
             QVERIFY(ledger.open(path)); // an empty ledger: the batch is not ours
         }
         ApiClient client(simConfig(sim.baseUrl()));
-        BatchRequestsBuilder builder;
-        for (const StoredRequest& req : makeRequests(40))
-            QVERIFY(builder.append(req.customId, req.params));
-        BatchJob* create = client.createBatch(builder.take());
-        QVERIFY(bs::test::waitForJob(create).isOk());
-        const QString id = create->batch().id;
-        delete create;
+        const QString id = createOnServerOnly(client, 40);
+        QVERIFY(!id.isEmpty());
 
         ResultIngestor ingestor(options(sim, path));
         QVERIFY(ingestor.start(id)); // by id: retrieved first
@@ -219,13 +228,8 @@ private Q_SLOTS:
         QVERIFY(sim.start({})); // default speed: a batch takes minutes of simulated time
         const QString path = newLedger();
         ApiClient client(simConfig(sim.baseUrl()));
-        BatchRequestsBuilder builder;
-        for (const StoredRequest& req : makeRequests(20))
-            QVERIFY(builder.append(req.customId, req.params));
-        BatchJob* create = client.createBatch(builder.take());
-        QVERIFY(bs::test::waitForJob(create).isOk());
-        const QString id = create->batch().id;
-        delete create;
+        const QString id = createOnServerOnly(client, 20);
+        QVERIFY(!id.isEmpty());
         ResultIngestor ingestor(options(sim, path));
         ingestor.start(id);
         QVERIFY(ingestor.waitForFinished(60000));
