@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -200,6 +201,19 @@ private Q_SLOTS:
         const Run r = cli({QStringLiteral("--json"), QStringLiteral("results"), id});
         QCOMPARE(r.code, 6);
         QCOMPARE(r.json()[u"rows_inserted"].toInt(), 0);
+        // Money is exact: an integer of micro-dollars and a decimal string, never a double.
+        for (const QByteArray& text : {s.out, r.out}) {
+            const QString t = QString::fromUtf8(text);
+            QVERIFY2(t.contains(QRegularExpression(QStringLiteral("\"cost_micros\":\\d+[,}]"))),
+                     text.constData());
+            QVERIFY2(t.contains(
+                         QRegularExpression(QStringLiteral("\"cost_usd\":\"\\d+\\.\\d{6}\"[,}]"))),
+                     text.constData());
+        }
+        QCOMPARE(r.json()[u"cost_usd"].toString(),
+                 QStringLiteral("%1.%2")
+                     .arg(r.json()[u"cost_micros"].toInteger() / 1000000)
+                     .arg(r.json()[u"cost_micros"].toInteger() % 1000000, 6, 10, QLatin1Char('0')));
         QCOMPARE(r.json()[u"succeeded"].toInt(), res[u"succeeded"].toInt());
         for (const char* k : {"batch_id", "complete", "succeeded", "errored", "canceled", "expired",
                               "unpriced", "cost_micros", "cost_usd", "rows_inserted",
@@ -228,7 +242,10 @@ private Q_SLOTS:
             QCOMPARE(c.code, 0);
             const QJsonObject cj = c.json();
             QCOMPARE(cj[u"by"].toString(), by);
-            QCOMPARE(qint64(cj[u"total"].toObject()[u"cost_micros"].toDouble()), total.micros);
+            QCOMPARE(cj[u"total"].toObject()[u"cost_micros"].toInteger(), total.micros);
+            QVERIFY2(c.out.contains(QByteArray(QByteArray("\"cost_micros\":") +
+                                               QByteArray::number(total.micros) + ',')),
+                     c.out.constData());
             QCOMPARE(cj[u"total"].toObject()[u"results"].toInt(), int(total.results));
             qint64 sum = 0;
             for (const QJsonValue& g : cj[u"groups"].toArray()) {
@@ -237,7 +254,7 @@ private Q_SLOTS:
                     QCOMPARE(by, QStringLiteral("model"));
                     QCOMPARE(g.toObject()[u"succeeded"].toInt(), 0);
                 }
-                sum += qint64(g.toObject()[u"cost_micros"].toDouble());
+                sum += g.toObject()[u"cost_micros"].toInteger();
             }
             QCOMPARE(sum, total.micros);
             const auto groups =
