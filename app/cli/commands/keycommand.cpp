@@ -3,10 +3,14 @@
 #include "cli/clicontext.h"
 #include "cli/clioutput.h"
 #include "cli/exitcode.h"
+#include "cli/terminalecho.h"
 #include "secrets/secretstore.h"
 
 #include <QEventLoop>
 #include <QFile>
+
+#include <cstdio>
+#include <unistd.h>
 
 namespace bs::cli {
 
@@ -43,10 +47,19 @@ int KeyCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         loop.quit();
     };
     if (set) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly))
-            return ctx.out().fail(Exit::Usage, tr("Cannot read the key from stdin."));
-        const QString key = QString::fromUtf8(in.readLine(64 * 1024)).trimmed();
+        QString key;
+        {
+            // On a terminal the key is typed: not shown, and echo restored however this ends.
+            TerminalEcho echo(STDIN_FILENO);
+            if (echo.isTerminal()) {
+                std::fputs(qPrintable(tr("API key (typing is not shown): ")), stderr);
+                std::fflush(stderr);
+            }
+            QFile in;
+            if (!in.open(stdin, QIODevice::ReadOnly))
+                return ctx.out().fail(Exit::Usage, tr("Cannot read the key from stdin."));
+            key = QString::fromUtf8(in.readLine(64 * 1024)).trimmed();
+        }
         if (key.isEmpty())
             return ctx.out().fail(Exit::Usage, tr("No key on stdin. Pipe it in, e.g. "
                                                   "'batchscope-cli key set < keyfile'."));
