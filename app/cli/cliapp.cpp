@@ -6,6 +6,7 @@
 #include "commands/cancelcommand.h"
 #include "commands/costcommand.h"
 #include "commands/keycommand.h"
+#include "commands/repricecommand.h"
 #include "commands/resultscommand.h"
 #include "commands/retrycommand.h"
 #include "commands/statuscommand.h"
@@ -65,6 +66,7 @@ std::vector<std::unique_ptr<Command>> CliApp::commands() {
     list.push_back(std::make_unique<RetryCommand>());
     list.push_back(std::make_unique<CancelCommand>());
     list.push_back(std::make_unique<CostCommand>());
+    list.push_back(std::make_unique<RepriceCommand>());
     list.push_back(std::make_unique<KeyCommand>());
     return list;
 }

@@ -23,10 +23,10 @@ struct Run {
     QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
 };
 
-const QStringList kCommands{QStringLiteral("validate"), QStringLiteral("submit"),
-                            QStringLiteral("status"),   QStringLiteral("results"),
-                            QStringLiteral("retry"),    QStringLiteral("cancel"),
-                            QStringLiteral("cost"),     QStringLiteral("key")};
+const QStringList kCommands{
+    QStringLiteral("validate"), QStringLiteral("submit"),  QStringLiteral("status"),
+    QStringLiteral("results"),  QStringLiteral("retry"),   QStringLiteral("cancel"),
+    QStringLiteral("cost"),     QStringLiteral("reprice"), QStringLiteral("key")};
 
 } // namespace
 
@@ -100,6 +100,7 @@ private Q_SLOTS:
         QTest::newRow("retry") << QStringLiteral("retry") << QByteArray("--source");
         QTest::newRow("cancel") << QStringLiteral("cancel") << QByteArray("BATCH");
         QTest::newRow("cost") << QStringLiteral("cost") << QByteArray("--by");
+        QTest::newRow("reprice") << QStringLiteral("reprice") << QByteArray("--since");
         QTest::newRow("key") << QStringLiteral("key") << QByteArray("set|clear");
     }
 
