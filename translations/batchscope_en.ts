@@ -276,6 +276,17 @@
     </message>
 </context>
 <context>
+    <name>bs::ConsoleSession</name>
+    <message>
+        <source>The API address %1 cannot be used: %2 Set ANTHROPIC_BASE_URL to an https address (or http on this machine only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batches are not watched. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::DraftSubmitter</name>
     <message>
         <source>Internal error: no API client or ledger.</source>
@@ -389,6 +400,65 @@
         <source>Ingesting batch %1 was canceled. What was stored stays; ingest again to finish.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot count the results of batch %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::JsonlInput</name>
+    <message>
+        <source>cannot open the file (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON at character %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each line must be a JSON object {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is used twice (first on line %2); custom_ids must be unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a non-empty string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number of at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a non-empty array of messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>streaming is not allowed inside a batch; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file holds no requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::Ledger</name>
@@ -482,6 +552,14 @@
     </message>
     <message>
         <source>A budget needs a name and a limit of $0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger %1: the SQLite driver gives no handle for WAL housekeeping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger %1: checkpoint failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -732,76 +810,89 @@
         <source>The system keychain did not answer within %1 s. Check that the keyring (Secret Service) is running and unlocked; a password prompt may be waiting.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No API key: %1 is not set and the keychain holds none for &apos;%2&apos; (or the keyring is locked). Store one with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the %1 environment variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once the keychain works, store a key with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the %1 environment variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::BatchWaiter</name>
+    <message>
+        <source>Polling failed (will try again): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gave up waiting for %1: %2 The batches were created; run &apos;batchscope-cli status&apos; and &apos;batchscope-cli results BATCH&apos; later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingesting the results of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::CancelCommand</name>
+    <message>
+        <source>Ask the API to cancel a batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks the API to cancel a batch. Requests already processed keep their results; the batch ends once the API has stopped the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch id (msgbatch_...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel requested.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::cli::CliApp</name>
     <message>
-        <source>Usage: batchscope-cli [--base-url URL] [--ledger FILE] [--json] COMMAND [ARGS]
+        <source>The command to run (see Commands above).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headless Batchscope: submit, watch and account Message Batches with the same ledger as the app.
 
-Headless Batchscope: submit, watch and account Message Batches with the same ledger as the app.
-
-Commands:
-  submit FILE [--wait]     Validate a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} lines,
-                           store every request in the ledger, create the batch(es)
-                           (split above 100,000 requests or 256 MB). --wait polls
-                           until they end and ingests the results.
-  status [BATCH]           Refresh and show one batch, or every tracked batch.
-  results BATCH            Ingest the results of an ended batch now.
-  retry BATCH [--class C,...] [--source FILE]  Re-send failed items with their
-                           stored params. Classes: transient, billing,
-                           fix_required, expired, canceled (default:
-                           transient,expired). --source attaches the JSONL file a
-                           batch of another tool was made from (needed once).
-  cancel BATCH             Ask the API to cancel a batch.
-  cost [--since YYYY-MM-DD] [--by model|day|batch]  Spend from the ledger.
-  key set|clear            Store the API key in the OS keychain (set reads it from
-                           stdin, never from the command line) or remove it.
-
-Options:
-  --base-url URL   API base URL (default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com)
-  --ledger FILE    Ledger file (default: the app&apos;s, %1)
-  --json           Machine-readable output: one JSON object on stdout
-  --split-at N     (submit) at most N requests per batch (default 100000)
-  -h, --help       This help
-  --version        Version
-
-API key: $ANTHROPIC_API_KEY when set, else the key stored with &apos;key set&apos;.
+Commands (&apos;batchscope-cli COMMAND --help&apos; tells more):
+%1
+The global options below may also follow the command.
+Ledger: --ledger, else the app&apos;s (%2).
+API key: $ANTHROPIC_API_KEY when set, else the key stored with &apos;key set&apos;. It is read only when something is about to be sent.
 
 Exit codes:
   0  ok
-  1  usage error (unknown command or option)
+  1  usage error (unknown command or option, missing value)
   2  input file invalid (nothing was sent)
   3  API or network error
   4  API key missing or refused, keychain unavailable
   5  ledger error
-  6  partial: some items errored, expired or were canceled
-</source>
+  6  partial: some items errored, expired or were canceled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--base-url needs a URL.</source>
+        <source>Run &apos;batchscope-cli --help&apos; for the usage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--ledger needs a file name.</source>
+        <source>No command given. Run &apos;batchscope-cli --help&apos; for the list of commands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--split-at needs a number.</source>
+        <source>Unknown command &quot;%1&quot;. Run &apos;batchscope-cli --help&apos; for the list of commands.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>--split-at must be a number from 1 to 100000.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No command given.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown command &quot;%1&quot;. Run batchscope-cli --help.</source>
-        <translation type="unfinished"></translation>
-    </message>
+</context>
+<context>
+    <name>bs::cli::CliContext</name>
     <message>
         <source>Cannot open the ledger %1: %2</source>
         <translation type="unfinished"></translation>
@@ -811,13 +902,16 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No API key. Store one with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the ANTHROPIC_API_KEY environment variable.</source>
+        <source>&quot;%1&quot; is not a batch id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not read the API key from the keychain: %1 Once the keychain works, store a key with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the ANTHROPIC_API_KEY environment variable.</source>
+        <source>Could not start the ingestion of %1.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>bs::cli::CliFormat</name>
     <message>
         <source>%1  %2  processing %3, succeeded %4, errored %5, canceled %6, expired %7</source>
         <translation type="unfinished"></translation>
@@ -834,16 +928,257 @@ Exit codes:
         <source>  [results ingested]</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>bs::cli::Command</name>
     <message>
-        <source>Usage: batchscope-cli submit FILE [--wait]</source>
+        <source>API base URL (default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>... and %1 more problems.</source>
+        <source>Ledger file (default: the app&apos;s ledger).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machine-readable output: one JSON object on stdout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &apos;batchscope-cli %1 --help&apos; for its usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date; write YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::CostCommand</name>
+    <message>
+        <source>Spend from the ledger, in total or by model, day or batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds up the cost of the ingested results (integer micro-dollars, exact). Results of models the price table does not know are counted as unpriced, not as $0 (&apos;reprice&apos; prices them once the table knows the model). No key, no network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only results of this UTC day and later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group by model, day or batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--by must be model, day or batch, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1 over %2 results (%3 succeeded, %4 errored)%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 results of unpriced models are not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::KeyCommand</name>
+    <message>
+        <source>Store the API key in the OS keychain (set) or remove it (clear).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;key set&apos; reads the API key from stdin (a pipe, or typed at a prompt that does not show it) and stores it in the OS keychain; it is never taken from the command line. &apos;key clear&apos; removes it. ANTHROPIC_API_KEY, when set, is used before the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set or clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot;: write &apos;key set&apos; or &apos;key clear&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key (typing is not shown): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the key from stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key on stdin. Pipe it in, e.g. &apos;batchscope-cli key set &lt; keyfile&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key stored in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key removed from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::RepriceCommand</name>
+    <message>
+        <source>Price again the results of models the price table did not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results ingested while their model was missing from the price table are stored as unpriced (never as $0). Once the table knows the model (a newer Batchscope, or your own %1), &apos;reprice&apos; computes their cost with the current prices and reports what changed, per model. Running it again changes nothing. No key, no network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only results of this UTC day and later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repricing failed, nothing was changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1: %n result(s), %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Repriced %n result(s), adding %1:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to reprice: no unpriced result has a price now. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still unpriced, the price table does not know their model: %1. Add the model to %2 and run &apos;batchscope-cli reprice&apos; again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::ResultsCommand</name>
+    <message>
+        <source>Ingest the results of an ended batch now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloads and ingests the results of an ended batch: usage, cost, and failed items into the retry queue. Idempotent: a second run inserts nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch id (msgbatch_...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::RetryCommand</name>
+    <message>
+        <source>Re-send failed items of a batch with their stored params.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-sends the failed items of a batch, of the given retry classes, with the params stored when they were first sent, as a new batch. A batch created by another tool has no stored params: attach the JSONL file it was made from once with --source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry classes, comma-separated: transient, billing, fix_required, expired, canceled (default: transient,expired).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSONL file a batch of another tool was made from (needed once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch id (msgbatch_...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown retry class &quot;%1&quot;. Classes: transient, billing, fix_required, expired, canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 was created by another tool, so Batchscope has no stored params for its items and cannot re-send them. Attach the JSONL file it was made from: batchscope-cli retry %1 --source FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-sent %n item(s) of %1 as:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::StatusCommand</name>
+    <message>
+        <source>Refresh and show one batch, or every tracked batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshes one batch from the API, or every tracked batch with one poll cycle (which also discovers batches created by other tools), and shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch id (msgbatch_...); all tracked batches when absent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No batches tracked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::SubmitCommand</name>
+    <message>
+        <source>Validate a JSONL file, store every request, create the batch(es).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validates a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} lines (nothing is sent and no key is needed when it is invalid), stores every request in the ledger, then creates the batch(es): a file above 100,000 requests or 256 MB is split, in file order. --wait polls until they end and ingests the results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait until the batches end and ingest the results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSONL file to submit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is not valid: nothing was sent. Fix the lines above and submit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file could not be read again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -881,183 +1216,43 @@ Exit codes:
         <source>Submitted %1 requests as %2; waiting for the end...</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>bs::cli::ValidateCommand</name>
     <message>
-        <source>Polling failed (will try again): %1</source>
+        <source>Check a JSONL file as submit would: no key, no network, nothing stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Gave up waiting for %1: %2 The batches were created; run &apos;batchscope-cli status&apos; and &apos;batchscope-cli results BATCH&apos; later.</source>
+        <source>Checks every line of a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} objects and lists each problem as FILE:LINE:FIELD: what is wrong. Needs no API key, sends nothing and opens no ledger. A valid file is reported with the batches it would be sent as (at most 100,000 requests and 256 MB each).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ingesting the results of %1 failed: %2</source>
+        <source>At most N requests per batch (default 100000).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not start the ingestion of %1.</source>
+        <source>--split-at must be a number from 1 to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: batchscope-cli status [BATCH]</source>
+        <source>The JSONL file to check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a batch id.</source>
+        <source>... and %1 more problems.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No batches tracked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: batchscope-cli results BATCH</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: batchscope-cli cancel BATCH</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel requested.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--class needs a list, e.g. --class transient,expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--source needs the JSONL file the batch was made from.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: batchscope-cli retry BATCH [--class transient,...] [--source FILE]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown retry class &quot;%1&quot;. Classes: transient, billing, fix_required, expired, canceled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch %1 is not in the ledger.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch %1 was created by another tool, so Batchscope has no stored params for its items and cannot re-send them. Attach the JSONL file it was made from: batchscope-cli retry %1 --source FILE</source>
+        <source>%1 is not valid. Fix the lines above and check it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Re-sent %n item(s) of %1 as:</source>
+        <source>%1 is valid: %2 requests, sent as %n batch(es).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
-    </message>
-    <message>
-        <source>--since needs a date (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--by needs model, day or batch.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: batchscope-cli cost [--since YYYY-MM-DD] [--by model|day|batch]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a date; write YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--by must be model, day or batch, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total: %1 over %2 results (%3 succeeded, %4 errored)%5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>; %1 results of unpriced models are not counted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: batchscope-cli key set|clear   (&apos;key set&apos; reads the key from stdin; it is never taken from the command line)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read the key from stdin.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No key on stdin. Pipe it in, e.g. &apos;batchscope-cli key set &lt; keyfile&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API key stored in the keychain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API key removed from the keychain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>bs::cli::JsonlInput</name>
-    <message>
-        <source>cannot open the file (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not valid JSON at character %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>each line must be a JSON object {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a string.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; must be 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is used twice (first on line %2); custom_ids must be unique.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a non-empty string.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a whole number of at least 1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must be a non-empty array of messages.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>streaming is not allowed inside a batch; remove it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the file holds no requests.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1271,92 @@ Exit codes:
     </message>
     <message>
         <source>Built with Qt %1, running on Qt %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::BatchTableModel</name>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended, results pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not ingested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 + %n unpriced</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>another tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created by another tool: its requests are not stored here, so its failed items cannot be re-sent until its source file is attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1133,11 +1414,90 @@ Exit codes:
         <source>Selected %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in progress</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n awaiting results</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>spent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unpriced result(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not refresh the batches: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Results of %1 stored: %n line(s), %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Batchscope console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batchscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger cannot be opened, so nothing can be shown or sent:
+%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

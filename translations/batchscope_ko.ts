@@ -279,12 +279,8 @@
         <translation>API 주소 %1을(를) 사용할 수 없습니다: %2 ANTHROPIC_BASE_URL을 https 주소(또는 이 컴퓨터에서만 http)로 설정하세요.</translation>
     </message>
     <message>
-        <source>No API key yet, so batches are not watched. Store one with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or start Batchscope with ANTHROPIC_API_KEY set.</source>
-        <translation>아직 API 키가 없어 배치를 감시하지 않습니다. &apos;batchscope-cli key set&apos;으로 키를 저장하거나(키는 표준 입력에서 읽습니다), ANTHROPIC_API_KEY를 설정하고 Batchscope를 시작하세요.</translation>
-    </message>
-    <message>
-        <source>The API key could not be read from the keychain, so batches are not watched: %1</source>
-        <translation>키체인에서 API 키를 읽을 수 없어 배치를 감시하지 않습니다: %1</translation>
+        <source>Batches are not watched. %1</source>
+        <translation>배치를 감시하지 않습니다. %1</translation>
     </message>
 </context>
 <context>
@@ -398,6 +394,61 @@
     <message>
         <source>Cannot count the results of batch %1: %2</source>
         <translation>배치 %1의 결과 수를 셀 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bs::JsonlInput</name>
+    <message>
+        <source>cannot open the file (%1).</source>
+        <translation>파일을 열 수 없습니다(%1).</translation>
+    </message>
+    <message>
+        <source>not valid JSON at character %1 (%2).</source>
+        <translation>%1번째 문자에서 JSON이 올바르지 않습니다(%2).</translation>
+    </message>
+    <message>
+        <source>each line must be a JSON object {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}}.</source>
+        <translation>각 줄은 JSON 객체 {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}}여야 합니다.</translation>
+    </message>
+    <message>
+        <source>missing.</source>
+        <translation>없습니다.</translation>
+    </message>
+    <message>
+        <source>must be a string.</source>
+        <translation>문자열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>&quot;%1&quot;은(는) 영문자, 숫자, &apos;_&apos;, &apos;-&apos;로 된 1~64자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is used twice (first on line %2); custom_ids must be unique.</source>
+        <translation>&quot;%1&quot;이(가) 두 번 쓰였습니다(처음은 %2번째 줄). custom_id는 고유해야 합니다.</translation>
+    </message>
+    <message>
+        <source>must be a JSON object.</source>
+        <translation>JSON 객체여야 합니다.</translation>
+    </message>
+    <message>
+        <source>must be a non-empty string.</source>
+        <translation>비어 있지 않은 문자열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>must be a whole number of at least 1.</source>
+        <translation>1 이상의 정수여야 합니다.</translation>
+    </message>
+    <message>
+        <source>must be a non-empty array of messages.</source>
+        <translation>비어 있지 않은 메시지 배열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>streaming is not allowed inside a batch; remove it.</source>
+        <translation>배치 안에서는 스트리밍을 쓸 수 없습니다. 지우세요.</translation>
+    </message>
+    <message>
+        <source>the file holds no requests.</source>
+        <translation>파일에 요청이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -750,115 +801,104 @@
         <source>The system keychain did not answer within %1 s. Check that the keyring (Secret Service) is running and unlocked; a password prompt may be waiting.</source>
         <translation>시스템 키체인이 %1초 안에 응답하지 않았습니다. 키링(Secret Service)이 실행 중이고 잠금 해제되어 있는지 확인하세요. 암호 입력 창이 떠 있을 수 있습니다.</translation>
     </message>
+    <message>
+        <source>No API key: %1 is not set and the keychain holds none for &apos;%2&apos; (or the keyring is locked). Store one with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the %1 environment variable.</source>
+        <translation>API 키가 없습니다: %1이(가) 설정되지 않았고 키체인에도 '%2'의 키가 없습니다(또는 키링이 잠겨 있습니다). 'batchscope-cli key set'으로 키를 저장하거나(키는 stdin에서 읽습니다), %1 환경 변수를 설정하세요.</translation>
+    </message>
+    <message>
+        <source>Once the keychain works, store a key with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the %1 environment variable.</source>
+        <translation>키체인이 동작하면 'batchscope-cli key set'으로 키를 저장하거나(키는 stdin에서 읽습니다), %1 환경 변수를 설정하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::BatchWaiter</name>
+    <message>
+        <source>Polling failed (will try again): %1</source>
+        <translation>폴링 실패(다시 시도합니다): %1</translation>
+    </message>
+    <message>
+        <source>Gave up waiting for %1: %2 The batches were created; run &apos;batchscope-cli status&apos; and &apos;batchscope-cli results BATCH&apos; later.</source>
+        <translation>%1 기다리기를 포기했습니다: %2 배치는 만들어졌습니다. 나중에 &apos;batchscope-cli status&apos;와 &apos;batchscope-cli results BATCH&apos;를 실행하세요.</translation>
+    </message>
+    <message>
+        <source>Ingesting the results of %1 failed: %2</source>
+        <translation>%1의 결과 수집 실패: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::CancelCommand</name>
+    <message>
+        <source>Ask the API to cancel a batch.</source>
+        <translation>API에 배치 취소를 요청합니다.</translation>
+    </message>
+    <message>
+        <source>Asks the API to cancel a batch. Requests already processed keep their results; the batch ends once the API has stopped the rest.</source>
+        <translation>API에 배치 취소를 요청합니다. 이미 처리된 요청은 결과가 남고, API가 나머지를 멈추면 배치가 끝납니다.</translation>
+    </message>
+    <message>
+        <source>A batch id (msgbatch_...).</source>
+        <translation>배치 ID(msgbatch_...).</translation>
+    </message>
+    <message>
+        <source>Cancel requested.</source>
+        <translation>취소를 요청했습니다.</translation>
+    </message>
 </context>
 <context>
     <name>bs::cli::CliApp</name>
     <message>
-        <source>Usage: batchscope-cli [--base-url URL] [--ledger FILE] [--json] COMMAND [ARGS]
+        <source>The command to run (see Commands above).</source>
+        <translation>실행할 명령(위의 명령 목록 참고).</translation>
+    </message>
+    <message>
+        <source>Headless Batchscope: submit, watch and account Message Batches with the same ledger as the app.
 
-Headless Batchscope: submit, watch and account Message Batches with the same ledger as the app.
-
-Commands:
-  submit FILE [--wait]     Validate a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} lines,
-                           store every request in the ledger, create the batch(es)
-                           (split above 100,000 requests or 256 MB). --wait polls
-                           until they end and ingests the results.
-  status [BATCH]           Refresh and show one batch, or every tracked batch.
-  results BATCH            Ingest the results of an ended batch now.
-  retry BATCH [--class C,...] [--source FILE]  Re-send failed items with their
-                           stored params. Classes: transient, billing,
-                           fix_required, expired, canceled (default:
-                           transient,expired). --source attaches the JSONL file a
-                           batch of another tool was made from (needed once).
-  cancel BATCH             Ask the API to cancel a batch.
-  cost [--since YYYY-MM-DD] [--by model|day|batch]  Spend from the ledger.
-  key set|clear            Store the API key in the OS keychain (set reads it from
-                           stdin, never from the command line) or remove it.
-
-Options:
-  --base-url URL   API base URL (default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com)
-  --ledger FILE    Ledger file (default: the app&apos;s, %1)
-  --json           Machine-readable output: one JSON object on stdout
-  --split-at N     (submit) at most N requests per batch (default 100000)
-  -h, --help       This help
-  --version        Version
-
-API key: $ANTHROPIC_API_KEY when set, else the key stored with &apos;key set&apos;.
+Commands (&apos;batchscope-cli COMMAND --help&apos; tells more):
+%1
+The global options below may also follow the command.
+Ledger: --ledger, else the app&apos;s (%2).
+API key: $ANTHROPIC_API_KEY when set, else the key stored with &apos;key set&apos;. It is read only when something is about to be sent.
 
 Exit codes:
   0  ok
-  1  usage error (unknown command or option)
+  1  usage error (unknown command or option, missing value)
   2  input file invalid (nothing was sent)
   3  API or network error
   4  API key missing or refused, keychain unavailable
   5  ledger error
-  6  partial: some items errored, expired or were canceled
-</source>
-        <translation>사용법: batchscope-cli [--base-url URL] [--ledger FILE] [--json] COMMAND [ARGS]
+  6  partial: some items errored, expired or were canceled</source>
+        <translation>화면 없는 Batchscope: 앱과 같은 원장으로 Message Batches를 제출하고, 지켜보고, 비용을 기록합니다.
 
-헤드리스 Batchscope: 앱과 같은 원장으로 Message Batches를 제출하고 지켜보고 비용을 집계합니다.
-
-명령:
-  submit FILE [--wait]     {&quot;custom_id&quot;, &quot;params&quot;} 줄로 된 JSONL 파일을 검사하고,
-                           모든 요청을 원장에 저장한 뒤 배치를 만듭니다
-                           (100,000개 요청 또는 256 MB를 넘으면 나눕니다). --wait는
-                           끝날 때까지 폴링한 뒤 결과를 수집합니다.
-  status [BATCH]           배치 하나, 또는 추적 중인 모든 배치를 갱신해 보여 줍니다.
-  results BATCH            끝난 배치의 결과를 지금 수집합니다.
-  retry BATCH [--class C,...] [--source FILE]  실패한 항목을 저장된 params로
-                           다시 보냅니다. 클래스: transient, billing,
-                           fix_required, expired, canceled (기본값:
-                           transient,expired). --source는 다른 도구가 만든 배치의
-                           원본 JSONL 파일을 연결합니다(한 번만 필요).
-  cancel BATCH             API에 배치 취소를 요청합니다.
-  cost [--since YYYY-MM-DD] [--by model|day|batch]  원장에 기록된 지출.
-  key set|clear            API 키를 OS 키체인에 저장하거나(set은 명령줄이 아니라
-                           표준 입력에서 읽습니다) 지웁니다.
-
-옵션:
-  --base-url URL   API 기본 URL (기본값: $ANTHROPIC_BASE_URL, 없으면 https://api.anthropic.com)
-  --ledger FILE    원장 파일 (기본값: 앱의 원장, %1)
-  --json           기계가 읽는 출력: stdout에 JSON 객체 하나
-  --split-at N     (submit) 배치당 최대 요청 수 N (기본값 100000)
-  -h, --help       이 도움말
-  --version        버전
-
-API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 &apos;key set&apos;으로 저장한 키를 씁니다.
+명령('batchscope-cli COMMAND --help'로 자세히 보기):
+%1
+아래의 전역 옵션은 명령 뒤에 써도 됩니다.
+원장: --ledger, 없으면 앱의 원장(%2).
+API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 'key set'으로 저장한 키. 무언가를 보내기 직전에만 읽습니다.
 
 종료 코드:
-  0  정상 (ok)
-  1  사용법 오류 (알 수 없는 명령 또는 옵션)
-  2  입력 파일이 올바르지 않음 (아무것도 보내지 않음)
-  3  API 또는 네트워크 오류
-  4  API 키가 없거나 거부됨, 키체인을 쓸 수 없음
-  5  원장 오류
-  6  일부만 성공: 일부 항목이 오류, 만료 또는 취소됨
-</translation>
+  0  ok (성공)
+  1  usage error: 사용법 오류(알 수 없는 명령이나 옵션, 값 누락)
+  2  input file invalid: 입력 파일이 잘못됨(아무것도 보내지 않음)
+  3  API or network error: API 또는 네트워크 오류
+  4  API key missing or refused: API 키가 없거나 거부됨, 키체인 사용 불가
+  5  ledger error: 원장 오류
+  6  partial: 일부 항목이 오류, 만료 또는 취소됨</translation>
     </message>
     <message>
-        <source>--base-url needs a URL.</source>
-        <translation>--base-url에는 URL이 필요합니다.</translation>
+        <source>Run &apos;batchscope-cli --help&apos; for the usage.</source>
+        <translation>사용법은 'batchscope-cli --help'로 확인하세요.</translation>
     </message>
     <message>
-        <source>--ledger needs a file name.</source>
-        <translation>--ledger에는 파일 이름이 필요합니다.</translation>
+        <source>No command given. Run &apos;batchscope-cli --help&apos; for the list of commands.</source>
+        <translation>명령이 없습니다. 명령 목록은 'batchscope-cli --help'로 확인하세요.</translation>
     </message>
     <message>
-        <source>--split-at needs a number.</source>
-        <translation>--split-at에는 숫자가 필요합니다.</translation>
+        <source>Unknown command &quot;%1&quot;. Run &apos;batchscope-cli --help&apos; for the list of commands.</source>
+        <translation>알 수 없는 명령 "%1"입니다. 명령 목록은 'batchscope-cli --help'로 확인하세요.</translation>
     </message>
-    <message>
-        <source>--split-at must be a number from 1 to 100000.</source>
-        <translation>--split-at은 1부터 100000 사이의 숫자여야 합니다.</translation>
-    </message>
-    <message>
-        <source>No command given.</source>
-        <translation>명령이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Unknown command &quot;%1&quot;. Run batchscope-cli --help.</source>
-        <translation>알 수 없는 명령 &quot;%1&quot;. batchscope-cli --help를 실행해 보세요.</translation>
-    </message>
+</context>
+<context>
+    <name>bs::cli::CliContext</name>
     <message>
         <source>Cannot open the ledger %1: %2</source>
         <translation>원장 %1을(를) 열 수 없습니다: %2</translation>
@@ -868,13 +908,16 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 &apos;key set&apos
         <translation>잘못된 기본 URL %1: %2</translation>
     </message>
     <message>
-        <source>No API key. Store one with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the ANTHROPIC_API_KEY environment variable.</source>
-        <translation>API 키가 없습니다. &apos;batchscope-cli key set&apos;으로 저장하거나(키는 표준 입력에서 읽습니다) ANTHROPIC_API_KEY 환경 변수를 설정하세요.</translation>
+        <source>&quot;%1&quot; is not a batch id.</source>
+        <translation>&quot;%1&quot;은(는) 배치 ID가 아닙니다.</translation>
     </message>
     <message>
-        <source>Could not read the API key from the keychain: %1 Once the keychain works, store a key with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the ANTHROPIC_API_KEY environment variable.</source>
-        <translation>키체인에서 API 키를 읽지 못했습니다: %1 키체인이 동작하면 &apos;batchscope-cli key set&apos;으로 키를 저장하거나(키는 표준 입력에서 읽습니다) ANTHROPIC_API_KEY 환경 변수를 설정하세요.</translation>
+        <source>Could not start the ingestion of %1.</source>
+        <translation>%1의 결과 수집을 시작하지 못했습니다.</translation>
     </message>
+</context>
+<context>
+    <name>bs::cli::CliFormat</name>
     <message>
         <source>%1  %2  processing %3, succeeded %4, errored %5, canceled %6, expired %7</source>
         <translation>%1  %2  처리 중 %3, 성공 %4, 오류 %5, 취소 %6, 만료 %7</translation>
@@ -891,17 +934,255 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 &apos;key set&apos
         <source>  [results ingested]</source>
         <translation>  [결과 수집됨]</translation>
     </message>
+</context>
+<context>
+    <name>bs::cli::Command</name>
     <message>
-        <source>Usage: batchscope-cli submit FILE [--wait]</source>
-        <translation>사용법: batchscope-cli submit FILE [--wait]</translation>
+        <source>API base URL (default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com).</source>
+        <translation>API 기본 URL(기본값: $ANTHROPIC_BASE_URL, 없으면 https://api.anthropic.com).</translation>
     </message>
     <message>
-        <source>... and %1 more problems.</source>
-        <translation>... 그리고 문제 %1개가 더 있습니다.</translation>
+        <source>Ledger file (default: the app&apos;s ledger).</source>
+        <translation>원장 파일(기본값: 앱의 원장).</translation>
+    </message>
+    <message>
+        <source>Machine-readable output: one JSON object on stdout.</source>
+        <translation>기계가 읽는 출력: stdout에 JSON 객체 하나.</translation>
+    </message>
+    <message>
+        <source>Run &apos;batchscope-cli %1 --help&apos; for its usage.</source>
+        <translation>사용법은 'batchscope-cli %1 --help'로 확인하세요.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs %2.</source>
+        <translation>'%1'에는 %2이(가) 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>예상하지 못한 인수 "%1"입니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date; write YYYY-MM-DD.</source>
+        <translation>&quot;%1&quot;은(는) 날짜가 아닙니다. YYYY-MM-DD로 쓰세요.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::CostCommand</name>
+    <message>
+        <source>Spend from the ledger, in total or by model, day or batch.</source>
+        <translation>원장의 지출을 합계로, 또는 모델·날짜·배치별로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Adds up the cost of the ingested results (integer micro-dollars, exact). Results of models the price table does not know are counted as unpriced, not as $0 (&apos;reprice&apos; prices them once the table knows the model). No key, no network.</source>
+        <translation>수집한 결과의 비용을 더합니다(정수 마이크로달러, 정확함). 가격표에 없는 모델의 결과는 $0이 아니라 가격 미정으로 셉니다(가격표가 모델을 알게 되면 'reprice'가 가격을 매깁니다). 키와 네트워크가 필요 없습니다.</translation>
+    </message>
+    <message>
+        <source>Only results of this UTC day and later.</source>
+        <translation>이 UTC 날짜와 그 이후의 결과만.</translation>
+    </message>
+    <message>
+        <source>Group by model, day or batch.</source>
+        <translation>모델, 날짜 또는 배치별로 묶습니다.</translation>
+    </message>
+    <message>
+        <source>--by must be model, day or batch, not &quot;%1&quot;.</source>
+        <translation>--by는 &quot;%1&quot;이 아니라 model, day 또는 batch여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Total: %1 over %2 results (%3 succeeded, %4 errored)%5</source>
+        <translation>합계: 결과 %2개에 %1 (성공 %3, 오류 %4)%5</translation>
+    </message>
+    <message>
+        <source>; %1 results of unpriced models are not counted</source>
+        <translation>; 가격이 없는 모델의 결과 %1개는 포함되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::KeyCommand</name>
+    <message>
+        <source>Store the API key in the OS keychain (set) or remove it (clear).</source>
+        <translation>API 키를 OS 키체인에 저장(set)하거나 지웁니다(clear).</translation>
+    </message>
+    <message>
+        <source>&apos;key set&apos; reads the API key from stdin (a pipe, or typed at a prompt that does not show it) and stores it in the OS keychain; it is never taken from the command line. &apos;key clear&apos; removes it. ANTHROPIC_API_KEY, when set, is used before the keychain.</source>
+        <translation>'key set'은 API 키를 stdin(파이프, 또는 입력이 보이지 않는 프롬프트)에서 읽어 OS 키체인에 저장합니다. 명령줄에서는 절대 받지 않습니다. 'key clear'는 키를 지웁니다. ANTHROPIC_API_KEY가 설정되어 있으면 키체인보다 먼저 씁니다.</translation>
+    </message>
+    <message>
+        <source>set or clear.</source>
+        <translation>set 또는 clear.</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot;: write &apos;key set&apos; or &apos;key clear&apos;.</source>
+        <translation>알 수 없는 동작 "%1"입니다: 'key set' 또는 'key clear'를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>API key (typing is not shown): </source>
+        <translation>API 키(입력 내용은 보이지 않습니다): </translation>
+    </message>
+    <message>
+        <source>Cannot read the key from stdin.</source>
+        <translation>표준 입력에서 키를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No key on stdin. Pipe it in, e.g. &apos;batchscope-cli key set &lt; keyfile&apos;.</source>
+        <translation>표준 입력에 키가 없습니다. 파이프로 넘기세요. 예: &apos;batchscope-cli key set &lt; keyfile&apos;.</translation>
+    </message>
+    <message>
+        <source>API key stored in the keychain.</source>
+        <translation>API 키를 키체인에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>API key removed from the keychain.</source>
+        <translation>API 키를 키체인에서 지웠습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::RepriceCommand</name>
+    <message>
+        <source>Price again the results of models the price table did not know.</source>
+        <translation>가격표에 없던 모델의 결과에 가격을 다시 매깁니다.</translation>
+    </message>
+    <message>
+        <source>Results ingested while their model was missing from the price table are stored as unpriced (never as $0). Once the table knows the model (a newer Batchscope, or your own %1), &apos;reprice&apos; computes their cost with the current prices and reports what changed, per model. Running it again changes nothing. No key, no network.</source>
+        <translation>가격표에 모델이 없을 때 수집한 결과는 가격 미정으로 저장됩니다($0이 아님). 가격표가 모델을 알게 되면(새 버전의 Batchscope, 또는 직접 만든 %1) 'reprice'가 현재 가격으로 비용을 계산하고 바뀐 내용을 모델별로 알려 줍니다. 다시 실행해도 아무것도 바뀌지 않습니다. 키와 네트워크가 필요 없습니다.</translation>
+    </message>
+    <message>
+        <source>Only results of this UTC day and later.</source>
+        <translation>이 UTC 날짜와 그 이후의 결과만.</translation>
+    </message>
+    <message>
+        <source>Repricing failed, nothing was changed: %1</source>
+        <translation>가격 재계산에 실패했습니다. 아무것도 바뀌지 않았습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1: %n result(s), %2</source>
+        <translation>
+            <numerusform>  %1: 결과 %n개, %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Repriced %n result(s), adding %1:</source>
+        <translation>
+            <numerusform>결과 %n개의 가격을 다시 매겨 %1이(가) 더해졌습니다:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to reprice: no unpriced result has a price now. Nothing was changed.</source>
+        <translation>다시 계산할 것이 없습니다: 지금 가격이 생긴 가격 미정 결과가 없습니다. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Still unpriced, the price table does not know their model: %1. Add the model to %2 and run &apos;batchscope-cli reprice&apos; again.</source>
+        <translation>여전히 가격 미정입니다. 가격표가 다음 모델을 모릅니다: %1. %2에 모델을 추가하고 'batchscope-cli reprice'를 다시 실행하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::ResultsCommand</name>
+    <message>
+        <source>Ingest the results of an ended batch now.</source>
+        <translation>끝난 배치의 결과를 지금 수집합니다.</translation>
+    </message>
+    <message>
+        <source>Downloads and ingests the results of an ended batch: usage, cost, and failed items into the retry queue. Idempotent: a second run inserts nothing.</source>
+        <translation>끝난 배치의 결과를 내려받아 수집합니다: 사용량, 비용, 그리고 실패한 항목은 재시도 대기열로. 멱등적입니다: 두 번째 실행은 아무것도 넣지 않습니다.</translation>
+    </message>
+    <message>
+        <source>A batch id (msgbatch_...).</source>
+        <translation>배치 ID(msgbatch_...).</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::RetryCommand</name>
+    <message>
+        <source>Re-send failed items of a batch with their stored params.</source>
+        <translation>배치의 실패한 항목을 저장된 params로 다시 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Re-sends the failed items of a batch, of the given retry classes, with the params stored when they were first sent, as a new batch. A batch created by another tool has no stored params: attach the JSONL file it was made from once with --source.</source>
+        <translation>배치에서 지정한 재시도 클래스의 실패 항목을, 처음 보낼 때 저장한 params로 새 배치로 다시 보냅니다. 다른 도구가 만든 배치에는 저장된 params가 없으므로, --source로 그 배치를 만든 JSONL 파일을 한 번 연결하세요.</translation>
+    </message>
+    <message>
+        <source>Retry classes, comma-separated: transient, billing, fix_required, expired, canceled (default: transient,expired).</source>
+        <translation>쉼표로 구분한 재시도 클래스: transient, billing, fix_required, expired, canceled(기본값: transient,expired).</translation>
+    </message>
+    <message>
+        <source>The JSONL file a batch of another tool was made from (needed once).</source>
+        <translation>다른 도구의 배치를 만든 JSONL 파일(한 번만 필요).</translation>
+    </message>
+    <message>
+        <source>A batch id (msgbatch_...).</source>
+        <translation>배치 ID(msgbatch_...).</translation>
+    </message>
+    <message>
+        <source>Unknown retry class &quot;%1&quot;. Classes: transient, billing, fix_required, expired, canceled.</source>
+        <translation>알 수 없는 재시도 클래스 &quot;%1&quot;. 클래스: transient, billing, fix_required, expired, canceled.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger.</source>
+        <translation>배치 %1이(가) 원장에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 was created by another tool, so Batchscope has no stored params for its items and cannot re-send them. Attach the JSONL file it was made from: batchscope-cli retry %1 --source FILE</source>
+        <translation>배치 %1은(는) 다른 도구가 만들었기 때문에 Batchscope에 항목의 params가 저장되어 있지 않아 다시 보낼 수 없습니다. 배치를 만든 JSONL 파일을 연결하세요: batchscope-cli retry %1 --source FILE</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-sent %n item(s) of %1 as:</source>
+        <translation>
+            <numerusform>%1의 항목 %n개를 다음으로 다시 보냈습니다:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::StatusCommand</name>
+    <message>
+        <source>Refresh and show one batch, or every tracked batch.</source>
+        <translation>배치 하나, 또는 추적 중인 모든 배치를 새로 고쳐 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Refreshes one batch from the API, or every tracked batch with one poll cycle (which also discovers batches created by other tools), and shows them.</source>
+        <translation>API에서 배치 하나를 새로 고치거나, 폴링 한 번으로 추적 중인 모든 배치를 새로 고쳐(다른 도구가 만든 배치도 찾아냄) 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>A batch id (msgbatch_...); all tracked batches when absent.</source>
+        <translation>배치 ID(msgbatch_...). 없으면 추적 중인 모든 배치.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>예상하지 못한 인수 "%1"입니다.</translation>
+    </message>
+    <message>
+        <source>No batches tracked.</source>
+        <translation>추적 중인 배치가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::SubmitCommand</name>
+    <message>
+        <source>Validate a JSONL file, store every request, create the batch(es).</source>
+        <translation>JSONL 파일을 검사하고, 모든 요청을 저장한 뒤 배치를 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Validates a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} lines (nothing is sent and no key is needed when it is invalid), stores every request in the ledger, then creates the batch(es): a file above 100,000 requests or 256 MB is split, in file order. --wait polls until they end and ingests the results.</source>
+        <translation>{"custom_id", "params"} 줄로 된 JSONL 파일을 검사하고(잘못된 파일이면 아무것도 보내지 않으며 키도 필요 없습니다), 모든 요청을 원장에 저장한 뒤 배치를 만듭니다. 요청 100,000개나 256 MB를 넘는 파일은 파일 순서대로 나눕니다. --wait는 배치가 끝날 때까지 폴링하고 결과를 수집합니다.</translation>
+    </message>
+    <message>
+        <source>Wait until the batches end and ingest the results.</source>
+        <translation>배치가 끝날 때까지 기다렸다가 결과를 수집합니다.</translation>
+    </message>
+    <message>
+        <source>The JSONL file to submit.</source>
+        <translation>제출할 JSONL 파일.</translation>
     </message>
     <message>
         <source>%1 is not valid: nothing was sent. Fix the lines above and submit again.</source>
         <translation>%1이(가) 올바르지 않아 아무것도 보내지 않았습니다. 위의 줄을 고친 뒤 다시 제출하세요.</translation>
+    </message>
+    <message>
+        <source>the file could not be read again</source>
+        <translation>파일을 다시 읽을 수 없습니다</translation>
     </message>
     <message>
         <source>not sent: storing the requests failed</source>
@@ -937,182 +1218,42 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 &apos;key set&apos
         <source>Submitted %1 requests as %2; waiting for the end...</source>
         <translation>요청 %1개를 %2(으)로 제출했습니다. 끝나기를 기다리는 중...</translation>
     </message>
-    <message>
-        <source>Polling failed (will try again): %1</source>
-        <translation>폴링 실패(다시 시도합니다): %1</translation>
-    </message>
-    <message>
-        <source>Gave up waiting for %1: %2 The batches were created; run &apos;batchscope-cli status&apos; and &apos;batchscope-cli results BATCH&apos; later.</source>
-        <translation>%1 기다리기를 포기했습니다: %2 배치는 만들어졌습니다. 나중에 &apos;batchscope-cli status&apos;와 &apos;batchscope-cli results BATCH&apos;를 실행하세요.</translation>
-    </message>
-    <message>
-        <source>Ingesting the results of %1 failed: %2</source>
-        <translation>%1의 결과 수집 실패: %2</translation>
-    </message>
-    <message>
-        <source>Could not start the ingestion of %1.</source>
-        <translation>%1의 결과 수집을 시작하지 못했습니다.</translation>
-    </message>
-    <message>
-        <source>Usage: batchscope-cli status [BATCH]</source>
-        <translation>사용법: batchscope-cli status [BATCH]</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a batch id.</source>
-        <translation>&quot;%1&quot;은(는) 배치 ID가 아닙니다.</translation>
-    </message>
-    <message>
-        <source>No batches tracked.</source>
-        <translation>추적 중인 배치가 없습니다.</translation>
-    </message>
-    <message>
-        <source>Usage: batchscope-cli results BATCH</source>
-        <translation>사용법: batchscope-cli results BATCH</translation>
-    </message>
-    <message>
-        <source>Usage: batchscope-cli cancel BATCH</source>
-        <translation>사용법: batchscope-cli cancel BATCH</translation>
-    </message>
-    <message>
-        <source>Cancel requested.</source>
-        <translation>취소를 요청했습니다.</translation>
-    </message>
-    <message>
-        <source>--class needs a list, e.g. --class transient,expired</source>
-        <translation>--class에는 목록이 필요합니다. 예: --class transient,expired</translation>
-    </message>
-    <message>
-        <source>--source needs the JSONL file the batch was made from.</source>
-        <translation>--source에는 배치를 만든 JSONL 파일이 필요합니다.</translation>
-    </message>
-    <message>
-        <source>Usage: batchscope-cli retry BATCH [--class transient,...] [--source FILE]</source>
-        <translation>사용법: batchscope-cli retry BATCH [--class transient,...] [--source FILE]</translation>
-    </message>
-    <message>
-        <source>Unknown retry class &quot;%1&quot;. Classes: transient, billing, fix_required, expired, canceled.</source>
-        <translation>알 수 없는 재시도 클래스 &quot;%1&quot;. 클래스: transient, billing, fix_required, expired, canceled.</translation>
-    </message>
-    <message>
-        <source>Batch %1 is not in the ledger.</source>
-        <translation>배치 %1이(가) 원장에 없습니다.</translation>
-    </message>
-    <message>
-        <source>Batch %1 was created by another tool, so Batchscope has no stored params for its items and cannot re-send them. Attach the JSONL file it was made from: batchscope-cli retry %1 --source FILE</source>
-        <translation>배치 %1은(는) 다른 도구가 만들었기 때문에 Batchscope에 항목의 params가 저장되어 있지 않아 다시 보낼 수 없습니다. 배치를 만든 JSONL 파일을 연결하세요: batchscope-cli retry %1 --source FILE</translation>
-    </message>
-    <message numerus="yes">
-        <source>Re-sent %n item(s) of %1 as:</source>
-        <translation>
-            <numerusform>%1의 항목 %n개를 다음으로 다시 보냈습니다:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>--since needs a date (YYYY-MM-DD).</source>
-        <translation>--since에는 날짜(YYYY-MM-DD)가 필요합니다.</translation>
-    </message>
-    <message>
-        <source>--by needs model, day or batch.</source>
-        <translation>--by에는 model, day 또는 batch가 필요합니다.</translation>
-    </message>
-    <message>
-        <source>Usage: batchscope-cli cost [--since YYYY-MM-DD] [--by model|day|batch]</source>
-        <translation>사용법: batchscope-cli cost [--since YYYY-MM-DD] [--by model|day|batch]</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a date; write YYYY-MM-DD.</source>
-        <translation>&quot;%1&quot;은(는) 날짜가 아닙니다. YYYY-MM-DD로 쓰세요.</translation>
-    </message>
-    <message>
-        <source>--by must be model, day or batch, not &quot;%1&quot;.</source>
-        <translation>--by는 &quot;%1&quot;이 아니라 model, day 또는 batch여야 합니다.</translation>
-    </message>
-    <message>
-        <source>Total: %1 over %2 results (%3 succeeded, %4 errored)%5</source>
-        <translation>합계: 결과 %2개에 %1 (성공 %3, 오류 %4)%5</translation>
-    </message>
-    <message>
-        <source>; %1 results of unpriced models are not counted</source>
-        <translation>; 가격이 없는 모델의 결과 %1개는 포함되지 않았습니다</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(없음)</translation>
-    </message>
-    <message>
-        <source>Usage: batchscope-cli key set|clear   (&apos;key set&apos; reads the key from stdin; it is never taken from the command line)</source>
-        <translation>사용법: batchscope-cli key set|clear   (&apos;key set&apos;은 키를 표준 입력에서 읽으며, 명령줄에서는 절대 받지 않습니다)</translation>
-    </message>
-    <message>
-        <source>Cannot read the key from stdin.</source>
-        <translation>표준 입력에서 키를 읽을 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>No key on stdin. Pipe it in, e.g. &apos;batchscope-cli key set &lt; keyfile&apos;.</source>
-        <translation>표준 입력에 키가 없습니다. 파이프로 넘기세요. 예: &apos;batchscope-cli key set &lt; keyfile&apos;.</translation>
-    </message>
-    <message>
-        <source>API key stored in the keychain.</source>
-        <translation>API 키를 키체인에 저장했습니다.</translation>
-    </message>
-    <message>
-        <source>API key removed from the keychain.</source>
-        <translation>API 키를 키체인에서 지웠습니다.</translation>
-    </message>
 </context>
 <context>
-    <name>bs::cli::JsonlInput</name>
+    <name>bs::cli::ValidateCommand</name>
     <message>
-        <source>cannot open the file (%1).</source>
-        <translation>파일을 열 수 없습니다(%1).</translation>
+        <source>Check a JSONL file as submit would: no key, no network, nothing stored.</source>
+        <translation>submit과 똑같이 JSONL 파일을 검사합니다: 키, 네트워크, 저장 없음.</translation>
     </message>
     <message>
-        <source>not valid JSON at character %1 (%2).</source>
-        <translation>%1번째 문자에서 JSON이 올바르지 않습니다(%2).</translation>
+        <source>Checks every line of a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} objects and lists each problem as FILE:LINE:FIELD: what is wrong. Needs no API key, sends nothing and opens no ledger. A valid file is reported with the batches it would be sent as (at most 100,000 requests and 256 MB each).</source>
+        <translation>{"custom_id", "params"} 객체로 된 JSONL 파일의 모든 줄을 검사하고 문제마다 FILE:LINE:FIELD: 문제 내용 형식으로 보여 줍니다. API 키가 필요 없고, 아무것도 보내지 않으며, 원장을 열지 않습니다. 올바른 파일이면 보낼 때 나뉠 배치(배치마다 요청 최대 100,000개, 256 MB)를 알려 줍니다.</translation>
     </message>
     <message>
-        <source>each line must be a JSON object {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}}.</source>
-        <translation>각 줄은 JSON 객체 {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}}여야 합니다.</translation>
+        <source>At most N requests per batch (default 100000).</source>
+        <translation>배치당 요청 최대 N개(기본값 100000).</translation>
     </message>
     <message>
-        <source>missing.</source>
-        <translation>없습니다.</translation>
+        <source>--split-at must be a number from 1 to %1.</source>
+        <translation>--split-at은 1부터 %1까지의 숫자여야 합니다.</translation>
     </message>
     <message>
-        <source>must be a string.</source>
-        <translation>문자열이어야 합니다.</translation>
+        <source>The JSONL file to check.</source>
+        <translation>검사할 JSONL 파일.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must be 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;.</source>
-        <translation>&quot;%1&quot;은(는) 영문자, 숫자, &apos;_&apos;, &apos;-&apos;로 된 1~64자여야 합니다.</translation>
+        <source>... and %1 more problems.</source>
+        <translation>... 그리고 문제 %1개가 더 있습니다.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is used twice (first on line %2); custom_ids must be unique.</source>
-        <translation>&quot;%1&quot;이(가) 두 번 쓰였습니다(처음은 %2번째 줄). custom_id는 고유해야 합니다.</translation>
+        <source>%1 is not valid. Fix the lines above and check it again.</source>
+        <translation>%1이(가) 올바르지 않습니다. 위의 줄을 고친 뒤 다시 검사하세요.</translation>
     </message>
-    <message>
-        <source>must be a JSON object.</source>
-        <translation>JSON 객체여야 합니다.</translation>
-    </message>
-    <message>
-        <source>must be a non-empty string.</source>
-        <translation>비어 있지 않은 문자열이어야 합니다.</translation>
-    </message>
-    <message>
-        <source>must be a whole number of at least 1.</source>
-        <translation>1 이상의 정수여야 합니다.</translation>
-    </message>
-    <message>
-        <source>must be a non-empty array of messages.</source>
-        <translation>비어 있지 않은 메시지 배열이어야 합니다.</translation>
-    </message>
-    <message>
-        <source>streaming is not allowed inside a batch; remove it.</source>
-        <translation>배치 안에서는 스트리밍을 쓸 수 없습니다. 지우세요.</translation>
-    </message>
-    <message>
-        <source>the file holds no requests.</source>
-        <translation>파일에 요청이 없습니다.</translation>
+    <message numerus="yes">
+        <source>%1 is valid: %2 requests, sent as %n batch(es).</source>
+        <translation>
+            <numerusform>%1은(는) 올바릅니다: 요청 %2개, 배치 %n개로 보냅니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-// batchscope-cli: the headless face of the Batchscope core (see CliApp::helpText()).
+// batchscope-cli: the headless face of the Batchscope core (docs/cli.md).
 #include "cliapp.h"
 
 #include "core/appinfo.h"

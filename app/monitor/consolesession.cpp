@@ -55,26 +55,12 @@ void ConsoleSession::startMonitoring() {
                 .arg(m_config.baseUrl.toString(), urlError.toString()));
         return;
     }
-    const QString key = qEnvironmentVariable("ANTHROPIC_API_KEY").trimmed();
-    if (!key.isEmpty()) {
-        startWithKey(key);
-        return;
-    }
     m_secrets = std::make_unique<SecretStore>();
-    m_secrets->readKey(m_keyLabel, this, [this](const SecretStore::Result& r) {
-        if (r.isOk() && !r.secret.isEmpty()) {
+    m_secrets->findApiKey(m_keyLabel, this, [this](const SecretStore::Result& r) {
+        if (r.isOk())
             startWithKey(r.secret);
-        } else if (r.isOk() || r.isNotFound()) {
-            Q_EMIT monitoringUnavailable(
-                tr("No API key yet, so batches are not watched. Store one with "
-                   "'batchscope-cli key set' (it reads the key from stdin), or start Batchscope "
-                   "with ANTHROPIC_API_KEY set."));
-        } else {
-            Q_EMIT monitoringUnavailable(
-                tr("The API key could not be read from the keychain, so batches are not "
-                   "watched: %1")
-                    .arg(r.message));
-        }
+        else
+            Q_EMIT monitoringUnavailable(tr("Batches are not watched. %1").arg(r.message));
     });
 }
 

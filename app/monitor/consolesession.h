@@ -21,9 +21,9 @@ class WalCheckpointer;
 // and, once an API key is found, an ApiClient and a Poller that keeps every unfinished batch
 // current and ingests ended ones on a worker thread (Poller::enableIngestion).
 //
-// The key is ANTHROPIC_API_KEY when set, else the keychain entry (SecretStore, the label
-// `api-key/default` the CLI writes); it stays in memory only. The base URL is
-// ApiConfig::fromEnvironment() (ANTHROPIC_BASE_URL honoured).
+// The key comes from SecretStore::findApiKey() (ANTHROPIC_API_KEY when set, else the keychain
+// entry `api-key/default` the CLI writes), as the CLI's does; it stays in memory only. The base URL
+// is ApiConfig::fromEnvironment() (ANTHROPIC_BASE_URL honoured).
 class ConsoleSession : public QObject {
     Q_OBJECT
 

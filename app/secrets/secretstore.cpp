@@ -56,6 +56,45 @@ quint64 SecretStore::deleteKey(const QString& label, QObject* context, Callback 
     return start(job, Operation::Delete, label, context, std::move(done));
 }
 
+quint64 SecretStore::findApiKey(const QString& label, QObject* context, Callback done) {
+    const QString fromEnv = qEnvironmentVariable(environmentVariable().toLatin1().constData());
+    if (!fromEnv.trimmed().isEmpty()) {
+        const quint64 id = m_nextId++;
+        Pending p;
+        p.context = context;
+        p.hasContext = context != nullptr;
+        p.done = std::move(done);
+        p.result.operation = Operation::Read;
+        p.result.label = label;
+        p.result.status = Status::Ok;
+        p.result.secret = fromEnv.trimmed();
+        p.result.fromEnvironment = true;
+        // Answer from the event loop, as the keychain would: callers need one code path.
+        QMetaObject::invokeMethod(
+            this, [this, id, p = std::move(p)]() mutable { deliver(id, std::move(p)); },
+            Qt::QueuedConnection);
+        return id;
+    }
+    const quint64 id = readKey(label, context, std::move(done));
+    if (auto it = m_pending.find(id); it != m_pending.end())
+        it->apiKeyLookup = true;
+    return id;
+}
+
+QString SecretStore::apiKeyLookupMessage(const Result& result) {
+    const QString label =
+        result.label.trimmed().isEmpty() ? QStringLiteral("default") : result.label.trimmed();
+    if (result.isNotFound())
+        return tr("No API key: %1 is not set and the keychain holds none for '%2' (or the "
+                  "keyring is locked). Store one with 'batchscope-cli key set' (it reads the key "
+                  "from stdin), or set the %1 environment variable.")
+            .arg(environmentVariable(), label);
+    return result.message + QLatin1Char(' ') +
+           tr("Once the keychain works, store a key with 'batchscope-cli key set' (it reads the "
+              "key from stdin), or set the %1 environment variable.")
+               .arg(environmentVariable());
+}
+
 quint64 SecretStore::start(QKeychain::Job* job, Operation op, const QString& label,
                            QObject* context, Callback done) {
     const quint64 id = m_nextId++;
@@ -174,6 +213,8 @@ void SecretStore::deliver(quint64 id, Pending p) {
         p.timer->stop();
         p.timer->deleteLater();
     }
+    if (p.apiKeyLookup && !p.result.isOk())
+        p.result.message = apiKeyLookupMessage(p.result);
     p.result.message = Redactor::redact(p.result.message);
     if (!p.result.isOk())
         qCInfo(lcSecrets).noquote()

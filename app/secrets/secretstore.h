@@ -45,9 +45,10 @@ public:
         Operation operation = Operation::Read;
         Status status = Status::Error;
         QString label;
-        QString secret;        // readKey() only; never log it
-        QString message;       // user-readable, translated, redacted; empty when Ok
-        int keychainError = 0; // QKeychain::Error
+        QString secret;               // readKey() and findApiKey() only; never log it
+        bool fromEnvironment = false; // findApiKey(): the key came from ANTHROPIC_API_KEY
+        QString message;              // user-readable, translated, redacted; empty when Ok
+        int keychainError = 0;        // QKeychain::Error
         bool isOk() const { return status == Status::Ok; }
         bool isNotFound() const { return status == Status::NotFound; }
     };
@@ -69,6 +70,15 @@ public:
                      Callback done = {});
     quint64 deleteKey(const QString& label, QObject* context = nullptr, Callback done = {});
 
+    // The API key Batchscope uses, for the console and the CLI alike: ANTHROPIC_API_KEY when it
+    // is set and not blank (the keychain is then not asked), else the keychain entry `label`
+    // ("default", what `batchscope-cli key set` writes, when empty). Ends like readKey(): Ok
+    // with result.secret (and result.fromEnvironment), NotFound with a message that names both
+    // places and how to fill one, or Timeout / Error with the keychain's message and the same
+    // advice. Always asynchronous, even when the environment answers.
+    quint64 findApiKey(const QString& label, QObject* context = nullptr, Callback done = {});
+    static QString environmentVariable() { return QStringLiteral("ANTHROPIC_API_KEY"); }
+
     int pendingCount() const { return int(m_pending.size()); }
 
 Q_SIGNALS:
@@ -82,6 +92,7 @@ private:
         Callback done;
         Result result;
         QTimer* timer = nullptr;
+        bool apiKeyLookup = false; // findApiKey(): a failure's message says where keys come from
     };
     quint64 start(QKeychain::Job* job, Operation op, const QString& label, QObject* context,
                   Callback done);
@@ -89,6 +100,7 @@ private:
     void onTimeout(quint64 id);
     void deliver(quint64 id, Pending pending);
     static void release(QKeychain::Job* job);
+    static QString apiKeyLookupMessage(const Result& result);
     static QString statusMessage(Operation op, int keychainError, const QString& detail);
 
     int m_timeoutMs = 5000;

@@ -7,12 +7,22 @@
 #include "simprocess.h"
 #include "testenv.h"
 
+#include <QDeadlineTimer>
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <poll.h>
+#include <pty.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <vector>
 
 using namespace bs;
 using bs::test::SimClient;
@@ -83,6 +93,71 @@ private:
         return QJsonDocument(QJsonObject{{QStringLiteral("custom_id"), id},
                                          {QStringLiteral("params"), params}})
             .toJson(QJsonDocument::Compact);
+    }
+
+    struct TtyRun {
+        int code = -1;
+        QByteArray screen; // everything the terminal showed
+        bool promptSeen = false;
+        bool echoAfter = false;
+    };
+
+    // Runs the CLI on a new pseudo-terminal (its stdin, stdout and stderr), types `input` once
+    // the prompt has shown (or after a while, if it never does), and reads the screen to the end.
+    TtyRun cliOnTerminal(const std::vector<const char*>& args, const QByteArray& input) {
+        TtyRun run;
+        const QByteArray url = m_sim.baseUrl().toString().toUtf8();
+        const QByteArray ledger = ledgerPath().toUtf8();
+        std::vector<const char*> argv{"batchscope-cli", "--base-url", url.constData(), "--ledger",
+                                      ledger.constData()};
+        argv.insert(argv.end(), args.begin(), args.end());
+        argv.push_back(nullptr);
+        // The environment without ANTHROPIC_API_KEY, made before the fork.
+        QList<QByteArray> envText;
+        for (const QString& e : QProcessEnvironment::systemEnvironment().toStringList()) {
+            if (!e.startsWith(QLatin1String("ANTHROPIC_API_KEY=")))
+                envText.append(e.toLocal8Bit());
+        }
+        std::vector<const char*> envp;
+        for (const QByteArray& e : std::as_const(envText))
+            envp.push_back(e.constData());
+        envp.push_back(nullptr);
+        int master = -1;
+        const pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
+        if (pid < 0)
+            return run;
+        if (pid == 0) {
+            execve(BS_CLI_PATH, const_cast<char* const*>(argv.data()),
+                   const_cast<char* const*>(envp.data()));
+            _exit(127);
+        }
+        auto readSome = [&](int timeoutMs) {
+            pollfd p{master, POLLIN, 0};
+            if (poll(&p, 1, timeoutMs) <= 0)
+                return false;
+            char buf[4096];
+            const ssize_t n = read(master, buf, sizeof buf);
+            if (n <= 0)
+                return false; // EIO: the child closed the terminal
+            run.screen.append(buf, n);
+            return true;
+        };
+        // Wait for the prompt (a program that echoes shows none: type after 10 s anyway).
+        QDeadlineTimer promptDeadline(10000);
+        while (!run.screen.contains("API key") && !promptDeadline.hasExpired())
+            readSome(100);
+        run.promptSeen = run.screen.contains("API key");
+        if (write(master, input.constData(), size_t(input.size())) != input.size())
+            return run;
+        while (readSome(30000)) {
+        }
+        int status = 0;
+        waitpid(pid, &status, 0);
+        run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -2;
+        termios after{};
+        run.echoAfter = tcgetattr(master, &after) == 0 && (after.c_lflag & ECHO);
+        close(master);
+        return run;
     }
 
     bool keyringAvailable() const { return qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"); }
@@ -200,6 +275,19 @@ private Q_SLOTS:
         const Run r = cli({QStringLiteral("--json"), QStringLiteral("results"), id});
         QCOMPARE(r.code, 6);
         QCOMPARE(r.json()[u"rows_inserted"].toInt(), 0);
+        // Money is exact: an integer of micro-dollars and a decimal string, never a double.
+        for (const QByteArray& text : {s.out, r.out}) {
+            const QString t = QString::fromUtf8(text);
+            QVERIFY2(t.contains(QRegularExpression(QStringLiteral("\"cost_micros\":\\d+[,}]"))),
+                     text.constData());
+            QVERIFY2(t.contains(
+                         QRegularExpression(QStringLiteral("\"cost_usd\":\"\\d+\\.\\d{6}\"[,}]"))),
+                     text.constData());
+        }
+        QCOMPARE(r.json()[u"cost_usd"].toString(),
+                 QStringLiteral("%1.%2")
+                     .arg(r.json()[u"cost_micros"].toInteger() / 1000000)
+                     .arg(r.json()[u"cost_micros"].toInteger() % 1000000, 6, 10, QLatin1Char('0')));
         QCOMPARE(r.json()[u"succeeded"].toInt(), res[u"succeeded"].toInt());
         for (const char* k : {"batch_id", "complete", "succeeded", "errored", "canceled", "expired",
                               "unpriced", "cost_micros", "cost_usd", "rows_inserted",
@@ -228,7 +316,10 @@ private Q_SLOTS:
             QCOMPARE(c.code, 0);
             const QJsonObject cj = c.json();
             QCOMPARE(cj[u"by"].toString(), by);
-            QCOMPARE(qint64(cj[u"total"].toObject()[u"cost_micros"].toDouble()), total.micros);
+            QCOMPARE(cj[u"total"].toObject()[u"cost_micros"].toInteger(), total.micros);
+            QVERIFY2(c.out.contains(QByteArray(QByteArray("\"cost_micros\":") +
+                                               QByteArray::number(total.micros) + ',')),
+                     c.out.constData());
             QCOMPARE(cj[u"total"].toObject()[u"results"].toInt(), int(total.results));
             qint64 sum = 0;
             for (const QJsonValue& g : cj[u"groups"].toArray()) {
@@ -237,7 +328,7 @@ private Q_SLOTS:
                     QCOMPARE(by, QStringLiteral("model"));
                     QCOMPARE(g.toObject()[u"succeeded"].toInt(), 0);
                 }
-                sum += qint64(g.toObject()[u"cost_micros"].toDouble());
+                sum += g.toObject()[u"cost_micros"].toInteger();
             }
             QCOMPARE(sum, total.micros);
             const auto groups =
@@ -354,6 +445,31 @@ private Q_SLOTS:
         const Run empty =
             cli({QStringLiteral("key"), QStringLiteral("set")}, false, QByteArray(""));
         QCOMPARE(empty.code, 1);
+    }
+
+    // `key set` typed at a terminal (a real pseudo-terminal): the prompt shows, the key does not
+    // come back in what the terminal prints, echo is on again afterwards, also after an error.
+    void keySetHidesTheKeyOnATerminal() {
+        if (!keyringAvailable())
+            QSKIP("no D-Bus session with a Secret Service (./dev test provides one)");
+        const QByteArray typed = kKey.toUtf8(); // the simulator's key, so it can be checked
+
+        const TtyRun set = cliOnTerminal({"key", "set"}, typed + '\n');
+        QVERIFY2(!set.screen.contains(typed), "the terminal showed the key");
+        QVERIFY2(!set.screen.contains("FAKE-cli-test"), "the terminal showed part of the key");
+        QVERIFY2(set.promptSeen, set.screen.constData());
+        QCOMPARE(set.code, 0);
+        QVERIFY2(set.screen.contains("stored in the keychain"), set.screen.constData());
+        QVERIFY(set.echoAfter);
+        // The key typed is the key stored: status works with it (ANTHROPIC_API_KEY unset).
+        const Run st = cli({QStringLiteral("status")}, false);
+        QVERIFY2(st.code == 0, st.err.constData());
+        QCOMPARE(cli({QStringLiteral("key"), QStringLiteral("clear")}, false).code, 0);
+        // An empty line: refused, and the terminal echoes again all the same.
+        const TtyRun empty = cliOnTerminal({"key", "set"}, "\n");
+        QCOMPARE(empty.code, 1);
+        QVERIFY(empty.echoAfter);
+        m_allOutput += set.screen + empty.screen;
     }
 
     void keyNeverLeaks() {

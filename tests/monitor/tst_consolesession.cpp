@@ -55,7 +55,8 @@ private Q_SLOTS:
         QSignalSpy started(&session, &ConsoleSession::monitoringStarted);
         QSignalSpy done(&session, &ConsoleSession::ingestionDone);
         session.startMonitoring();
-        QCOMPARE(started.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1,
+                                  30000); // findApiKey answers from the event loop
         QVERIFY(session.isMonitoring());
         QCOMPARE(session.baseUrl(), sim.baseUrl());
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 60000);

@@ -3,6 +3,7 @@
 #include "secrets/secretstore.h"
 #include "testenv.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
@@ -83,6 +84,59 @@ private Q_SLOTS:
         // Deleting what is not there is not an error.
         QVERIFY(run(store, store.deleteKey(other)).isOk());
         QCOMPARE(store.pendingCount(), 0);
+    }
+
+    // The one lookup the console and the CLI share: the environment first, else the keychain,
+    // else a message naming both.
+    void findApiKeyEnvironmentThenKeychain() {
+        SecretStore store;
+        const QString label = m_label + QStringLiteral("-find");
+        const QString stored = QStringLiteral("sk-ant-"
+                                              "api03-FAKE-FIND-KEYCHAIN-3333");
+        const QString fromEnv = QStringLiteral("sk-ant-"
+                                               "api03-FAKE-FIND-ENVIRONMENT-4444");
+        const QByteArray saved = qgetenv("ANTHROPIC_API_KEY");
+        auto restore = qScopeGuard([&] {
+            if (saved.isNull())
+                qunsetenv("ANTHROPIC_API_KEY");
+            else
+                qputenv("ANTHROPIC_API_KEY", saved);
+        });
+
+        // Neither: NotFound, and the message says where a key can come from.
+        qunsetenv("ANTHROPIC_API_KEY");
+        auto r = run(store, store.findApiKey(label));
+        QCOMPARE(r.status, SecretStore::Status::NotFound);
+        QVERIFY(r.secret.isEmpty());
+        QVERIFY2(r.message.contains(QStringLiteral("ANTHROPIC_API_KEY")), qPrintable(r.message));
+        QVERIFY2(r.message.contains(QStringLiteral("batchscope-cli key set")),
+                 qPrintable(r.message));
+        QVERIFY2(r.message.contains(label), qPrintable(r.message));
+
+        // The keychain's key when the environment has none (a blank variable counts as none).
+        QVERIFY(run(store, store.writeKey(label, stored)).isOk());
+        qputenv("ANTHROPIC_API_KEY", "  ");
+        r = run(store, store.findApiKey(label));
+        QVERIFY2(r.isOk(), qPrintable(r.message));
+        QCOMPARE(r.secret, stored);
+        QVERIFY(!r.fromEnvironment);
+
+        // The environment wins over the keychain (trimmed), and answers from the event loop.
+        qputenv("ANTHROPIC_API_KEY", (QLatin1Char(' ') + fromEnv + QLatin1Char('\n')).toUtf8());
+        bool called = false;
+        QObject context;
+        const quint64 id = store.findApiKey(label, &context, [&](const SecretStore::Result& got) {
+            called = true;
+            QCOMPARE(got.secret, fromEnv);
+        });
+        QVERIFY(!called);
+        r = run(store, id);
+        QVERIFY(called);
+        QVERIFY(r.isOk());
+        QCOMPARE(r.secret, fromEnv);
+        QVERIFY(r.fromEnvironment);
+
+        QVERIFY(run(store, store.deleteKey(label)).isOk());
     }
 
     void callbackWithContext() {

@@ -1,0 +1,80 @@
+#include "keycommand.h"
+
+#include "cli/clicontext.h"
+#include "cli/clioutput.h"
+#include "cli/exitcode.h"
+#include "cli/terminalecho.h"
+#include "secrets/secretstore.h"
+
+#include <QEventLoop>
+#include <QFile>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace bs::cli {
+
+QString KeyCommand::summary() const {
+    return tr("Store the API key in the OS keychain (set) or remove it (clear).");
+}
+
+QString KeyCommand::description() const {
+    return tr("'key set' reads the API key from stdin (a pipe, or typed at a prompt that does not "
+              "show it) and stores it in the OS keychain; it is never taken from the command "
+              "line. 'key clear' removes it. ANTHROPIC_API_KEY, when set, is used before the "
+              "keychain.");
+}
+
+void KeyCommand::addOptions(QCommandLineParser& parser) {
+    parser.addPositionalArgument(QStringLiteral("ACTION"), tr("set or clear."),
+                                 QStringLiteral("set|clear"));
+}
+
+int KeyCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
+    int rc = Exit::Ok;
+    if (!expectPositional(parser, 1, QStringLiteral("set|clear"), ctx, &rc))
+        return rc;
+    const QString action = parser.positionalArguments().first();
+    if (action != QLatin1String("set") && action != QLatin1String("clear"))
+        return usageError(ctx,
+                          tr("Unknown action \"%1\": write 'key set' or 'key clear'.").arg(action));
+    const bool set = action == QLatin1String("set");
+    SecretStore store;
+    QEventLoop loop;
+    SecretStore::Result result;
+    auto done = [&](const SecretStore::Result& r) {
+        result = r;
+        loop.quit();
+    };
+    if (set) {
+        QString key;
+        {
+            // On a terminal the key is typed: not shown, and echo restored however this ends.
+            TerminalEcho echo(STDIN_FILENO);
+            if (echo.isTerminal()) {
+                std::fputs(qPrintable(tr("API key (typing is not shown): ")), stderr);
+                std::fflush(stderr);
+            }
+            QFile in;
+            if (!in.open(stdin, QIODevice::ReadOnly))
+                return ctx.out().fail(Exit::Usage, tr("Cannot read the key from stdin."));
+            key = QString::fromUtf8(in.readLine(64 * 1024)).trimmed();
+        }
+        if (key.isEmpty())
+            return ctx.out().fail(Exit::Usage, tr("No key on stdin. Pipe it in, e.g. "
+                                                  "'batchscope-cli key set < keyfile'."));
+        store.writeKey(QString(), key, &loop, done);
+    } else {
+        store.deleteKey(QString(), &loop, done);
+    }
+    loop.exec();
+    if (!result.isOk() && !(!set && result.isNotFound()))
+        return ctx.out().fail(Exit::AuthMissing, result.message);
+    QJsonObject out;
+    out[QLatin1String("action")] = action;
+    ctx.out().print(out, set ? tr("API key stored in the keychain.")
+                             : tr("API key removed from the keychain."));
+    return Exit::Ok;
+}
+
+} // namespace bs::cli

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "cli/command.h"
+
+namespace bs::cli {
+
+// `submit FILE [--wait] [--split-at N]`: validates the file (no key needed for that), stores
+// every request in the ledger (write-ahead), then creates the batch(es), split by BatchSplitter.
+// --wait polls until they end and ingests their results (BatchWaiter).
+class SubmitCommand : public Command {
+    Q_DECLARE_TR_FUNCTIONS(bs::cli::SubmitCommand)
+
+public:
+    QString name() const override { return QStringLiteral("submit"); }
+    QString summary() const override;
+
+protected:
+    QString description() const override;
+    void addOptions(QCommandLineParser& parser) override;
+    int run(const QCommandLineParser& parser, CliContext& ctx) override;
+};
+
+} // namespace bs::cli

@@ -1,0 +1,5 @@
+target_sources(bs_core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/jsonlinput.h
+    ${CMAKE_CURRENT_LIST_DIR}/jsonlinput.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/batchsplitter.h
+    ${CMAKE_CURRENT_LIST_DIR}/batchsplitter.cpp)
