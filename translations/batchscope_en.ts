@@ -1361,6 +1361,58 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>bs::ui::FileCheckDialog</name>
+    <message>
+        <source>Check %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s). Nothing can be sent until they are fixed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first %1 are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the lines listed, save the file and drop it here again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s), no problems found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 requests (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>It will be sent as %n batch(es): %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To send it: batchscope-cli submit &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::MainWindow</name>
     <message>
         <source>Batchscope</source>
@@ -1368,10 +1420,6 @@ Exit codes:
     </message>
     <message>
         <source>Drop a JSONL file here to start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line, splits the file to fit the API limits and estimates the cost before anything is sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1408,10 +1456,6 @@ Exit codes:
     </message>
     <message>
         <source>JSON Lines (*.jsonl *.ndjson *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Selected %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1483,6 +1527,33 @@ Exit codes:
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line and shows how the file will be split to fit the API limits before anything is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::ProblemTableModel</name>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

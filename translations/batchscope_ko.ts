@@ -803,11 +803,11 @@
     </message>
     <message>
         <source>No API key: %1 is not set and the keychain holds none for &apos;%2&apos; (or the keyring is locked). Store one with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the %1 environment variable.</source>
-        <translation>API 키가 없습니다: %1이(가) 설정되지 않았고 키체인에도 '%2'의 키가 없습니다(또는 키링이 잠겨 있습니다). 'batchscope-cli key set'으로 키를 저장하거나(키는 stdin에서 읽습니다), %1 환경 변수를 설정하세요.</translation>
+        <translation>API 키가 없습니다: %1이(가) 설정되지 않았고 키체인에도 &apos;%2&apos;의 키가 없습니다(또는 키링이 잠겨 있습니다). &apos;batchscope-cli key set&apos;으로 키를 저장하거나(키는 stdin에서 읽습니다), %1 환경 변수를 설정하세요.</translation>
     </message>
     <message>
         <source>Once the keychain works, store a key with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the %1 environment variable.</source>
-        <translation>키체인이 동작하면 'batchscope-cli key set'으로 키를 저장하거나(키는 stdin에서 읽습니다), %1 환경 변수를 설정하세요.</translation>
+        <translation>키체인이 동작하면 &apos;batchscope-cli key set&apos;으로 키를 저장하거나(키는 stdin에서 읽습니다), %1 환경 변수를 설정하세요.</translation>
     </message>
 </context>
 <context>
@@ -869,11 +869,11 @@ Exit codes:
   6  partial: some items errored, expired or were canceled</source>
         <translation>화면 없는 Batchscope: 앱과 같은 원장으로 Message Batches를 제출하고, 지켜보고, 비용을 기록합니다.
 
-명령('batchscope-cli COMMAND --help'로 자세히 보기):
+명령(&apos;batchscope-cli COMMAND --help&apos;로 자세히 보기):
 %1
 아래의 전역 옵션은 명령 뒤에 써도 됩니다.
 원장: --ledger, 없으면 앱의 원장(%2).
-API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 'key set'으로 저장한 키. 무언가를 보내기 직전에만 읽습니다.
+API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;key set&apos;으로 저장한 키. 무언가를 보내기 직전에만 읽습니다.
 
 종료 코드:
   0  ok (성공)
@@ -886,15 +886,15 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 'key se
     </message>
     <message>
         <source>Run &apos;batchscope-cli --help&apos; for the usage.</source>
-        <translation>사용법은 'batchscope-cli --help'로 확인하세요.</translation>
+        <translation>사용법은 &apos;batchscope-cli --help&apos;로 확인하세요.</translation>
     </message>
     <message>
         <source>No command given. Run &apos;batchscope-cli --help&apos; for the list of commands.</source>
-        <translation>명령이 없습니다. 명령 목록은 'batchscope-cli --help'로 확인하세요.</translation>
+        <translation>명령이 없습니다. 명령 목록은 &apos;batchscope-cli --help&apos;로 확인하세요.</translation>
     </message>
     <message>
         <source>Unknown command &quot;%1&quot;. Run &apos;batchscope-cli --help&apos; for the list of commands.</source>
-        <translation>알 수 없는 명령 "%1"입니다. 명령 목록은 'batchscope-cli --help'로 확인하세요.</translation>
+        <translation>알 수 없는 명령 &quot;%1&quot;입니다. 명령 목록은 &apos;batchscope-cli --help&apos;로 확인하세요.</translation>
     </message>
 </context>
 <context>
@@ -951,15 +951,15 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 'key se
     </message>
     <message>
         <source>Run &apos;batchscope-cli %1 --help&apos; for its usage.</source>
-        <translation>사용법은 'batchscope-cli %1 --help'로 확인하세요.</translation>
+        <translation>사용법은 &apos;batchscope-cli %1 --help&apos;로 확인하세요.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; needs %2.</source>
-        <translation>'%1'에는 %2이(가) 필요합니다.</translation>
+        <translation>&apos;%1&apos;에는 %2이(가) 필요합니다.</translation>
     </message>
     <message>
         <source>Unexpected argument &quot;%1&quot;.</source>
-        <translation>예상하지 못한 인수 "%1"입니다.</translation>
+        <translation>예상하지 못한 인수 &quot;%1&quot;입니다.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a date; write YYYY-MM-DD.</source>
@@ -974,7 +974,7 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 'key se
     </message>
     <message>
         <source>Adds up the cost of the ingested results (integer micro-dollars, exact). Results of models the price table does not know are counted as unpriced, not as $0 (&apos;reprice&apos; prices them once the table knows the model). No key, no network.</source>
-        <translation>수집한 결과의 비용을 더합니다(정수 마이크로달러, 정확함). 가격표에 없는 모델의 결과는 $0이 아니라 가격 미정으로 셉니다(가격표가 모델을 알게 되면 'reprice'가 가격을 매깁니다). 키와 네트워크가 필요 없습니다.</translation>
+        <translation>수집한 결과의 비용을 더합니다(정수 마이크로달러, 정확함). 가격표에 없는 모델의 결과는 $0이 아니라 가격 미정으로 셉니다(가격표가 모델을 알게 되면 &apos;reprice&apos;가 가격을 매깁니다). 키와 네트워크가 필요 없습니다.</translation>
     </message>
     <message>
         <source>Only results of this UTC day and later.</source>
@@ -1009,7 +1009,7 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 'key se
     </message>
     <message>
         <source>&apos;key set&apos; reads the API key from stdin (a pipe, or typed at a prompt that does not show it) and stores it in the OS keychain; it is never taken from the command line. &apos;key clear&apos; removes it. ANTHROPIC_API_KEY, when set, is used before the keychain.</source>
-        <translation>'key set'은 API 키를 stdin(파이프, 또는 입력이 보이지 않는 프롬프트)에서 읽어 OS 키체인에 저장합니다. 명령줄에서는 절대 받지 않습니다. 'key clear'는 키를 지웁니다. ANTHROPIC_API_KEY가 설정되어 있으면 키체인보다 먼저 씁니다.</translation>
+        <translation>&apos;key set&apos;은 API 키를 stdin(파이프, 또는 입력이 보이지 않는 프롬프트)에서 읽어 OS 키체인에 저장합니다. 명령줄에서는 절대 받지 않습니다. &apos;key clear&apos;는 키를 지웁니다. ANTHROPIC_API_KEY가 설정되어 있으면 키체인보다 먼저 씁니다.</translation>
     </message>
     <message>
         <source>set or clear.</source>
@@ -1017,7 +1017,7 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 'key se
     </message>
     <message>
         <source>Unknown action &quot;%1&quot;: write &apos;key set&apos; or &apos;key clear&apos;.</source>
-        <translation>알 수 없는 동작 "%1"입니다: 'key set' 또는 'key clear'를 쓰세요.</translation>
+        <translation>알 수 없는 동작 &quot;%1&quot;입니다: &apos;key set&apos; 또는 &apos;key clear&apos;를 쓰세요.</translation>
     </message>
     <message>
         <source>API key (typing is not shown): </source>
@@ -1048,7 +1048,7 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 'key se
     </message>
     <message>
         <source>Results ingested while their model was missing from the price table are stored as unpriced (never as $0). Once the table knows the model (a newer Batchscope, or your own %1), &apos;reprice&apos; computes their cost with the current prices and reports what changed, per model. Running it again changes nothing. No key, no network.</source>
-        <translation>가격표에 모델이 없을 때 수집한 결과는 가격 미정으로 저장됩니다($0이 아님). 가격표가 모델을 알게 되면(새 버전의 Batchscope, 또는 직접 만든 %1) 'reprice'가 현재 가격으로 비용을 계산하고 바뀐 내용을 모델별로 알려 줍니다. 다시 실행해도 아무것도 바뀌지 않습니다. 키와 네트워크가 필요 없습니다.</translation>
+        <translation>가격표에 모델이 없을 때 수집한 결과는 가격 미정으로 저장됩니다($0이 아님). 가격표가 모델을 알게 되면(새 버전의 Batchscope, 또는 직접 만든 %1) &apos;reprice&apos;가 현재 가격으로 비용을 계산하고 바뀐 내용을 모델별로 알려 줍니다. 다시 실행해도 아무것도 바뀌지 않습니다. 키와 네트워크가 필요 없습니다.</translation>
     </message>
     <message>
         <source>Only results of this UTC day and later.</source>
@@ -1076,7 +1076,7 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 'key se
     </message>
     <message>
         <source>Still unpriced, the price table does not know their model: %1. Add the model to %2 and run &apos;batchscope-cli reprice&apos; again.</source>
-        <translation>여전히 가격 미정입니다. 가격표가 다음 모델을 모릅니다: %1. %2에 모델을 추가하고 'batchscope-cli reprice'를 다시 실행하세요.</translation>
+        <translation>여전히 가격 미정입니다. 가격표가 다음 모델을 모릅니다: %1. %2에 모델을 추가하고 &apos;batchscope-cli reprice&apos;를 다시 실행하세요.</translation>
     </message>
 </context>
 <context>
@@ -1151,7 +1151,7 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 'key se
     </message>
     <message>
         <source>Unexpected argument &quot;%1&quot;.</source>
-        <translation>예상하지 못한 인수 "%1"입니다.</translation>
+        <translation>예상하지 못한 인수 &quot;%1&quot;입니다.</translation>
     </message>
     <message>
         <source>No batches tracked.</source>
@@ -1166,7 +1166,7 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 'key se
     </message>
     <message>
         <source>Validates a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} lines (nothing is sent and no key is needed when it is invalid), stores every request in the ledger, then creates the batch(es): a file above 100,000 requests or 256 MB is split, in file order. --wait polls until they end and ingests the results.</source>
-        <translation>{"custom_id", "params"} 줄로 된 JSONL 파일을 검사하고(잘못된 파일이면 아무것도 보내지 않으며 키도 필요 없습니다), 모든 요청을 원장에 저장한 뒤 배치를 만듭니다. 요청 100,000개나 256 MB를 넘는 파일은 파일 순서대로 나눕니다. --wait는 배치가 끝날 때까지 폴링하고 결과를 수집합니다.</translation>
+        <translation>{&quot;custom_id&quot;, &quot;params&quot;} 줄로 된 JSONL 파일을 검사하고(잘못된 파일이면 아무것도 보내지 않으며 키도 필요 없습니다), 모든 요청을 원장에 저장한 뒤 배치를 만듭니다. 요청 100,000개나 256 MB를 넘는 파일은 파일 순서대로 나눕니다. --wait는 배치가 끝날 때까지 폴링하고 결과를 수집합니다.</translation>
     </message>
     <message>
         <source>Wait until the batches end and ingest the results.</source>
@@ -1227,7 +1227,7 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 'key se
     </message>
     <message>
         <source>Checks every line of a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} objects and lists each problem as FILE:LINE:FIELD: what is wrong. Needs no API key, sends nothing and opens no ledger. A valid file is reported with the batches it would be sent as (at most 100,000 requests and 256 MB each).</source>
-        <translation>{"custom_id", "params"} 객체로 된 JSONL 파일의 모든 줄을 검사하고 문제마다 FILE:LINE:FIELD: 문제 내용 형식으로 보여 줍니다. API 키가 필요 없고, 아무것도 보내지 않으며, 원장을 열지 않습니다. 올바른 파일이면 보낼 때 나뉠 배치(배치마다 요청 최대 100,000개, 256 MB)를 알려 줍니다.</translation>
+        <translation>{&quot;custom_id&quot;, &quot;params&quot;} 객체로 된 JSONL 파일의 모든 줄을 검사하고 문제마다 FILE:LINE:FIELD: 문제 내용 형식으로 보여 줍니다. API 키가 필요 없고, 아무것도 보내지 않으며, 원장을 열지 않습니다. 올바른 파일이면 보낼 때 나뉠 배치(배치마다 요청 최대 100,000개, 256 MB)를 알려 줍니다.</translation>
     </message>
     <message>
         <source>At most N requests per batch (default 100000).</source>
@@ -1361,6 +1361,55 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 'key se
     </message>
 </context>
 <context>
+    <name>bs::ui::FileCheckDialog</name>
+    <message>
+        <source>Check %1</source>
+        <translation>%1 검사</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 읽는 중…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Report</source>
+        <translation>보고서 복사(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s). Nothing can be sent until they are fixed.</source>
+        <translation>
+            <numerusform>%1: 문제 %n개. 모두 고치기 전에는 아무것도 보낼 수 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first %1 are listed.</source>
+        <translation>처음 %1개만 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Fix the lines listed, save the file and drop it here again.</source>
+        <translation>표시된 줄을 고치고 파일을 저장한 뒤 여기에 다시 끌어다 놓으세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s), no problems found.</source>
+        <translation>
+            <numerusform>%1: 요청 %n개, 문제가 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 requests (%2)</source>
+        <translation>요청 %1개 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>It will be sent as %n batch(es): %1.</source>
+        <translation>
+            <numerusform>배치 %n개로 보냅니다: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To send it: batchscope-cli submit &quot;%1&quot;</source>
+        <translation>보내려면: batchscope-cli submit &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::MainWindow</name>
     <message>
         <source>Batchscope</source>
@@ -1369,10 +1418,6 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 'key se
     <message>
         <source>Drop a JSONL file here to start</source>
         <translation>시작하려면 JSONL 파일을 여기에 끌어다 놓으세요</translation>
-    </message>
-    <message>
-        <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line, splits the file to fit the API limits and estimates the cost before anything is sent.</source>
-        <translation>한 줄에 요청 하나: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope는 전송하기 전에 모든 줄을 검사하고, API 한도에 맞게 파일을 나누고, 비용을 추정합니다.</translation>
     </message>
     <message>
         <source>Or choose File → Open JSONL… (%1).</source>
@@ -1409,10 +1454,6 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 'key se
     <message>
         <source>JSON Lines (*.jsonl *.ndjson *.json);;All files (*)</source>
         <translation>JSON Lines (*.jsonl *.ndjson *.json);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>Selected %1</source>
-        <translation>%1 선택됨</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1477,6 +1518,33 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 'key se
         <translation>
             <numerusform>%1의 결과를 저장했습니다: %n줄, %2.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line and shows how the file will be split to fit the API limits before anything is sent.</source>
+        <translation>한 줄에 요청 하나: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope는 보내기 전에 모든 줄을 검사하고, API 한도에 맞게 파일을 어떻게 나눌지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 검사 중…</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::ProblemTableModel</name>
+    <message>
+        <source>file</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>줄</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>필드</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
     </message>
 </context>
 <context>

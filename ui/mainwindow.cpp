@@ -2,6 +2,7 @@
 
 #include "aboutdialog.h"
 #include "batchtablemodel.h"
+#include "intake/filecheckdialog.h"
 
 #include "api/apierror.h"
 #include "core/redactor.h"
@@ -45,8 +46,8 @@ MainWindow::MainWindow(QWidget* parent)
         QStringLiteral("<h2>") + tr("Drop a JSONL file here to start") +
         QStringLiteral("</h2><p>") +
         tr("One request per line: {\"custom_id\": …, \"params\": {…}}. Batchscope checks every "
-           "line, splits the file to fit the API limits and estimates the cost before anything "
-           "is sent.") +
+           "line and shows how the file will be split to fit the API limits before anything is "
+           "sent.") +
         QStringLiteral("</p><p>") +
         tr("Or choose File → Open JSONL… (%1).")
             .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)) +
@@ -210,7 +211,9 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::acceptFile(const QString& path) {
-    statusBar()->showMessage(tr("Selected %1").arg(QFileInfo(path).fileName()));
+    statusBar()->showMessage(tr("Checking %1…").arg(QFileInfo(path).fileName()), 5000);
+    auto* dialog = new FileCheckDialog(path, this);
+    dialog->show();
     Q_EMIT jsonlFileChosen(path);
 }
 

@@ -36,7 +36,8 @@ public:
     BatchTableModel* batchModel() const { return m_batchModel; }
 
 Q_SIGNALS:
-    // The user chose a JSONL file, through File → Open or by dropping it on the window.
+    // The user chose a JSONL file, through File → Open or by dropping it on the window; a
+    // FileCheckDialog is showing what is in it.
     void jsonlFileChosen(const QString& path);
 
 public Q_SLOTS:

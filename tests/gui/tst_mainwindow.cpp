@@ -2,6 +2,8 @@
 #include "batchtablemodel.h"
 #include "core/appinfo.h"
 #include "cost/pricebook.h"
+#include "intake/filecheckdialog.h"
+#include "intake/problemtablemodel.h"
 #include "ledger/ledger.h"
 #include "ledgertestdata.h"
 #include "mainwindow.h"
@@ -9,8 +11,10 @@
 #include "testenv.h"
 #include "translator.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
@@ -24,6 +28,35 @@
 #include <QTranslator>
 
 using bs::ui::MainWindow;
+
+namespace {
+
+QByteArray validLine(const QString& customId) {
+    return QByteArrayLiteral("{\"custom_id\": \"") + customId.toUtf8() +
+           QByteArrayLiteral(
+               "\", \"params\": {\"model\": \"claude-haiku-4-5\", \"max_tokens\": 16, "
+               "\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}}");
+}
+
+void writeLines(const QString& path, const QList<QByteArray>& lines) {
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    for (const QByteArray& line : lines)
+        file.write(line + '\n');
+}
+
+// A drag that enters the window (it must be accepted) and drops one local file.
+void dropOn(MainWindow& window, const QString& path) {
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+}
+
+} // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -95,19 +128,61 @@ private Q_SLOTS:
         QCOMPARE(again.size(), wanted.size());
     }
 
-    void droppingAFileEmitsItsPath() {
+    // Dropping a file opens the check dialog, which reads the file off the GUI thread and
+    // lists each problem on its line, with its field.
+    void droppingAFileShowsItsProblems() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("requests.jsonl"));
+        writeLines(path, {validLine(QStringLiteral("a-1")), validLine(QStringLiteral("a-2")),
+                          QByteArrayLiteral("{\"custom_id\": \"bad id!\", \"params\": {}}")});
         MainWindow window;
         QSignalSpy chosen(&window, &MainWindow::jsonlFileChosen);
-        QMimeData mime;
-        mime.setUrls({QUrl::fromLocalFile(QStringLiteral("/tmp/requests.jsonl"))});
-        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
-                              Qt::NoModifier);
-        QApplication::sendEvent(&window, &enter);
-        QVERIFY(enter.isAccepted());
-        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(&window, &drop);
+        dropOn(window, path);
         QCOMPARE(chosen.size(), 1);
-        QCOMPARE(chosen.first().first().toString(), QStringLiteral("/tmp/requests.jsonl"));
+        auto* dialog = window.findChild<bs::ui::FileCheckDialog*>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->path(), path);
+        QVERIFY(dialog->isVisible());
+        QAbstractItemModelTester tester(dialog->problemModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        if (dialog->isChecking())
+            QVERIFY(QSignalSpy(dialog, &bs::ui::FileCheckDialog::checked).wait(30000));
+        QVERIFY(!dialog->check().valid);
+        bs::ui::ProblemTableModel* problems = dialog->problemModel();
+        QVERIFY(problems->rowCount() >= 1);
+        QCOMPARE(problems->index(0, bs::ui::ProblemTableModel::Line).data().toLongLong(), 3);
+        QCOMPARE(problems->index(0, bs::ui::ProblemTableModel::Field).data().toString(),
+                 QStringLiteral("custom_id"));
+        QVERIFY(
+            dialog->findChild<QTableView*>(QStringLiteral("problemTable"))->isVisibleTo(dialog));
+        QVERIFY(dialog->reportText().startsWith(path + QStringLiteral(":3:custom_id:")));
+        const QString headline = dialog->findChild<QLabel*>(QStringLiteral("headline"))->text();
+        QVERIFY2(headline.contains(QStringLiteral("Nothing can be sent")), qPrintable(headline));
+        dialog->close();
+    }
+
+    // A valid file: no problem table, the split plan and the command that sends it.
+    void droppingAValidFileShowsItsSplit() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("good.jsonl"));
+        writeLines(path, {validLine(QStringLiteral("g-1")), validLine(QStringLiteral("g-2"))});
+        MainWindow window;
+        dropOn(window, path);
+        auto* dialog = window.findChild<bs::ui::FileCheckDialog*>();
+        QVERIFY(dialog);
+        if (dialog->isChecking())
+            QVERIFY(QSignalSpy(dialog, &bs::ui::FileCheckDialog::checked).wait(30000));
+        QVERIFY(dialog->check().valid);
+        QCOMPARE(dialog->check().requests, 2);
+        QCOMPARE(dialog->check().batches.size(), 1);
+        QCOMPARE(dialog->problemModel()->rowCount(), 0);
+        QVERIFY(
+            !dialog->findChild<QTableView*>(QStringLiteral("problemTable"))->isVisibleTo(dialog));
+        const QString plan = dialog->findChild<QLabel*>(QStringLiteral("plan"))->text();
+        QVERIFY2(plan.contains(QStringLiteral("1 batch")), qPrintable(plan));
+        const QString next = dialog->findChild<QLabel*>(QStringLiteral("next"))->text();
+        QVERIFY2(next.contains(QStringLiteral("batchscope-cli submit")), qPrintable(next));
+        dialog->close();
     }
 
     // With a session on a ledger that holds batches, the table replaces the placeholder and the
