@@ -2,6 +2,7 @@
 // session, unlocked): write, read back, overwrite, namespacing, delete, not found.
 #include "secrets/secretstore.h"
 #include "testenv.h"
+#include "testskip.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -33,7 +34,8 @@ class TestSecretStore : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QSKIP("No D-Bus session: run under ./dev test (private session, unlocked keyring)");
+            BS_SKIP_OR_FAIL(
+                "No D-Bus session: run under ./dev test (private session, unlocked keyring)");
         m_label = QStringLiteral("test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     }
 
