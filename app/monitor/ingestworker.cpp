@@ -147,7 +147,7 @@ void IngestWorker::proceed(const MessageBatch& batch) {
                  .arg(batch.id));
         return;
     }
-    m_day = (batch.endedAt.isValid() ? batch.endedAt : batch.createdAt).toUTC().date();
+    m_day = CostCalculator::pricingDay(batch.createdAt, batch.endedAt);
     startDownload();
 }
 

@@ -293,6 +293,44 @@ private Q_SLOTS:
         QCOMPARE(costOf(book(), model, u, day), r);
     }
 
+    // Results are priced on their batch's END day (ended_at, else created_at, UTC), the day the
+    // ledger counts the spend on. Sonnet 5.5 cache reads: $0.20/MTok before 2026-10-07, $0.10
+    // from it (reference/pricing.md §1, §9.1); 1e6 reads at the batch half price.
+    void pricedOnTheEndDay_data() {
+        QTest::addColumn<QDateTime>("created");
+        QTest::addColumn<QDateTime>("ended");
+        QTest::addColumn<QDate>("day");
+        QTest::addColumn<qint64>("expected");
+        const auto utc = [](int d, int h, int m) {
+            return QDateTime(QDate(2026, 10, d), QTime(h, m), Qt::UTC);
+        };
+        QTest::newRow("created 10-06, ended 10-07: new price")
+            << utc(6, 22, 0) << utc(7, 0, 5) << QDate(2026, 10, 7) << qint64(50'000);
+        QTest::newRow("created 10-06, ended 10-06 23:59: old price")
+            << utc(6, 1, 0) << utc(6, 23, 59) << QDate(2026, 10, 6) << qint64(100'000);
+        QTest::newRow("not ended, created 10-06: creation day")
+            << utc(6, 23, 0) << QDateTime() << QDate(2026, 10, 6) << qint64(100'000);
+        // The end day in UTC, whatever the zone the timestamp was read in.
+        QTest::newRow("ended 10-07 01:00 +02:00 = 10-06 UTC: old price")
+            << utc(6, 12, 0) << QDateTime(QDate(2026, 10, 7), QTime(1, 0), Qt::OffsetFromUTC, 7200)
+            << QDate(2026, 10, 6) << qint64(100'000);
+    }
+
+    void pricedOnTheEndDay() {
+        QFETCH(QDateTime, created);
+        QFETCH(QDateTime, ended);
+        QFETCH(QDate, day);
+        QFETCH(qint64, expected);
+        QCOMPARE(CostCalculator::pricingDay(created, ended), day);
+        Usage u;
+        u.cacheReadInputTokens = 1'000'000;
+        u.serviceTier = QStringLiteral("batch");
+        const CostResult r = costOf(book(), QStringLiteral("claude-sonnet-5-5"), u,
+                                    CostCalculator::pricingDay(created, ended));
+        QVERIFY(r.priced);
+        QCOMPARE(r.micros, Money(expected));
+    }
+
     void flags() {
         Usage u = batchUsage();
         u.cacheCreationInputTokens = 100;
