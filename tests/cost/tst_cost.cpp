@@ -427,6 +427,30 @@ private Q_SLOTS:
         QCOMPARE(none.usedPermille(), qint64(0));
     }
 
+    // $0 is a real limit, not "no limit": nothing that costs anything fits, any spend is over.
+    // "No limit" is the absence of a budget (a default Budget); a negative limit is invalid.
+    void zeroBudgetIsALimit() {
+        Budget zero(0, 0);
+        QVERIFY(zero.isLimited());
+        QCOMPARE(zero.limit(), Money(0));
+        QCOMPARE(zero.remaining(), Money(0));
+        QVERIFY(zero.wouldExceed(1));
+        QVERIFY(!zero.wouldExceed(0));
+        QVERIFY(!zero.isExceeded());
+        QCOMPARE(zero.usedPermille(), qint64(0));
+        zero.addSpent(1);
+        QVERIFY(zero.isExceeded());
+        QCOMPARE(zero.remaining(), Money(-1));
+        QVERIFY(zero.usedPermille() > 1000);
+        QVERIFY(zero != Budget());
+
+        QVERIFY(Budget::isValidLimit(0));
+        QVERIFY(!Budget::isValidLimit(-1));
+        const Budget negative(-5, 0); // refused where set; here never "unlimited"
+        QVERIFY(negative.isLimited());
+        QVERIFY(negative.wouldExceed(1));
+    }
+
     void formatMoney() {
         QCOMPARE(bs::formatMoney(0), QStringLiteral("$0.000000"));
         QCOMPARE(bs::formatMoney(1), QStringLiteral("$0.000001"));
