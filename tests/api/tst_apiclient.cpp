@@ -504,7 +504,11 @@ private Q_SLOTS:
         QTRY_COMPARE(finished.size(), 1);
         QCOMPARE(job->error().kind, ApiError::Kind::Aborted);
         job->abort();
-        QTest::qWait(20);
+        // A second finished() would be queued by now; wait for a marker queued after it.
+        bool marker = false;
+        QMetaObject::invokeMethod(
+            this, [&] { marker = true; }, Qt::QueuedConnection);
+        QTRY_VERIFY(marker);
         QCOMPARE(finished.size(), 1);
         delete job;
     }
