@@ -34,6 +34,21 @@ constexpr int kRateLimit = 4000;
 constexpr size_t kChunk = 256 * 1024;
 const char* const kBatchPath = "/v1/messages/batches";
 
+// Marks a response decided in the pre-routing handler of a request whose body is still unread;
+// removed before the response is written.
+const char* const kAnsweredEarly = "x-batchscope-sim-answered-early";
+
+// Whether httplib will read a body for this request (it reads one for these methods only) and
+// there is one to read.
+bool carriesBody(const httplib::Request& req) {
+    if (req.method != "POST" && req.method != "PUT" && req.method != "PATCH" &&
+        req.method != "DELETE")
+        return false;
+    if (req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos)
+        return true;
+    return std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) > 0;
+}
+
 const char* errorTypeFor(int status) {
     switch (status) {
     case 400:
@@ -211,11 +226,22 @@ void ApiServer::installRoutes() {
     s.set_tcp_nodelay(true);
 
     s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-        return preRoute(req, res) ? httplib::Server::HandlerResponse::Handled
-                                  : httplib::Server::HandlerResponse::Unhandled;
+        if (!preRoute(req, res))
+            return httplib::Server::HandlerResponse::Unhandled;
+        // Answered before the body was read (a fault, a bad key, a /_sim call from afar). httplib
+        // reads no body for a request its pre-routing handler answers, so the rest of a create
+        // body would stay on the keep-alive connection and be parsed as the next request (a 1.5
+        // MB create: 429, then 414 for the request after it). A request with a body therefore
+        // goes on to its route, which reads the body (or httplib does, for a route without a
+        // content reader or for no route at all), keeps this answer and changes nothing.
+        if (!carriesBody(req))
+            return httplib::Server::HandlerResponse::Handled;
+        res.set_header(kAnsweredEarly, "1");
+        return httplib::Server::HandlerResponse::Unhandled;
     });
     s.set_error_handler(httplib::Server::HandlerWithResponse(
         [this](const httplib::Request&, httplib::Response& res) {
+            res.headers.erase(kAnsweredEarly); // every early answer is >= 400: it passes here
             if (!res.body.empty() || res.status < 400)
                 return httplib::Server::HandlerResponse::Unhandled;
             if (res.get_header_value("request-id").empty())
@@ -246,20 +272,32 @@ void ApiServer::installRoutes() {
 
     using R = const httplib::Request&;
     using W = httplib::Response&;
+    using Handler = void (ApiServer::*)(R, W);
+    // A route keeps an answer given before its body was read (see the pre-routing handler).
+    const auto route = [this](Handler h) {
+        return [this, h](R req, W res) {
+            if (!res.has_header(kAnsweredEarly))
+                (this->*h)(req, res);
+        };
+    };
     s.Post(kBatchPath, [this](R req, W res, const httplib::ContentReader& reader) {
+        if (res.has_header(kAnsweredEarly)) {
+            reader([](const char*, size_t) { return true; }); // drain it, keep the answer
+            return;
+        }
         create(req, res, reader);
     });
-    s.Get(kBatchPath, [this](R req, W res) { list(req, res); });
-    s.Get(R"(/v1/messages/batches/([^/]+)/results)", [this](R req, W res) { results(req, res); });
-    s.Post(R"(/v1/messages/batches/([^/]+)/cancel)", [this](R req, W res) { cancel(req, res); });
-    s.Get(R"(/v1/messages/batches/([^/]+))", [this](R req, W res) { retrieve(req, res); });
-    s.Delete(R"(/v1/messages/batches/([^/]+))", [this](R req, W res) { remove(req, res); });
-    s.Post("/v1/messages/count_tokens", [this](R req, W res) { countTokens(req, res); });
-    s.Get("/_sim/faults", [this](R req, W res) { simFaults(req, res); });
-    s.Post("/_sim/faults", [this](R req, W res) { simFaults(req, res); });
-    s.Delete("/_sim/faults", [this](R req, W res) { simFaults(req, res); });
-    s.Get("/_sim/clock", [this](R req, W res) { simClock(req, res); });
-    s.Post("/_sim/clock", [this](R req, W res) { simClock(req, res); });
+    s.Get(kBatchPath, route(&ApiServer::list));
+    s.Get(R"(/v1/messages/batches/([^/]+)/results)", route(&ApiServer::results));
+    s.Post(R"(/v1/messages/batches/([^/]+)/cancel)", route(&ApiServer::cancel));
+    s.Get(R"(/v1/messages/batches/([^/]+))", route(&ApiServer::retrieve));
+    s.Delete(R"(/v1/messages/batches/([^/]+))", route(&ApiServer::remove));
+    s.Post("/v1/messages/count_tokens", route(&ApiServer::countTokens));
+    s.Get("/_sim/faults", route(&ApiServer::simFaults));
+    s.Post("/_sim/faults", route(&ApiServer::simFaults));
+    s.Delete("/_sim/faults", route(&ApiServer::simFaults));
+    s.Get("/_sim/clock", route(&ApiServer::simClock));
+    s.Post("/_sim/clock", route(&ApiServer::simClock));
 }
 
 bool ApiServer::preRoute(const httplib::Request& req, httplib::Response& res) {

@@ -697,6 +697,33 @@
     </message>
 </context>
 <context>
+    <name>bs::RetryClass</name>
+    <message>
+        <source>Transient: retry as is</source>
+        <translation>일시적 오류: 그대로 다시 시도</translation>
+    </message>
+    <message>
+        <source>Billing: retry after a top-up</source>
+        <translation>결제: 충전한 뒤 다시 시도</translation>
+    </message>
+    <message>
+        <source>Fix required: change the request first</source>
+        <translation>수정 필요: 먼저 요청을 고치세요</translation>
+    </message>
+    <message>
+        <source>Expired: retry as is</source>
+        <translation>만료됨: 그대로 다시 시도</translation>
+    </message>
+    <message>
+        <source>Canceled: retry if still wanted</source>
+        <translation>취소됨: 아직 필요하면 다시 시도</translation>
+    </message>
+    <message>
+        <source>Access denied: change the API key or the workspace first</source>
+        <translation>접근 거부: 먼저 API 키나 워크스페이스를 바꾸세요</translation>
+    </message>
+</context>
+<context>
     <name>bs::RetrySubmitter</name>
     <message>
         <source>Internal error: no API client or ledger.</source>

@@ -1,5 +1,7 @@
 #include "apiclient.h"
 
+#include "core/redactor.h"
+
 #include "batchjob.h"
 #include "batchlistjob.h"
 #include "core/appinfo.h"
@@ -46,7 +48,7 @@ ApiError ApiClient::checkBatchId(const QString& batchId) const {
 ApiError ApiClient::checkUrl(const QUrl& url) {
     if (!url.isValid() || url.host().isEmpty())
         return ApiError::make(ApiError::Kind::Config,
-                              tr("the API URL '%1' is not valid").arg(url.toDisplayString()));
+                              tr("the API URL '%1' is not valid").arg(Redactor::redactUrl(url)));
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("https"))
         return {};

@@ -1,5 +1,7 @@
 #include "apiconfig.h"
 
+#include "core/redactor.h"
+
 #include <QHostAddress>
 
 namespace bs {
@@ -10,6 +12,10 @@ ApiConfig ApiConfig::fromEnvironment() {
     if (!env.isEmpty())
         c.baseUrl = QUrl(env);
     return c;
+}
+
+QString ApiConfig::displayBaseUrl() const {
+    return Redactor::redactUrl(baseUrl);
 }
 
 bool ApiConfig::isLoopbackHost(const QString& host) {

@@ -20,6 +20,10 @@ struct ApiConfig {
     // propagation delay and retried until the window closes.
     int notFoundGraceMs = 10000;
 
+    // The base URL as it may be shown or logged: any user-info (user:password@) masked
+    // (Redactor::redactUrl). Never show or log baseUrl itself.
+    QString displayBaseUrl() const;
+
     static QUrl defaultBaseUrl() { return QUrl(QStringLiteral("https://api.anthropic.com")); }
     // Defaults, with ANTHROPIC_BASE_URL honoured when set (the key is NOT read from the
     // environment here).

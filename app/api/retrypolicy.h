@@ -25,10 +25,12 @@ public:
     qint64 initialDelayMs = 500;
     qint64 maxBackoffMs = 8000;
     qint64 maxServerDelayMs = 60000; // a longer retry-after falls back to the backoff
-    // Multiplies the delay actually waited (not the nominal one reported in retrying()).
-    // Tests set it tiny so that a retry-after of seconds costs milliseconds.
+    // Test hook (tests/README.md, "Test hooks"; production leaves it at 1): multiplies the
+    // delay actually waited (not the nominal one reported in retrying()). Tests set it tiny so
+    // that a retry-after of seconds costs milliseconds.
     double timeScale = 1.0;
-    // Source of jitter in [0, 1). Empty = QRandomGenerator::global().
+    // Test hook (same list): source of jitter in [0, 1). Empty (production) =
+    // QRandomGenerator::global().
     std::function<double()> random;
 
     // Whether the failure is worth retrying at all (ignores the retry budget).

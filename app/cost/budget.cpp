@@ -23,6 +23,8 @@ bool Budget::wouldExceed(Money extra) const {
 qint64 Budget::usedPermille() const {
     if (!isLimited())
         return 0;
+    if (m_limit == 0)
+        return m_spent > 0 ? std::numeric_limits<qint64>::max() : 0;
     return static_cast<qint64>((static_cast<Wide>(m_spent) * 1000) / m_limit);
 }
 

@@ -5,6 +5,7 @@
 #include "usage.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QString>
 
 namespace bs {
@@ -48,10 +49,18 @@ struct CostResult {
 // integer number of 10^-24 dollars (128-bit). It is rounded ONCE, half up, to micro-dollars.
 // The same usage therefore always gives the same cost, on every machine.
 //
-// `day` selects effective-dated prices: pass the UTC date the batch was created
-// (MessageBatch::createdAt.toUTC().date()), the same for every result of a batch.
+// `day` selects effective-dated prices: pass pricingDay() of the result's batch -- the UTC date
+// the batch ended (ended_at), else the day it was created (created_at) -- the same for every
+// result of a batch. It is also the day the ledger counts the spend on. So a batch created on
+// 2026-10-06 that ends on 2026-10-07 pays Sonnet 5.5's cache reads at the price that took effect
+// on 2026-10-07 ($0.10/MTok), one that ended on 2026-10-06 the earlier $0.20.
 class CostCalculator {
 public:
+    // The day a batch's results are priced on (and counted on): ended_at, else created_at, UTC.
+    static QDate pricingDay(const QDateTime& createdAt, const QDateTime& endedAt) {
+        return (endedAt.isValid() ? endedAt : createdAt).toUTC().date();
+    }
+
     // Cost of one `succeeded` result.
     static CostResult costOf(const PriceBook& book, const QString& model, const Usage& usage,
                              QDate day);

@@ -156,6 +156,46 @@ QList<LedgerSchema::Migration> build() {
                      QStringLiteral("DROP INDEX results_model"),
                  }});
 
+    // Version 3: retry class "access_denied" (authentication_error / permission_error: the key or
+    // the workspace must change, not the params). SQLite cannot change a CHECK in place, so the
+    // table is rebuilt; the items already queued as fix_required for those errors move over.
+    list.append({3,
+                 {
+                     QStringLiteral(R"(CREATE TABLE retry_queue_v3(
+            id INTEGER PRIMARY KEY,
+            batch_id TEXT NOT NULL,
+            custom_id TEXT NOT NULL,
+            class TEXT NOT NULL
+                CHECK (class IN ('transient', 'billing', 'fix_required', 'expired', 'canceled',
+                                 'access_denied')),
+            error_type TEXT,
+            error_message TEXT,
+            attempt INTEGER NOT NULL DEFAULT 1,
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'drafted', 'resent', 'dismissed')),
+            draft_local_id TEXT,
+            resent_batch_id TEXT,
+            enqueued_at TEXT NOT NULL,
+            resent_at TEXT,
+            UNIQUE (batch_id, custom_id)))"),
+                     QStringLiteral(
+                         R"(INSERT INTO retry_queue_v3(id, batch_id, custom_id, class, error_type,
+                error_message, attempt, state, draft_local_id, resent_batch_id, enqueued_at,
+                resent_at)
+            SELECT id, batch_id, custom_id,
+                CASE WHEN class = 'fix_required'
+                          AND error_type IN ('authentication_error', 'permission_error')
+                     THEN 'access_denied' ELSE class END,
+                error_type, error_message, attempt, state, draft_local_id, resent_batch_id,
+                enqueued_at, resent_at
+            FROM retry_queue)"),
+                     QStringLiteral("DROP TABLE retry_queue"),
+                     QStringLiteral("ALTER TABLE retry_queue_v3 RENAME TO retry_queue"),
+                     QStringLiteral("CREATE INDEX retry_queue_state ON retry_queue(state, class)"),
+                     QStringLiteral("CREATE INDEX retry_queue_draft ON retry_queue(draft_local_id) "
+                                    "WHERE draft_local_id IS NOT NULL"),
+                 }});
+
     return list;
 }
 

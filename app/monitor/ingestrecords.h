@@ -35,11 +35,14 @@ struct IngestOptions {
     int progressIntervalMs = 200; // at most one progress() per interval (plus one per commit)
     // Prices; empty = PriceBook::load() (built-in plus the user's override file).
     std::optional<PriceBook> priceBook;
-    // Test hook: stop (as if canceled) after this many rows are committed; 0 = never.
+    // Test hooks (listed in tests/README.md, "Test hooks"; production code leaves them at 0):
+    // stop (as if canceled) after this many rows are committed; 0 = never.
     qint64 stopAfterCommittedRows = 0;
-    // Test hook: after this many rows are committed, the writer writes its next chunk into a
-    // transaction it never commits and waits there (for a test that kills the process); 0 = never.
+    // After this many rows are committed, the writer writes its next chunk into a transaction
+    // it never commits and waits there (for a test that kills the process); 0 = never. The hold
+    // ends on cancel() (rolled back, Canceled) or after holdTimeoutMs (rolled back, Failed).
     qint64 holdAfterCommittedRows = 0;
+    int holdTimeoutMs = 60000;
 };
 
 // One line of the results file that could not be used. lineNumber counts from 1.

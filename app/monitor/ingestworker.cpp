@@ -80,7 +80,7 @@ void IngestWorker::run(const QString& batchId, const MessageBatch& batch) {
     }
     m_writer = std::make_unique<ResultWriter>(m_options.ledgerPath,
                                               m_options.stopAfterCommittedRows, m_canceled);
-    m_writer->setHoldAfterCommittedRows(m_options.holdAfterCommittedRows);
+    m_writer->setHoldAfterCommittedRows(m_options.holdAfterCommittedRows, m_options.holdTimeoutMs);
     if (!m_writer->start(&error)) {
         m_writer.reset();
         fail(tr("Cannot open the ledger %1: %2").arg(m_options.ledgerPath, error));
@@ -147,7 +147,7 @@ void IngestWorker::proceed(const MessageBatch& batch) {
                  .arg(batch.id));
         return;
     }
-    m_day = (batch.endedAt.isValid() ? batch.endedAt : batch.createdAt).toUTC().date();
+    m_day = CostCalculator::pricingDay(batch.createdAt, batch.endedAt);
     startDownload();
 }
 

@@ -1,5 +1,7 @@
 #include "resultwriter.h"
 
+#include <QLoggingCategory>
+
 #include "ledger/ledger.h"
 #include "ledger/walcheckpointer.h"
 
@@ -10,6 +12,8 @@
 namespace bs {
 
 namespace {
+Q_LOGGING_CATEGORY(lcWriter, "bs.ingest.writer", QtInfoMsg)
+
 constexpr auto kPoll =
     std::chrono::milliseconds(20); // how often a blocked producer looks at cancel
 // WAL growth (pages) that starts a checkpoint on the checkpoint thread.
@@ -116,12 +120,30 @@ void ResultWriter::run() {
             last.pass = batch.pass;
             last.lineMark = batch.lineMark;
         }
+        bool holdEnded = false; // the test hook's hold ended without the writer being destroyed
+        bool holdTimedOut = false;
         if (ok && m_holdAfter > 0) {
             std::unique_lock lock(m_mutex);
             if (m_stats.rowsCommitted >= m_holdAfter) {
-                // Test hook: hold this transaction open, uncommitted, until destroyed.
-                m_wake.wait(lock, [this] { return m_quit; });
-                break;
+                // Test hook (tests/README.md, "Test hooks"): hold this transaction open,
+                // uncommitted, until the writer is destroyed (the process is meant to be killed
+                // here). A cancel, or m_holdTimeout without either, ends the hold: the held rows
+                // are rolled back and nothing more is written, so no test can hang on it.
+                // Said once, so that a test can wait for the hold instead of sleeping.
+                qCInfo(lcWriter).noquote()
+                    << QStringLiteral("test hook: holding an uncommitted transaction after %1 "
+                                      "committed rows")
+                           .arg(m_stats.rowsCommitted);
+                const auto deadline = std::chrono::steady_clock::now() + m_holdTimeout;
+                while (!m_quit && !m_canceled->load() &&
+                       std::chrono::steady_clock::now() < deadline)
+                    m_wake.wait_for(lock, kPoll);
+                if (m_quit)
+                    break;
+                holdEnded = true;
+                holdTimedOut = !m_canceled->load();
+                ok = false;
+                failedOnRetries = false;
             }
         }
         // The rows go now, not after the commit; their list's storage is kept for reuse.
@@ -146,14 +168,20 @@ void ResultWriter::run() {
                 ok = ledger->commitTransaction();
                 failedOnRetries = false;
             } else {
-                error = ledger->lastError();
+                error = holdEnded ? QStringLiteral("the test hook held a transaction open for "
+                                                   "%1 ms and nobody ended the process; rolled "
+                                                   "back")
+                                        .arg(qint64(m_holdTimeout.count()))
+                                  : ledger->lastError();
                 ledger->rollbackTransaction(); // the failed write already rolled its own back
             }
             open = false;
         }
         {
             std::lock_guard lock(m_mutex);
-            if (!ok) {
+            if (holdEnded && !holdTimedOut) {
+                m_stats.stopped = true; // canceled while held: stop, as a cancel does
+            } else if (!ok) {
                 m_stats.failed = true;
                 m_stats.failedOnRetries = failedOnRetries;
                 m_stats.error = error.isEmpty() ? ledger->lastError() : error;

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -60,10 +61,15 @@ public:
     ResultWriter(const ResultWriter&) = delete;
     ResultWriter& operator=(const ResultWriter&) = delete;
 
-    // Test hook, before start(): once this many rows are committed, the next batch is written
-    // into a transaction that is never committed, and the writer waits there until destroyed
-    // (a process to be killed mid-transaction). 0 = never.
-    void setHoldAfterCommittedRows(qint64 rows) { m_holdAfter = rows; }
+    // Test hook (tests/README.md, "Test hooks"), before start(): once this many rows are
+    // committed, the next batch is written into a transaction that is never committed, and the
+    // writer waits there until destroyed (a process to be killed mid-transaction). 0 = never.
+    // The hold ends early on a cancel (the held rows are rolled back, the writer stops) or after
+    // timeoutMs (rolled back, the writer fails with a message saying so): never forever.
+    void setHoldAfterCommittedRows(qint64 rows, int timeoutMs = 60000) {
+        m_holdAfter = rows;
+        m_holdTimeout = std::chrono::milliseconds(qMax(0, timeoutMs));
+    }
     // Starts the thread and opens the connection there; false with *error when it cannot.
     bool start(QString* error);
     // Queues a batch; blocks while the queue is full (until there is room, the writer failed or
@@ -89,6 +95,7 @@ private:
     QString m_path;
     qint64 m_stopAfter;
     qint64 m_holdAfter = 0;
+    std::chrono::milliseconds m_holdTimeout{60000};
     std::shared_ptr<std::atomic_bool> m_canceled;
     int m_maxQueued;
     QThread* m_thread = nullptr;

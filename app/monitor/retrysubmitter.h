@@ -40,6 +40,8 @@ public:
     RetrySubmitter(ApiClient* client, Ledger* ledger, QObject* parent = nullptr);
 
     // Classes retried when none are named: transient and expired (both succeed unchanged).
+    // Never billing (money first), fix_required (the params must change) or access_denied (the
+    // key or the workspace must change): those are re-sent only when named on purpose.
     static QList<RetryClass> defaultClasses();
 
     // Asynchronous; finished() follows exactly once. Returns false when refused at once

@@ -1,11 +1,13 @@
 #include "cost/budget.h"
 #include "cost/costcalculator.h"
 #include "cost/money.h"
+#include "ledger/ledger.h"
 #include "pricetable.h"
 #include "testenv.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace bs;
@@ -293,6 +295,44 @@ private Q_SLOTS:
         QCOMPARE(costOf(book(), model, u, day), r);
     }
 
+    // Results are priced on their batch's END day (ended_at, else created_at, UTC), the day the
+    // ledger counts the spend on. Sonnet 5.5 cache reads: $0.20/MTok before 2026-10-07, $0.10
+    // from it (reference/pricing.md §1, §9.1); 1e6 reads at the batch half price.
+    void pricedOnTheEndDay_data() {
+        QTest::addColumn<QDateTime>("created");
+        QTest::addColumn<QDateTime>("ended");
+        QTest::addColumn<QDate>("day");
+        QTest::addColumn<qint64>("expected");
+        const auto utc = [](int d, int h, int m) {
+            return QDateTime(QDate(2026, 10, d), QTime(h, m), Qt::UTC);
+        };
+        QTest::newRow("created 10-06, ended 10-07: new price")
+            << utc(6, 22, 0) << utc(7, 0, 5) << QDate(2026, 10, 7) << qint64(50'000);
+        QTest::newRow("created 10-06, ended 10-06 23:59: old price")
+            << utc(6, 1, 0) << utc(6, 23, 59) << QDate(2026, 10, 6) << qint64(100'000);
+        QTest::newRow("not ended, created 10-06: creation day")
+            << utc(6, 23, 0) << QDateTime() << QDate(2026, 10, 6) << qint64(100'000);
+        // The end day in UTC, whatever the zone the timestamp was read in.
+        QTest::newRow("ended 10-07 01:00 +02:00 = 10-06 UTC: old price")
+            << utc(6, 12, 0) << QDateTime(QDate(2026, 10, 7), QTime(1, 0), Qt::OffsetFromUTC, 7200)
+            << QDate(2026, 10, 6) << qint64(100'000);
+    }
+
+    void pricedOnTheEndDay() {
+        QFETCH(QDateTime, created);
+        QFETCH(QDateTime, ended);
+        QFETCH(QDate, day);
+        QFETCH(qint64, expected);
+        QCOMPARE(CostCalculator::pricingDay(created, ended), day);
+        Usage u;
+        u.cacheReadInputTokens = 1'000'000;
+        u.serviceTier = QStringLiteral("batch");
+        const CostResult r = costOf(book(), QStringLiteral("claude-sonnet-5-5"), u,
+                                    CostCalculator::pricingDay(created, ended));
+        QVERIFY(r.priced);
+        QCOMPARE(r.micros, Money(expected));
+    }
+
     void flags() {
         Usage u = batchUsage();
         u.cacheCreationInputTokens = 100;
@@ -387,6 +427,52 @@ private Q_SLOTS:
         QVERIFY(!none.isLimited());
         QVERIFY(!none.wouldExceed(1'000'000'000'000));
         QCOMPARE(none.usedPermille(), qint64(0));
+    }
+
+    // $0 is a real limit, not "no limit": nothing that costs anything fits, any spend is over.
+    // "No limit" is the absence of a budget (a default Budget); a negative limit is invalid.
+    void zeroBudgetIsALimit() {
+        Budget zero(0, 0);
+        QVERIFY(zero.isLimited());
+        QCOMPARE(zero.limit(), Money(0));
+        QCOMPARE(zero.remaining(), Money(0));
+        QVERIFY(zero.wouldExceed(1));
+        QVERIFY(!zero.wouldExceed(0));
+        QVERIFY(!zero.isExceeded());
+        QCOMPARE(zero.usedPermille(), qint64(0));
+        zero.addSpent(1);
+        QVERIFY(zero.isExceeded());
+        QCOMPARE(zero.remaining(), Money(-1));
+        QVERIFY(zero.usedPermille() > 1000);
+        QVERIFY(zero != Budget());
+
+        QVERIFY(Budget::isValidLimit(0));
+        QVERIFY(!Budget::isValidLimit(-1));
+        const Budget negative(-5, 0); // refused where set; here never "unlimited"
+        QVERIFY(negative.isLimited());
+        QVERIFY(negative.wouldExceed(1));
+    }
+
+    // Through the ledger, where budgets are set: a $0 budget is kept and read back as a limit
+    // nothing fits under; a negative one is refused with a message that says what is allowed.
+    void zeroBudgetThroughTheLedger() {
+        QTemporaryDir dir;
+        bs::Ledger ledger;
+        QVERIFY2(ledger.open(dir.filePath(QStringLiteral("budget.sqlite"))),
+                 qPrintable(ledger.lastError()));
+        QVERIFY(!ledger.setBudget({QStringLiteral("negative"), -1, BudgetSetting::Period::Day}));
+        QVERIFY2(ledger.lastError().contains(QStringLiteral("$0 or more")),
+                 qPrintable(ledger.lastError()));
+        QVERIFY(!ledger.budget(QStringLiteral("negative")));
+        QVERIFY2(ledger.setBudget({QStringLiteral("frozen"), 0, BudgetSetting::Period::Day}),
+                 qPrintable(ledger.lastError()));
+        const auto status = ledger.budgetStatus(QStringLiteral("frozen"), QDate(2026, 11, 29));
+        QVERIFY(status);
+        QVERIFY(status->isLimited());
+        QCOMPARE(status->limit(), Money(0));
+        QVERIFY(status->wouldExceed(1));
+        // No budget at all: nothing to check against (the caller treats it as no limit).
+        QVERIFY(!ledger.budgetStatus(QStringLiteral("none")));
     }
 
     void formatMoney() {

@@ -35,6 +35,8 @@ class TestFaultMatrix : public QObject {
     struct Run {
         IngestReport report;
         int restarts = 0;
+        QString batchId;
+        QByteArray simLog; // the simulator's request log: "METHOD path status request-id" lines
     };
 
     // Creates and ends a batch, arms `faults` (a JSON rule or array), ingests by id.
@@ -70,7 +72,7 @@ class TestFaultMatrix : public QObject {
         QSignalSpy restarts(&ingestor, &ResultIngestor::downloadRestarted);
         QVERIFY(ingestor.start(batch->id)); // by id: the retrieve meets the faults too
         QVERIFY(ingestor.waitForFinished(300000));
-        Run run{ingestor.report(), int(restarts.size())};
+        Run run{ingestor.report(), int(restarts.size()), batch->id, sim.log()};
         QVERIFY2(run.report.isComplete(), qPrintable(run.report.summary()));
 
         // Every fault rule was used up.
@@ -152,8 +154,28 @@ private Q_SLOTS:
 
     // The batch answers 404 for a while after its create: ingestion started right after the
     // create (by id) treats it as propagation delay.
+    // The simulator's log shows that the grace path really ran: the ingestor's retrieve of the
+    // batch got 404 at least once, then 200.
     void notFoundRightAfterCreate() {
-        runCase("{\"not_found_after_create_ms\":1500}", {}, {}, true);
+        runCase(
+            "{\"not_found_after_create_ms\":1500}", {},
+            [](const Run& r) {
+                const QByteArray retrieve = "GET /v1/messages/batches/" + r.batchId.toUtf8() + ' ';
+                int notFound = 0;
+                int found = 0;
+                for (const QByteArray& line : r.simLog.split('\n')) {
+                    if (!line.startsWith(retrieve))
+                        continue;
+                    const QByteArray status = line.mid(retrieve.size()).split(' ').value(0);
+                    if (status == "404")
+                        ++notFound;
+                    else if (status == "200" && notFound > 0)
+                        ++found;
+                }
+                QVERIFY2(notFound >= 1, r.simLog.constData());
+                QVERIFY2(found >= 1, r.simLog.constData());
+            },
+            true);
     }
 };
 

@@ -1,5 +1,11 @@
+#include "ledger/ledger.h"
 #include "ledger/retryclass.h"
+#include "testenv.h"
 
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using bs::RetryClass;
@@ -44,9 +50,14 @@ private Q_SLOTS:
             << QStringLiteral("max_tokens: must be at most 128000") << RetryClass::FixRequired;
         QTest::newRow("authentication")
             << errored << QStringLiteral("authentication_error")
-            << QStringLiteral("invalid x-api-key") << RetryClass::FixRequired;
-        QTest::newRow("permission") << errored << QStringLiteral("permission_error") << QString()
-                                    << RetryClass::FixRequired;
+            << QStringLiteral("invalid x-api-key") << RetryClass::AccessDenied;
+        QTest::newRow("permission")
+            << errored << QStringLiteral("permission_error")
+            << QStringLiteral(
+                   "Your API key does not have permission to use the specified resource.")
+            << RetryClass::AccessDenied;
+        QTest::newRow("permission, no message") << errored << QStringLiteral("permission_error")
+                                                << QString() << RetryClass::AccessDenied;
         QTest::newRow("not_found")
             << errored << QStringLiteral("not_found_error") << QStringLiteral("model: claude-nope")
             << RetryClass::FixRequired;
@@ -77,8 +88,96 @@ private Q_SLOTS:
             QCOMPARE(bs::retryClassName(*c), name);
         }
         QVERIFY(!bs::retryClassFromName(QStringLiteral("nonsense")).has_value());
+        const auto access = bs::retryClassFromName(QStringLiteral("access_denied"));
+        QVERIFY(access.has_value());
+        QCOMPARE(*access, RetryClass::AccessDenied);
+        QStringList all;
+        for (RetryClass c : bs::kAllRetryClasses) {
+            all.append(bs::retryClassName(c));
+            QVERIFY(!bs::retryClassLabel(c).isEmpty());
+        }
+        QCOMPARE(all, names + QStringList{QStringLiteral("access_denied")});
+        QVERIFY(bs::retryClassLabel(RetryClass::AccessDenied).contains(QStringLiteral("API key")));
+    }
+
+    // The ledger stores the new class (its CHECK constraint knows it) and reads it back.
+    void accessDeniedIsStored() {
+        QTemporaryDir dir;
+        bs::Ledger ledger;
+        QVERIFY2(ledger.open(dir.filePath(QStringLiteral("l.sqlite"))),
+                 qPrintable(ledger.lastError()));
+        bs::RetryItem item;
+        item.batchId = QStringLiteral("msgbatch_access");
+        item.customId = QStringLiteral("a-1");
+        item.retryClass = RetryClass::AccessDenied;
+        item.errorType = QStringLiteral("permission_error");
+        QCOMPARE(ledger.enqueueRetries({item}), qint64(1));
+        const auto items = ledger.retryItems(RetryClass::AccessDenied);
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.first().customId, QStringLiteral("a-1"));
+        QVERIFY(ledger.retryItems(RetryClass::FixRequired).isEmpty());
+    }
+
+    // A ledger written before the class existed: its fix_required items whose error was
+    // authentication_error / permission_error become access_denied when it is opened; the
+    // others keep their class.
+    void olderLedgerMovesAccessErrorsOver() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        {
+            bs::Ledger ledger;
+            QVERIFY2(ledger.open(path), qPrintable(ledger.lastError()));
+        }
+        {
+            // Back to version 2: the retry queue as it was, with items in it.
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char* sql : {
+                     "DELETE FROM schema_version WHERE version >= 3",
+                     "DROP TABLE retry_queue",
+                     "CREATE TABLE retry_queue(id INTEGER PRIMARY KEY, batch_id TEXT NOT NULL, "
+                     "custom_id TEXT NOT NULL, class TEXT NOT NULL CHECK (class IN ('transient', "
+                     "'billing', 'fix_required', 'expired', 'canceled')), error_type TEXT, "
+                     "error_message TEXT, attempt INTEGER NOT NULL DEFAULT 1, state TEXT NOT NULL "
+                     "DEFAULT 'pending' CHECK (state IN ('pending', 'drafted', 'resent', "
+                     "'dismissed')), draft_local_id TEXT, resent_batch_id TEXT, enqueued_at TEXT "
+                     "NOT NULL, resent_at TEXT, UNIQUE (batch_id, custom_id))",
+                     "CREATE INDEX retry_queue_state ON retry_queue(state, class)",
+                     "INSERT INTO retry_queue(batch_id, custom_id, class, error_type, enqueued_at) "
+                     "VALUES ('b', 'auth', 'fix_required', 'authentication_error', 'x'), "
+                     "('b', 'perm', 'fix_required', 'permission_error', 'x'), "
+                     "('b', 'bad', 'fix_required', 'invalid_request_error', 'x'), "
+                     "('b', 'busy', 'transient', 'overloaded_error', 'x')",
+                 })
+                QVERIFY2(q.exec(QString::fromLatin1(sql)), qPrintable(q.lastError().text()));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        bs::Ledger ledger;
+        QVERIFY2(ledger.open(path), qPrintable(ledger.lastError()));
+        QCOMPARE(ledger.schemaVersion(), bs::Ledger::latestSchemaVersion());
+        const auto ids = [&](RetryClass c) {
+            QStringList list;
+            for (const bs::RetryItem& i : ledger.retryItems(c))
+                list.append(i.customId);
+            list.sort();
+            return list;
+        };
+        QCOMPARE(ids(RetryClass::AccessDenied),
+                 (QStringList{QStringLiteral("auth"), QStringLiteral("perm")}));
+        QCOMPARE(ids(RetryClass::FixRequired), QStringList{QStringLiteral("bad")});
+        QCOMPARE(ids(RetryClass::Transient), QStringList{QStringLiteral("busy")});
     }
 };
 
-QTEST_GUILESS_MAIN(TestRetryClass)
+int main(int argc, char** argv) {
+    bs::test::TestEnv::isolate();
+    QCoreApplication app(argc, argv);
+    TestRetryClass t;
+    return QTest::qExec(&t, argc, argv);
+}
 #include "tst_retryclass.moc"

@@ -63,6 +63,7 @@ private Q_SLOTS:
         //    to finish 20k rows before a kill lands otherwise), so the kill always hits an
         //    ingestion part-way with a transaction open.
         QProcess tool;
+        tool.setProcessChannelMode(QProcess::MergedChannels); // the hold is announced on stderr
         tool.start(QStringLiteral(BS_INGEST_TOOL), toolArgs(sim, killed, batch->id)
                                                        << QStringLiteral("--hold-after")
                                                        << QStringLiteral("1"));
@@ -82,7 +83,18 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(sawCommit, seen.constData());
-        QTest::qWait(300); // let the writer reach its held, open transaction
+        // The writer says when it holds its open transaction (ResultWriter's test hook).
+        bool sawHold = seen.contains("test hook: holding");
+        while (!sawHold && tool.state() == QProcess::Running) {
+            if (!tool.canReadLine() && !tool.waitForReadyRead(60000))
+                break;
+            while (tool.canReadLine()) {
+                const QByteArray line = tool.readLine();
+                seen += line;
+                sawHold = sawHold || line.contains("test hook: holding");
+            }
+        }
+        QVERIFY2(sawHold, seen.constData());
         QVERIFY2(tool.state() == QProcess::Running, seen.constData()); // held, not finished
         tool.kill();                                                   // SIGKILL
         QVERIFY(tool.waitForFinished(30000));

@@ -95,6 +95,19 @@ private Q_SLOTS:
         QVERIFY2(!transient.isEmpty(), "the seed gave no transient errors");
         transient.sort();
 
+        // An item refused for its key or workspace (authentication_error / permission_error) is
+        // queued as access_denied, and no default (unnamed) retry ever picks it.
+        RetryItem denied;
+        denied.batchId = batchId;
+        denied.customId = QStringLiteral("item-denied");
+        denied.retryClass =
+            classifyRetry(QStringLiteral("errored"), QStringLiteral("permission_error"),
+                          QStringLiteral("Your API key does not have permission to use the "
+                                         "specified resource."));
+        QCOMPARE(denied.retryClass, RetryClass::AccessDenied);
+        QCOMPARE(ledger.enqueueRetries({denied}), qint64(1));
+        QVERIFY(!RetrySubmitter::defaultClasses().contains(RetryClass::AccessDenied));
+
         RetrySubmitter retry(&client, &ledger);
         QSignalSpy done(&retry, &RetrySubmitter::finished);
         QVERIFY(retry.retryClasses(batchId, {RetryClass::Transient}));
@@ -136,6 +149,14 @@ private Q_SLOTS:
         QVERIFY(!retry.retryClasses(batchId, {RetryClass::Transient}));
         QVERIFY(done.wait(5000));
         QVERIFY(!done.first().first().value<RetrySubmitter::Result>().ok);
+        // Nor does a retry of the default classes: the access_denied item stays pending.
+        done.clear();
+        QVERIFY(!retry.retryClasses(batchId));
+        QVERIFY(done.wait(5000));
+        QVERIFY(!done.first().first().value<RetrySubmitter::Result>().ok);
+        const auto stillDenied = ledger.retryItems(RetryClass::AccessDenied);
+        QCOMPARE(stillDenied.size(), 1);
+        QCOMPARE(stillDenied.first().customId, QStringLiteral("item-denied"));
 
         // Explicit custom_ids: one of the fix_required items can be sent on purpose.
         done.clear();

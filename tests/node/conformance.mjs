@@ -3,7 +3,7 @@
 // (x-api-key, 2023-06-01). Run by ctest (sim_sdk_conformance). Needs:
 //   BS_NODE_MODULES  folder holding node_modules/sdk1 and sdk0 (./dev test sets it)
 //   BS_SIM_PATH      the batchscope-sim executable
-// Without the SDK it exits 77 (ctest: skipped), or 1 when CI=true.
+// Without the SDK it exits 77 (ctest: skipped), or 1 when CI=true or BS_REQUIRE_ALL is set.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,8 +15,9 @@ const modules = process.env.BS_NODE_MODULES ?? '';
 const simPath = process.env.BS_SIM_PATH ?? '';
 
 function skip(why) {
-  if (process.env.CI === 'true') {
-    console.error(`FAIL: ${why} (CI=true: the SDK must be installed; run ./dev test)`);
+  const required = (process.env.BS_REQUIRE_ALL ?? '0');
+  if (process.env.CI === 'true' || (required !== '' && required !== '0')) {
+    console.error(`FAIL: ${why} (CI=true or BS_REQUIRE_ALL set: the SDK must be installed; run ./dev test)`);
     process.exit(1);
   }
   console.log(`SKIP: ${why} (run ./dev test, which installs tests/node/package.json)`);

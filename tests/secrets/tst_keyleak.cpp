@@ -11,6 +11,7 @@
 #include "secrets/secretstore.h"
 #include "simprocess.h"
 #include "testenv.h"
+#include "testskip.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -83,7 +84,8 @@ class TestKeyLeak : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QSKIP("No D-Bus session: run under ./dev test (private session, unlocked keyring)");
+            BS_SKIP_OR_FAIL(
+                "No D-Bus session: run under ./dev test (private session, unlocked keyring)");
         const QString logDir =
             QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
         QDir().mkpath(logDir);

@@ -2,6 +2,7 @@
 // session, unlocked): write, read back, overwrite, namespacing, delete, not found.
 #include "secrets/secretstore.h"
 #include "testenv.h"
+#include "testskip.h"
 
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -34,7 +35,8 @@ class TestSecretStore : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QSKIP("No D-Bus session: run under ./dev test (private session, unlocked keyring)");
+            BS_SKIP_OR_FAIL(
+                "No D-Bus session: run under ./dev test (private session, unlocked keyring)");
         m_label = QStringLiteral("test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     }
 

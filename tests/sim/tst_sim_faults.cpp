@@ -2,7 +2,9 @@
 #include "simclient.h"
 #include "simprocess.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QTcpSocket>
 #include <QThread>
 #include <QtTest>
 
@@ -19,6 +21,56 @@ QJsonArray requests(int n, int maxTokens = 200) {
             SimClient::request(u"r"_s + QString::number(i),
                                SimClient::params(u"hello "_s + QString::number(i), maxTokens)));
     return a;
+}
+
+struct RawReply {
+    int status = 0;
+    QByteArray head;
+    QByteArray body;
+};
+
+// One HTTP/1.1 exchange on an open socket, read by hand: the status line, the headers and a
+// Content-Length body. No client library in between, so the connection is the one we opened.
+RawReply exchange(QTcpSocket& socket, const QByteArray& request) {
+    RawReply r;
+    socket.write(request);
+    QByteArray in;
+    QDeadlineTimer deadline(60000); // a guard against hanging, not a timing assertion
+    qsizetype headEnd = -1;
+    qint64 length = -1;
+    while (!deadline.hasExpired()) {
+        if (headEnd < 0 && (headEnd = in.indexOf("\r\n\r\n")) >= 0) {
+            r.head = in.left(headEnd);
+            for (const QByteArray& line : r.head.split('\n')) {
+                if (line.toLower().startsWith("content-length:"))
+                    length = line.mid(15).trimmed().toLongLong();
+            }
+            const QList<QByteArray> first = r.head.left(r.head.indexOf('\r')).split(' ');
+            r.status = first.size() > 1 ? first.at(1).toInt() : 0;
+        }
+        if (headEnd >= 0 && in.size() - (headEnd + 4) >= qMax<qint64>(0, length)) {
+            r.body = in.mid(headEnd + 4, length);
+            return r;
+        }
+        if (socket.state() != QAbstractSocket::ConnectedState && socket.bytesAvailable() == 0)
+            break;
+        socket.waitForBytesWritten(10);
+        if (socket.waitForReadyRead(100))
+            in += socket.readAll();
+    }
+    r.head = in;
+    return r;
+}
+
+QByteArray rawRequest(const QByteArray& method, const QByteArray& path, const QByteArray& key,
+                      const QByteArray& body) {
+    QByteArray r = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: " + key +
+                   "\r\nanthropic-version: 2023-06-01\r\n";
+    if (!body.isNull())
+        r +=
+            "content-type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+            "\r\n";
+    return r + "\r\n" + body;
 }
 
 } // namespace
@@ -40,6 +92,8 @@ private slots:
     void notFoundAfterCreate();
     void faultFlags();
     void badRules();
+    void earlyAnswerDrainsTheBody_data();
+    void earlyAnswerDrainsTheBody();
 
 private:
     std::unique_ptr<SimProcess> m_sim;
@@ -238,6 +292,53 @@ void TstSimFaults::badRules() {
     QVERIFY(m_client->get(u"/_sim/faults"_s).json()[u"rules"].toArray().isEmpty());
     // Control endpoints need no key but the API does.
     QCOMPARE(m_client->send("GET", u"/_sim/faults"_s, {}, {}, false).status, 200);
+}
+
+void TstSimFaults::earlyAnswerDrainsTheBody_data() {
+    QTest::addColumn<QJsonObject>("fault");
+    QTest::addColumn<QByteArray>("key");
+    QTest::addColumn<QStringList>("simArgs");
+    QTest::addColumn<int>("status");
+    const QByteArray good = SimProcess::fakeKey().toUtf8();
+    QTest::newRow("429 fault") << QJsonObject{{u"status"_s, 429}, {u"retry_after"_s, 1}} << good
+                               << QStringList{} << 429;
+    QTest::newRow("529 fault") << QJsonObject{{u"status"_s, 529}} << good << QStringList{} << 529;
+    QTest::newRow("bad key") << QJsonObject{} << QByteArray("wrong-key") << QStringList{} << 401;
+    QTest::newRow("too large") << QJsonObject{} << good
+                               << QStringList{u"--max-body-bytes"_s, u"1000000"_s} << 413;
+}
+
+// A status answered before the sim reads the body (a fault, a bad key) must still consume the
+// body: the next request on the same keep-alive connection gets its own, normal answer. (It used
+// to be parsed from the rest of the 1.5 MB body: 429, then 414.)
+void TstSimFaults::earlyAnswerDrainsTheBody() {
+    QFETCH(QJsonObject, fault);
+    QFETCH(QByteArray, key);
+    QFETCH(QStringList, simArgs);
+    QFETCH(int, status);
+    startSim(simArgs);
+    if (!fault.isEmpty())
+        QCOMPARE(m_client->addFault(fault).status, 200);
+
+    QJsonArray many;
+    const QString filler(2000, u'x');
+    for (int i = 0; many.size() < 800; ++i)
+        many.append(SimClient::request(u"big-"_s + QString::number(i),
+                                       SimClient::params(filler + QString::number(i), 16)));
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{u"requests"_s, many}}).toJson(QJsonDocument::Compact);
+    QVERIFY(body.size() > 1500000);
+
+    QTcpSocket socket;
+    socket.connectToHost(m_sim->baseUrl().host(), quint16(m_sim->baseUrl().port()));
+    QVERIFY(socket.waitForConnected(10000));
+    const RawReply first = exchange(socket, rawRequest("POST", "/v1/messages/batches", key, body));
+    QVERIFY2(first.status == status, first.head.left(300).constData());
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState); // kept alive, not closed
+    const RawReply next = exchange(
+        socket, rawRequest("GET", "/v1/messages/batches", SimProcess::fakeKey().toUtf8(), {}));
+    QVERIFY2(next.status == 200, next.head.left(300).constData());
+    QVERIFY(QJsonDocument::fromJson(next.body).object().contains(u"data"_s));
 }
 
 QTEST_GUILESS_MAIN(TstSimFaults)
