@@ -706,6 +706,33 @@
     </message>
 </context>
 <context>
+    <name>bs::RetryClass</name>
+    <message>
+        <source>Transient: retry as is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing: retry after a top-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix required: change the request first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired: retry as is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled: retry if still wanted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access denied: change the API key or the workspace first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::RetrySubmitter</name>
     <message>
         <source>Internal error: no API client or ledger.</source>
@@ -1101,19 +1128,11 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Retry classes, comma-separated: transient, billing, fix_required, expired, canceled (default: transient,expired).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The JSONL file a batch of another tool was made from (needed once).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A batch id (msgbatch_...).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown retry class &quot;%1&quot;. Classes: transient, billing, fix_required, expired, canceled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1130,6 +1149,14 @@ Exit codes:
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Retry classes, comma-separated: transient, billing, fix_required, access_denied, expired, canceled (default: transient,expired).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown retry class &quot;%1&quot;. Classes: transient, billing, fix_required, access_denied, expired, canceled.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1132,20 +1132,12 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
         <translation>배치에서 지정한 재시도 클래스의 실패 항목을, 처음 보낼 때 저장한 params로 새 배치로 다시 보냅니다. 다른 도구가 만든 배치에는 저장된 params가 없으므로, --source로 그 배치를 만든 JSONL 파일을 한 번 연결하세요.</translation>
     </message>
     <message>
-        <source>Retry classes, comma-separated: transient, billing, fix_required, expired, canceled (default: transient,expired).</source>
-        <translation>쉼표로 구분한 재시도 클래스: transient, billing, fix_required, expired, canceled(기본값: transient,expired).</translation>
-    </message>
-    <message>
         <source>The JSONL file a batch of another tool was made from (needed once).</source>
         <translation>다른 도구의 배치를 만든 JSONL 파일(한 번만 필요).</translation>
     </message>
     <message>
         <source>A batch id (msgbatch_...).</source>
         <translation>배치 ID(msgbatch_...).</translation>
-    </message>
-    <message>
-        <source>Unknown retry class &quot;%1&quot;. Classes: transient, billing, fix_required, expired, canceled.</source>
-        <translation>알 수 없는 재시도 클래스 &quot;%1&quot;. 클래스: transient, billing, fix_required, expired, canceled.</translation>
     </message>
     <message>
         <source>Batch %1 is not in the ledger.</source>
@@ -1160,6 +1152,14 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
         <translation>
             <numerusform>%1의 항목 %n개를 다음으로 다시 보냈습니다:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Retry classes, comma-separated: transient, billing, fix_required, access_denied, expired, canceled (default: transient,expired).</source>
+        <translation>재시도 분류(쉼표로 구분): transient, billing, fix_required, access_denied, expired, canceled (기본값: transient,expired).</translation>
+    </message>
+    <message>
+        <source>Unknown retry class &quot;%1&quot;. Classes: transient, billing, fix_required, access_denied, expired, canceled.</source>
+        <translation>알 수 없는 재시도 분류 &quot;%1&quot;. 분류: transient, billing, fix_required, access_denied, expired, canceled.</translation>
     </message>
 </context>
 <context>

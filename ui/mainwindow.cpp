@@ -125,7 +125,7 @@ void MainWindow::attachSession(ConsoleSession* session) {
     connect(session, &ConsoleSession::monitoringStarted, this, [this] {
         m_refresh->setEnabled(true);
         m_monitoring->setText(tr("Watching %1").arg(m_session->baseUrl().host()));
-        m_monitoring->setToolTip(m_session->baseUrl().toString());
+        m_monitoring->setToolTip(Redactor::redactUrl(m_session->baseUrl()));
     });
     connect(session, &ConsoleSession::monitoringUnavailable, this,
             &MainWindow::showMonitoringProblem);

@@ -50,7 +50,7 @@ int CliContext::prepareApi() {
     if (urlError.isError())
         return m_out.fail(
             Exit::Usage,
-            tr("Invalid base URL %1: %2").arg(config.baseUrl.toString(), urlError.toString()));
+            tr("Invalid base URL %1: %2").arg(config.displayBaseUrl(), urlError.toString()));
     SecretStore store;
     QEventLoop loop;
     SecretStore::Result found;

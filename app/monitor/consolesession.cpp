@@ -52,7 +52,7 @@ void ConsoleSession::startMonitoring() {
         Q_EMIT monitoringUnavailable(
             tr("The API address %1 cannot be used: %2 Set ANTHROPIC_BASE_URL to an https address "
                "(or http on this machine only).")
-                .arg(m_config.baseUrl.toString(), urlError.toString()));
+                .arg(m_config.displayBaseUrl(), urlError.toString()));
         return;
     }
     m_secrets = std::make_unique<SecretStore>();

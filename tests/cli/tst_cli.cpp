@@ -6,6 +6,7 @@
 #include "simclient.h"
 #include "simprocess.h"
 #include "testenv.h"
+#include "testskip.h"
 
 #include <QDeadlineTimer>
 #include <QDirIterator>
@@ -434,7 +435,7 @@ private Q_SLOTS:
 
     void keySetAndClearThroughTheKeychain() {
         if (!keyringAvailable())
-            QSKIP("no D-Bus session with a Secret Service (./dev test provides one)");
+            BS_SKIP_OR_FAIL("no D-Bus session with a Secret Service (./dev test provides one)");
         const Run set =
             cli({QStringLiteral("key"), QStringLiteral("set")}, false, kKey.toUtf8() + '\n');
         QVERIFY2(set.code == 0, set.err.constData());
@@ -451,7 +452,7 @@ private Q_SLOTS:
     // come back in what the terminal prints, echo is on again afterwards, also after an error.
     void keySetHidesTheKeyOnATerminal() {
         if (!keyringAvailable())
-            QSKIP("no D-Bus session with a Secret Service (./dev test provides one)");
+            BS_SKIP_OR_FAIL("no D-Bus session with a Secret Service (./dev test provides one)");
         const QByteArray typed = kKey.toUtf8(); // the simulator's key, so it can be checked
 
         const TtyRun set = cliOnTerminal({"key", "set"}, typed + '\n');
@@ -473,6 +474,16 @@ private Q_SLOTS:
     }
 
     void keyNeverLeaks() {
+        // Self-contained: the commands that handle the key run here too, so there is output,
+        // a ledger and a HOME to search even when this slot runs alone or first.
+        const QString path = writeFile(
+            QStringLiteral("leak.jsonl"),
+            {line(QStringLiteral("leak-1"), SimClient::params(QStringLiteral("hi"), 16))});
+        const Run submitted = cli(
+            {QStringLiteral("--json"), QStringLiteral("submit"), path, QStringLiteral("--wait")});
+        QVERIFY2(submitted.code == 0 || submitted.code == 6, submitted.err.constData());
+        QCOMPARE(cli({QStringLiteral("status")}).code, 0);
+        QCOMPARE(cli({QStringLiteral("cost")}).code, 0);
         QVERIFY(!m_allOutput.isEmpty());
         QVERIFY(!m_allOutput.contains(kKey.toUtf8()));
         QVERIFY(!m_allOutput.contains("sk-ant-api03-FAKE"));

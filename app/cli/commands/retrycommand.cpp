@@ -26,8 +26,8 @@ QString RetryCommand::description() const {
 void RetryCommand::addOptions(QCommandLineParser& parser) {
     parser.addOption(QCommandLineOption(
         QStringLiteral("class"),
-        tr("Retry classes, comma-separated: transient, billing, fix_required, expired, canceled "
-           "(default: transient,expired)."),
+        tr("Retry classes, comma-separated: transient, billing, fix_required, access_denied, "
+           "expired, canceled (default: transient,expired)."),
         QStringLiteral("C,...")));
     parser.addOption(QCommandLineOption(
         QStringLiteral("source"),
@@ -49,7 +49,7 @@ int RetryCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         const auto c = retryClassFromName(n.trimmed());
         if (!c)
             return usageError(ctx, tr("Unknown retry class \"%1\". Classes: transient, billing, "
-                                      "fix_required, expired, canceled.")
+                                      "fix_required, access_denied, expired, canceled.")
                                        .arg(n.trimmed()));
         classes.append(*c);
     }
