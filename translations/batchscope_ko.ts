@@ -273,6 +273,17 @@
     </message>
 </context>
 <context>
+    <name>bs::BatchStore</name>
+    <message>
+        <source>A batch without an id cannot be stored.</source>
+        <translation>ID가 없는 배치는 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No batch %1 in the ledger.</source>
+        <translation>원장에 배치 %1이(가) 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>bs::ConsoleSession</name>
     <message>
         <source>The API address %1 cannot be used: %2 Set ANTHROPIC_BASE_URL to an https address (or http on this machine only).</source>
@@ -285,6 +296,25 @@
     <message>
         <source>The API key could not be read from the keychain, so batches are not watched: %1</source>
         <translation>키체인에서 API 키를 읽을 수 없어 배치를 감시하지 않습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bs::DraftStore</name>
+    <message>
+        <source>No draft %1 in the ledger.</source>
+        <translation>원장에 초안 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Draft %1 is already %2; requests can only be added before it is sent.</source>
+        <translation>초안 %1의 상태가 이미 %2입니다. 요청은 보내기 전에만 추가할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Draft %1 is not waiting to be sent.</source>
+        <translation>초안 %1은(는) 전송 대기 중이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Draft %1 is %2 and cannot be linked to batch %3.</source>
+        <translation>초안 %1의 상태가 %2이므로 배치 %3에 연결할 수 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -451,56 +481,12 @@
         <translation>원장 %1을(를) 스키마 버전 %2(으)로 업데이트하지 못했습니다. 아무것도 변경되지 않았습니다. %3</translation>
     </message>
     <message>
-        <source>A batch without an id cannot be stored.</source>
-        <translation>ID가 없는 배치는 저장할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>No batch %1 in the ledger.</source>
-        <translation>원장에 배치 %1이(가) 없습니다.</translation>
-    </message>
-    <message>
-        <source>No draft %1 in the ledger.</source>
-        <translation>원장에 초안 %1이(가) 없습니다.</translation>
-    </message>
-    <message>
-        <source>Draft %1 is already %2; requests can only be added before it is sent.</source>
-        <translation>초안 %1의 상태가 이미 %2입니다. 요청은 보내기 전에만 추가할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>Draft %1 is not waiting to be sent.</source>
-        <translation>초안 %1은(는) 전송 대기 중이 아닙니다.</translation>
-    </message>
-    <message>
-        <source>Draft %1 is %2 and cannot be linked to batch %3.</source>
-        <translation>초안 %1의 상태가 %2이므로 배치 %3에 연결할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Retry item %1 is not pending.</source>
-        <translation>재시도 항목 %1은(는) 대기 중이 아닙니다.</translation>
-    </message>
-    <message>
-        <source>No items chosen to retry.</source>
-        <translation>재시도할 항목을 고르지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>None of the chosen items has stored params (their batches were not created by Batchscope); nothing to retry.</source>
-        <translation>고른 항목 중 params가 저장된 항목이 없습니다(해당 배치를 Batchscope가 만들지 않음). 재시도할 것이 없습니다.</translation>
-    </message>
-    <message>
-        <source>A budget needs a name and a limit of $0 or more.</source>
-        <translation>예산에는 이름과 $0 이상의 한도가 필요합니다.</translation>
-    </message>
-    <message>
-        <source>Ledger %1: results of batch %2 cannot be stored: the batch is not in the ledger.</source>
-        <translation>원장 %1: 배치 %2의 결과를 저장할 수 없습니다. 해당 배치가 원장에 없습니다.</translation>
-    </message>
-    <message>
-        <source>Ledger %1: the SQLite driver gives no handle for WAL housekeeping.</source>
-        <translation>원장 %1: SQLite 드라이버가 WAL 관리에 필요한 핸들을 제공하지 않습니다.</translation>
-    </message>
-    <message>
         <source>Ledger %1: checkpoint failed: %2</source>
         <translation>원장 %1: 체크포인트에 실패했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the ledger %1: the Qt SQLite driver gives no SQLite handle.</source>
+        <translation>원장 %1을(를) 열 수 없습니다: Qt SQLite 드라이버가 SQLite 핸들을 제공하지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -646,6 +632,32 @@
     </message>
 </context>
 <context>
+    <name>bs::ResultStore</name>
+    <message>
+        <source>Ledger %1: results of batch %2 cannot be stored: the batch is not in the ledger.</source>
+        <translation>원장 %1: 배치 %2의 결과를 저장할 수 없습니다. 해당 배치가 원장에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Ledger %1: %2</source>
+        <translation>원장 %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bs::RetryQueue</name>
+    <message>
+        <source>Retry item %1 is not pending.</source>
+        <translation>재시도 항목 %1은(는) 대기 중이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>No items chosen to retry.</source>
+        <translation>재시도할 항목을 고르지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>None of the chosen items has stored params (their batches were not created by Batchscope); nothing to retry.</source>
+        <translation>고른 항목 중 params가 저장된 항목이 없습니다(해당 배치를 Batchscope가 만들지 않음). 재시도할 것이 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>bs::RetrySubmitter</name>
     <message>
         <source>Internal error: no API client or ledger.</source>
@@ -749,6 +761,13 @@
     <message>
         <source>The system keychain did not answer within %1 s. Check that the keyring (Secret Service) is running and unlocked; a password prompt may be waiting.</source>
         <translation>시스템 키체인이 %1초 안에 응답하지 않았습니다. 키링(Secret Service)이 실행 중이고 잠금 해제되어 있는지 확인하세요. 암호 입력 창이 떠 있을 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::SettingsStore</name>
+    <message>
+        <source>A budget needs a name and a limit of $0 or more.</source>
+        <translation>예산에는 이름과 $0 이상의 한도가 필요합니다.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 #include "batchtablemodel.h"
 
 #include "cost/money.h"
+#include "ledger/batchstore.h"
+#include "ledger/costqueries.h"
 #include "ledger/ledger.h"
 
 #include <QBrush>
@@ -52,15 +54,16 @@ void BatchTableModel::refresh() {
     if (m_ledger) {
         if (m_allCostsStale) {
             m_costs.clear();
-            for (const CostGroup& g : m_ledger->costBy(Ledger::Grouping::Batch))
+            for (const CostGroup& g :
+                 CostQueries(*m_ledger).groupedBy(CostQueries::Grouping::Batch))
                 m_costs.insert(g.key, g.totals);
         } else {
             for (const QString& id : std::as_const(m_staleCosts))
-                m_costs.insert(id, m_ledger->costTotal(QDate(), id));
+                m_costs.insert(id, CostQueries(*m_ledger).total(QDate(), id));
         }
         m_allCostsStale = false;
         m_staleCosts.clear();
-        const QList<BatchRecord> records = m_ledger->allBatches();
+        const QList<BatchRecord> records = BatchStore(*m_ledger).all();
         rows.reserve(records.size());
         for (const BatchRecord& r : records)
             rows.append({r, m_costs.value(r.batch.id)});

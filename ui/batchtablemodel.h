@@ -1,7 +1,8 @@
 #pragma once
 
+#include "ledger/batchrecord.h"
+#include "ledger/costtotals.h"
 #include "ledger/ledgernotifier.h"
-#include "ledger/ledgerrecords.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -8,6 +8,9 @@
 #include "core/redactor.h"
 #include "cost/money.h"
 #include "jsonlinput.h"
+#include "ledger/batchstore.h"
+#include "ledger/costqueries.h"
+#include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 #include "monitor/draftsubmitter.h"
 #include "monitor/ingestrecords.h"
@@ -393,14 +396,14 @@ int CliApp::cmdSubmit(const QStringList& argsIn) {
     bool ok = true;
     auto flush = [&]() {
         if (!chunk.isEmpty() && ok)
-            ok = m_ledger->storeRequests(drafts.last(), chunk);
+            ok = DraftStore(*m_ledger).storeRequests(drafts.last(), chunk);
         chunk.clear();
     };
     const bool read = input.forEach([&](const QString& customId, const QByteArray& params) {
         const qsizetype size = params.size() + customId.size() + 32;
         if (drafts.isEmpty() || count + 1 > maxCount || bytes + size > maxBytes) {
             flush();
-            const QString id = m_ledger->createDraft(local);
+            const QString id = DraftStore(*m_ledger).create(local);
             if (id.isEmpty()) {
                 ok = false;
                 return false;
@@ -420,7 +423,7 @@ int CliApp::cmdSubmit(const QStringList& argsIn) {
     if (!read || !ok) {
         const QString why = m_ledger->lastError();
         for (const QString& d : std::as_const(drafts))
-            m_ledger->abandonDraft(d, tr("not sent: storing the requests failed"));
+            DraftStore(*m_ledger).abandon(d, tr("not sent: storing the requests failed"));
         return fail(read ? LedgerFailure : InputInvalid,
                     tr("Could not store the requests of %1: %2").arg(shown, why));
     }
@@ -441,7 +444,7 @@ int CliApp::cmdSubmit(const QStringList& argsIn) {
         loop.exec();
         if (!result.ok) {
             for (qsizetype j = i + 1; j < drafts.size(); ++j)
-                m_ledger->abandonDraft(drafts.at(j), tr("not sent: an earlier part failed"));
+                DraftStore(*m_ledger).abandon(drafts.at(j), tr("not sent: an earlier part failed"));
             QString msg = tr("Creating batch %1 of %2 failed: %3")
                               .arg(i + 1)
                               .arg(drafts.size())
@@ -456,7 +459,7 @@ int CliApp::cmdSubmit(const QStringList& argsIn) {
             return fail(result.error.isError() ? apiExit(result.error) : LedgerFailure, msg);
         }
         created.append(result.batch.id);
-        if (const auto rec = m_ledger->batch(result.batch.id)) {
+        if (const auto rec = BatchStore(*m_ledger).find(result.batch.id)) {
             batchesJson.append(batchJson(*rec));
             human.append(batchLine(*rec));
         }
@@ -500,7 +503,7 @@ int CliApp::waitAndIngest(const QStringList& batchIds, QJsonObject* out) {
     QEventLoop loop;
     QObject::connect(&poller, &Poller::cycleFinished, &loop, [&](const Poller::CycleReport&) {
         for (const QString& id : batchIds) {
-            const auto rec = m_ledger->batch(id);
+            const auto rec = BatchStore(*m_ledger).find(id);
             if (rec && rec->batch.isEnded())
                 pending.remove(id);
         }
@@ -543,7 +546,7 @@ int CliApp::waitAndIngest(const QStringList& batchIds, QJsonObject* out) {
         partial = partial || hasFailures(report);
         ingests.append(ingestJson(report));
         human.append(report.summary());
-        if (const auto rec = m_ledger->batch(id))
+        if (const auto rec = BatchStore(*m_ledger).find(id))
             batches.append(batchJson(*rec));
     }
     (*out)[QLatin1String("batches")] = batches;
@@ -601,7 +604,7 @@ int CliApp::cmdStatus(const QStringList& args) {
         loop.exec();
         if (!report.ok)
             return fail(apiExit(report.error), report.error.toString());
-        records = m_ledger->allBatches();
+        records = BatchStore(*m_ledger).all();
     }
     QJsonArray arr;
     QStringList human;
@@ -670,10 +673,11 @@ int CliApp::storeBatchAnswer(BatchJob* job, const QString& batchId, BatchRecord*
     loop.exec();
     if (error.isError())
         return fail(apiExit(error), error.toString());
-    const bool known = m_ledger->batch(batchId).has_value();
-    if (!(known ? m_ledger->upsertBatch(batch) : m_ledger->upsertDiscoveredBatches({batch})))
+    const bool known = BatchStore(*m_ledger).find(batchId).has_value();
+    if (!(known ? BatchStore(*m_ledger).upsert(batch)
+                : BatchStore(*m_ledger).upsertDiscovered({batch})))
         return fail(LedgerFailure, m_ledger->lastError());
-    const auto stored = m_ledger->batch(batchId);
+    const auto stored = BatchStore(*m_ledger).find(batchId);
     if (!stored)
         return fail(LedgerFailure, m_ledger->lastError());
     *record = *stored;
@@ -710,7 +714,7 @@ int CliApp::cmdRetry(const QStringList& argsIn) {
         return LedgerFailure;
     // Refusals that need no key first (discovered batch, unknown batch).
     {
-        const auto rec = m_ledger->batch(id);
+        const auto rec = BatchStore(*m_ledger).find(id);
         if (!rec)
             return fail(Usage, tr("Batch %1 is not in the ledger.").arg(id));
         if (rec->discovered && !source.isEmpty()) {
@@ -749,7 +753,7 @@ int CliApp::cmdRetry(const QStringList& argsIn) {
     out[QLatin1String("skipped")] = QJsonArray::fromStringList(result.skipped);
     QJsonArray arr;
     QString human;
-    if (const auto rec = m_ledger->batch(result.newBatchId)) {
+    if (const auto rec = BatchStore(*m_ledger).find(result.newBatchId)) {
         arr.append(batchJson(*rec));
         human = batchLine(*rec);
     }
@@ -778,18 +782,18 @@ int CliApp::cmdCost(const QStringList& argsIn) {
         if (!since.isValid())
             return fail(Usage, tr("\"%1\" is not a date; write YYYY-MM-DD.").arg(sinceText));
     }
-    std::optional<Ledger::Grouping> grouping;
+    std::optional<CostQueries::Grouping> grouping;
     if (by == QLatin1String("model"))
-        grouping = Ledger::Grouping::Model;
+        grouping = CostQueries::Grouping::Model;
     else if (by == QLatin1String("day"))
-        grouping = Ledger::Grouping::Day;
+        grouping = CostQueries::Grouping::Day;
     else if (by == QLatin1String("batch"))
-        grouping = Ledger::Grouping::Batch;
+        grouping = CostQueries::Grouping::Batch;
     else if (!by.isEmpty())
         return fail(Usage, tr("--by must be model, day or batch, not \"%1\".").arg(by));
     if (!openLedger())
         return LedgerFailure;
-    const CostTotals total = m_ledger->costTotal(since);
+    const CostTotals total = CostQueries(*m_ledger).total(since);
     if (!m_ledger->lastError().isEmpty())
         return fail(LedgerFailure, m_ledger->lastError());
     QJsonObject out;
@@ -809,7 +813,7 @@ int CliApp::cmdCost(const QStringList& argsIn) {
                      : QString()));
     QJsonArray groups;
     if (grouping) {
-        const QList<CostGroup> list = m_ledger->costBy(*grouping, since);
+        const QList<CostGroup> list = CostQueries(*m_ledger).groupedBy(*grouping, since);
         if (!m_ledger->lastError().isEmpty())
             return fail(LedgerFailure, m_ledger->lastError());
         for (const CostGroup& g : list) {

@@ -3,6 +3,8 @@
 #include "api/apiclient.h"
 #include "api/batchjob.h"
 #include "api/batchlistjob.h"
+#include "ledger/batchstore.h"
+#include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 #include "monitor/resultingestor.h"
 
@@ -130,7 +132,7 @@ void Poller::pollNow() {
     m_seen.clear();
     m_toRetrieve.clear();
     m_trackedUnended.clear();
-    const QList<BatchRecord> unended = m_ledger->unendedBatches();
+    const QList<BatchRecord> unended = BatchStore(*m_ledger).unended();
     for (const BatchRecord& r : unended)
         m_trackedUnended.insert(r.batch.id);
     Q_EMIT cycleStarted();
@@ -211,7 +213,7 @@ void Poller::absorb(const QList<MessageBatch>& batches) {
         const auto cached = m_endedStored.constFind(b.id);
         if (b.isEnded() && cached != m_endedStored.cend() && *cached == b.archivedAt.isValid())
             continue;
-        const auto row = m_ledger->batch(b.id);
+        const auto row = BatchStore(*m_ledger).find(b.id);
         if (row) {
             if (!(row->batch == b)) {
                 known.append(b);
@@ -224,7 +226,7 @@ void Poller::absorb(const QList<MessageBatch>& batches) {
             foreign.append(b);
         }
     }
-    if (!known.isEmpty() && m_ledger->upsertBatches(known)) {
+    if (!known.isEmpty() && BatchStore(*m_ledger).upsert(known)) {
         for (const MessageBatch& b : std::as_const(known)) {
             if (b.isEnded())
                 m_endedStored.insert(b.id, b.archivedAt.isValid());
@@ -235,14 +237,14 @@ void Poller::absorb(const QList<MessageBatch>& batches) {
 
     // A draft that was being created when the app stopped: attach instead of "discovering".
     bool anyCreating = false;
-    const QList<DraftInfo> drafts = m_ledger->unattachedDrafts();
+    const QList<DraftInfo> drafts = DraftStore(*m_ledger).unattached();
     for (const DraftInfo& d : drafts)
         anyCreating = anyCreating || d.state == DraftInfo::State::Creating;
     QList<MessageBatch> discovered;
     for (const MessageBatch& b : std::as_const(foreign)) {
         if (anyCreating) {
-            const QString localId = m_ledger->matchDraftForBatch(b);
-            if (!localId.isEmpty() && m_ledger->attachBatch(localId, b)) {
+            const QString localId = DraftStore(*m_ledger).matchForBatch(b);
+            if (!localId.isEmpty() && DraftStore(*m_ledger).attach(localId, b)) {
                 m_cycle.reconciled.append(localId);
                 m_cycle.updated.append(b.id);
                 continue;
@@ -251,7 +253,7 @@ void Poller::absorb(const QList<MessageBatch>& batches) {
         if (m_discover)
             discovered.append(b);
     }
-    if (!discovered.isEmpty() && m_ledger->upsertDiscoveredBatches(discovered)) {
+    if (!discovered.isEmpty() && BatchStore(*m_ledger).upsertDiscovered(discovered)) {
         for (const MessageBatch& b : std::as_const(discovered))
             m_cycle.discovered.append(b.id);
     }
@@ -273,7 +275,7 @@ void Poller::finishCycle(const ApiError& error) {
     }
     m_state.changedLastCycle = !m_cycle.updated.isEmpty() || !m_cycle.discovered.isEmpty();
 
-    const QList<BatchRecord> unended = m_ledger->unendedBatches();
+    const QList<BatchRecord> unended = BatchStore(*m_ledger).unended();
     m_state.inProgress = int(unended.size());
     m_state.youngestAgeMs = -1;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -314,7 +316,7 @@ void Poller::finishCycle(const ApiError& error) {
 }
 
 void Poller::offerIngestion() {
-    const QList<BatchRecord> waiting = m_ledger->batchesAwaitingIngest();
+    const QList<BatchRecord> waiting = BatchStore(*m_ledger).awaitingIngest();
     for (const BatchRecord& r : waiting) {
         if (m_ingestOffered.contains(r.batch.id))
             continue;

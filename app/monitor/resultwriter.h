@@ -1,6 +1,7 @@
 #pragma once
 
-#include "ledger/ledgerrecords.h"
+#include "ledger/resultrow.h"
+#include "ledger/retryitem.h"
 
 #include <QList>
 #include <QString>

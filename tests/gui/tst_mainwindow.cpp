@@ -2,6 +2,7 @@
 #include "batchtablemodel.h"
 #include "core/appinfo.h"
 #include "cost/pricebook.h"
+#include "ledger/batchstore.h"
 #include "ledger/ledger.h"
 #include "ledgertestdata.h"
 #include "mainwindow.h"
@@ -122,7 +123,7 @@ private Q_SLOTS:
             bs::MessageBatch b = bs::test::endedTestBatch(QStringLiteral("msgbatch_window"));
             b.requestCounts.succeeded = 9;
             b.requestCounts.errored = 1;
-            QVERIFY(ledger.upsertBatch(b));
+            QVERIFY(bs::BatchStore(ledger).upsert(b));
         }
         bs::ConsoleSession session;
         QString error;

@@ -1,0 +1,329 @@
+#include "ledger/batchstore.h"
+#include "ledger/costqueries.h"
+#include "ledger/ledger.h"
+#include "ledger/resultstore.h"
+#include "ledgertesthelpers.h"
+#include "testenv.h"
+
+#include <QCoreApplication>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace bs;
+using namespace bs::ledgertest;
+
+class TestLedgerConnection : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    QString freshPath() { return m_dir.filePath(QStringLiteral("ledger-%1.sqlite").arg(++m_n)); }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void defaultPathIsAppData() {
+        QVERIFY(Ledger::defaultPath().endsWith(QStringLiteral("/ledger.sqlite")));
+    }
+
+    void migratesFromEmptyAndReopens() {
+        const QString path = freshPath();
+        {
+            Ledger ledger;
+            QVERIFY2(ledger.open(path), qPrintable(ledger.lastError()));
+            QCOMPARE(ledger.openStatus(), Ledger::OpenStatus::Ok);
+            QCOMPARE(ledger.schemaVersion(), Ledger::latestSchemaVersion());
+            QVERIFY(BatchStore(ledger).upsert(makeBatch(QStringLiteral("msgbatch_keep"))));
+        }
+        {
+            Ledger ledger;
+            QVERIFY2(ledger.open(path), qPrintable(ledger.lastError()));
+            QCOMPARE(ledger.schemaVersion(), Ledger::latestSchemaVersion());
+            QVERIFY(BatchStore(ledger).find(QStringLiteral("msgbatch_keep")).has_value());
+        }
+        RawDb raw(path);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
+                 Ledger::latestSchemaVersion());
+        for (const char* table : {"batches", "drafts", "requests", "results", "retry_queue",
+                                  "alerts", "settings", "budgets"}) {
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE "
+                                               "type='table' AND name='%1'")
+                                    .arg(QLatin1String(table)))
+                         .toInt(),
+                     1);
+        }
+    }
+
+    void fileIsPrivateAndWal() {
+        const QString path = m_dir.filePath(QStringLiteral("sub/dir/ledger.sqlite"));
+        Ledger ledger;
+        QVERIFY2(ledger.open(path), qPrintable(ledger.lastError()));
+        QVERIFY(BatchStore(ledger).upsert(makeBatch(QStringLiteral("msgbatch_mode"))));
+        QCOMPARE(fileMode(path), 0600);
+        QCOMPARE(fileMode(path + QStringLiteral("-wal")), 0600);
+        RawDb raw(path);
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
+    }
+
+    void tightensWiderMode() {
+        const QString path = freshPath();
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        ::chmod(QFile::encodeName(path).constData(), 0644);
+        Ledger ledger;
+        QVERIFY2(ledger.open(path), qPrintable(ledger.lastError()));
+        QCOMPARE(fileMode(path), 0600);
+    }
+
+    void upgradesAVersionOneFileStepByStep() {
+        // A file as version 1 left it (with the results_day / results_model indexes), holding
+        // data: opening it applies migration 2 in its transaction and keeps every row.
+        const QString path = freshPath();
+        {
+            Ledger ledger;
+            QVERIFY2(ledger.open(path), qPrintable(ledger.lastError()));
+            QVERIFY(BatchStore(ledger).upsert(makeBatch(QStringLiteral("msgbatch_old"))));
+            QCOMPARE(ResultStore(ledger).insert(
+                         {makeResult(QStringLiteral("msgbatch_old"), QStringLiteral("a"),
+                                     QStringLiteral("claude-haiku-5-5"), 10, 5, 7),
+                          makeResult(QStringLiteral("msgbatch_old"), QStringLiteral("b"),
+                                     QStringLiteral("claude-haiku-5-5"), 20, 5, 9)}),
+                     2);
+        }
+        {
+            RawDb raw(path);
+            QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version >= 2")));
+            QVERIFY(raw.exec(QStringLiteral("CREATE INDEX results_day ON results(day)")));
+            QVERIFY(raw.exec(QStringLiteral("CREATE INDEX results_model ON results(model)")));
+        }
+        QVERIFY(Ledger::latestSchemaVersion() >= 2);
+        Ledger ledger;
+        QVERIFY2(ledger.open(path), qPrintable(ledger.lastError()));
+        QCOMPARE(ledger.schemaVersion(), Ledger::latestSchemaVersion());
+        QCOMPARE(ResultStore(ledger).count(QStringLiteral("msgbatch_old")), qint64(2));
+        QCOMPARE(CostQueries(ledger).total(QDate(), QStringLiteral("msgbatch_old")).micros,
+                 Money(16));
+        RawDb raw(path);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = "
+                                           "'index' AND name IN ('results_day', 'results_model')"))
+                     .toInt(),
+                 0);
+    }
+
+    void newerSchemaIsRefusedAndKept() {
+        const QString path = freshPath();
+        {
+            Ledger ledger;
+            QVERIFY(ledger.open(path));
+            QVERIFY(BatchStore(ledger).upsert(makeBatch(QStringLiteral("msgbatch_future"))));
+        }
+        {
+            RawDb raw(path);
+            QVERIFY(raw.exec(QStringLiteral(
+                "INSERT INTO schema_version(version, applied_at) VALUES(999, 'later')")));
+            QVERIFY(raw.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        }
+        const QByteArray before = sha256Of(path);
+        Ledger ledger;
+        QVERIFY(!ledger.open(path));
+        QCOMPARE(ledger.openStatus(), Ledger::OpenStatus::TooNew);
+        QVERIFY2(ledger.lastError().contains(QStringLiteral("newer version")),
+                 qPrintable(ledger.lastError()));
+        QVERIFY(ledger.lastError().contains(path));
+        QVERIFY(ledger.lastError().contains(QStringLiteral("999")));
+        QVERIFY(!ledger.isOpen());
+        QCOMPARE(sha256Of(path), before);
+        RawDb raw(path);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(),
+                 999);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT id FROM batches")).toString(),
+                 QStringLiteral("msgbatch_future"));
+    }
+
+    void corruptFileIsRefusedAndKept() {
+        const QString path = freshPath();
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(8192, 'x'));
+        }
+        const QByteArray before = sha256Of(path);
+        Ledger ledger;
+        QVERIFY(!ledger.open(path));
+        QCOMPARE(ledger.openStatus(), Ledger::OpenStatus::NotALedger);
+        QVERIFY(ledger.lastError().contains(path));
+        QCOMPARE(sha256Of(path), before);
+    }
+
+    void foreignDatabaseIsRefused() {
+        const QString path = freshPath();
+        {
+            RawDb raw(path);
+            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE notes(x TEXT)")));
+        }
+        Ledger ledger;
+        QVERIFY(!ledger.open(path));
+        QCOMPARE(ledger.openStatus(), Ledger::OpenStatus::NotALedger);
+        RawDb raw(path);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")).toInt(), 1);
+    }
+
+    // New files get 16 KiB pages; a file made with SQLite's default 4 KiB keeps them and works.
+    void pageSizeOfNewAndExistingFiles() {
+        const QString fresh = freshPath();
+        {
+            Ledger ledger;
+            QVERIFY(ledger.open(fresh));
+        }
+        {
+            RawDb raw(fresh);
+            QCOMPARE(raw.scalar(QStringLiteral("PRAGMA page_size")).toInt(), 16384);
+        }
+        const QString old = freshPath();
+        {
+            RawDb raw(old);
+            QVERIFY(raw.exec(QStringLiteral("PRAGMA page_size=4096")));
+            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE t(x)")));
+            QVERIFY(raw.exec(QStringLiteral("DROP TABLE t")));
+        }
+        {
+            Ledger ledger;
+            QVERIFY2(ledger.open(old), qPrintable(ledger.lastError()));
+            const QString id = QStringLiteral("msgbatch_small_pages");
+            QVERIFY(BatchStore(ledger).upsert(makeBatch(id, MessageBatch::Status::Ended, 1)));
+            QCOMPARE(ResultStore(ledger).insert(
+                         {makeResult(id, QStringLiteral("a"), QString(), 1, 1, 1)}),
+                     qint64(1));
+        }
+        RawDb raw(old);
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA page_size")).toInt(), 4096);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM results")).toInt(), 1);
+    }
+
+    // Writes between beginTransaction() and commitTransaction() land together, with one change
+    // signal; a failed write inside rolls the whole group back.
+    void groupedWrites() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshPath()));
+        const QString id = QStringLiteral("msgbatch_group");
+        QVERIFY(BatchStore(ledger).upsert(makeBatch(id, MessageBatch::Status::Ended, 4)));
+        QSignalSpy changed(&ledger, &Ledger::changed);
+        Ledger reader; // another connection sees nothing before the commit
+        QVERIFY(reader.open(ledger.path()));
+
+        QVERIFY(ledger.beginTransaction());
+        QCOMPARE(
+            ResultStore(ledger).insert({makeResult(id, QStringLiteral("r1"), QString(), 1, 1, 1)}),
+            qint64(1));
+        QCOMPARE(
+            ResultStore(ledger).insert({makeResult(id, QStringLiteral("r2"), QString(), 1, 1, 1)}),
+            qint64(1));
+        QCOMPARE(ResultStore(reader).count(id), qint64(0));
+        QCOMPARE(changed.size(), 0);
+        QVERIFY(ledger.commitTransaction());
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(ResultStore(ledger).count(id), qint64(2));
+
+        QVERIFY(ledger.beginTransaction());
+        QCOMPARE(
+            ResultStore(ledger).insert({makeResult(id, QStringLiteral("r3"), QString(), 1, 1, 1)}),
+            qint64(1));
+        QCOMPARE(ResultStore(ledger).insert({makeResult(QStringLiteral("msgbatch_ghost"),
+                                                        QStringLiteral("r4"), QString(), 1, 1, 1)}),
+                 qint64(-1));
+        QVERIFY(!ledger.commitTransaction());
+        QCOMPARE(ResultStore(ledger).count(id), qint64(2)); // r3 went with the failed group
+        QCOMPARE(changed.size(), 1);
+        // The connection is usable again.
+        QCOMPARE(
+            ResultStore(ledger).insert({makeResult(id, QStringLiteral("r3"), QString(), 1, 1, 1)}),
+            qint64(1));
+        QCOMPARE(ResultStore(ledger).count(id), qint64(3));
+    }
+
+    void secondConnectionOnWorkerThread() {
+        const QString path = freshPath();
+        Ledger gui;
+        QVERIFY(gui.open(path));
+        QVERIFY(BatchStore(gui).upsert(
+            makeBatch(QStringLiteral("msgbatch_w"), MessageBatch::Status::Ended, 2000)));
+        QSignalSpy notified(LedgerNotifier::instance(), &LedgerNotifier::changed);
+        Qt::HANDLE emittingThread = nullptr;
+        QObject receiver;
+        connect(LedgerNotifier::instance(), &LedgerNotifier::changed, &receiver,
+                [&](LedgerNotifier::Change, const QStringList&, const QString&) {
+                    emittingThread = QThread::currentThreadId();
+                });
+
+        QString workerError;
+        qint64 inserted = -1;
+        QThread* worker = QThread::create([&] {
+            auto ledger = Ledger::openForThisThread(path, &workerError);
+            if (!ledger)
+                return;
+            QList<ResultRow> rows;
+            for (int i = 0; i < 2000; ++i)
+                rows.append(makeResult(QStringLiteral("msgbatch_w"), QString::number(i),
+                                       QStringLiteral("claude-sonnet-5-5"), 1, 1, 5));
+            inserted = ResultStore(*ledger).insert(rows);
+            if (inserted < 0)
+                workerError = ledger->lastError();
+        });
+        worker->start();
+        // Meanwhile the GUI connection keeps reading.
+        while (!worker->isFinished()) {
+            QVERIFY(ResultStore(gui).count() >= 0);
+            QCoreApplication::processEvents();
+        }
+        worker->wait();
+        delete worker;
+        QVERIFY2(workerError.isEmpty(), qPrintable(workerError));
+        QCOMPARE(inserted, qint64(2000));
+        QTRY_VERIFY(!notified.isEmpty());
+        QCOMPARE(notified.last().at(0).value<LedgerNotifier::Change>(),
+                 LedgerNotifier::Change::Results);
+        QCOMPARE(notified.last().at(2).toString(), path);
+        QTRY_VERIFY(emittingThread != nullptr);
+        QCOMPARE(emittingThread, QThread::currentThreadId()); // delivered queued, in our thread
+        QCOMPARE(ResultStore(gui).count(QStringLiteral("msgbatch_w")), qint64(2000));
+        QCOMPARE(CostQueries(gui).total().micros, Money(10'000));
+    }
+
+    void wrongThreadIsRefused() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshPath()));
+        bool ok = true;
+        QThread* t = QThread::create(
+            [&] { ok = BatchStore(ledger).upsert(makeBatch(QStringLiteral("msgbatch_t"))); });
+        t->start();
+        t->wait();
+        delete t;
+        QVERIFY(!ok);
+        QVERIFY(ledger.lastError().contains(QStringLiteral("thread")));
+        QVERIFY(!BatchStore(ledger).find(QStringLiteral("msgbatch_t")));
+    }
+
+    void twoConnectionsMigrateTheSameNewFile() {
+        const QString path = freshPath();
+        Ledger first;
+        Ledger second;
+        QVERIFY(first.open(path));
+        QVERIFY2(second.open(path), qPrintable(second.lastError()));
+        QVERIFY(BatchStore(first).upsert(makeBatch(QStringLiteral("msgbatch_1"))));
+        QVERIFY(BatchStore(second).find(QStringLiteral("msgbatch_1")));
+    }
+};
+
+int main(int argc, char** argv) {
+    bs::test::TestEnv::isolate();
+    QCoreApplication app(argc, argv);
+    TestLedgerConnection test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_ledgerconnection.moc"
