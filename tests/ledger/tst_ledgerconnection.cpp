@@ -6,6 +6,8 @@
 #include "testenv.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -260,28 +262,75 @@ private Q_SLOTS:
                     emittingThread = QThread::currentThreadId();
                 });
 
+        // The worker writes 4 chunks, each in a transaction it holds open until the GUI
+        // connection has read beside it: every read runs while the writer is mid-transaction
+        // (WAL: the reader is not blocked, and sees only what was committed before).
+        constexpr int kChunks = 4;
+        constexpr int kRows = 500;
+        QSemaphore inTransaction;
+        QSemaphore readDone;
         QString workerError;
-        qint64 inserted = -1;
+        qint64 inserted = 0;
         QThread* worker = QThread::create([&] {
+            // However it ends, the GUI side stops waiting for it.
+            const auto wakeGui = qScopeGuard([&] { inTransaction.release(kChunks); });
             auto ledger = Ledger::openForThisThread(path, &workerError);
             if (!ledger)
                 return;
-            QList<ResultRow> rows;
-            for (int i = 0; i < 2000; ++i)
-                rows.append(makeResult(QStringLiteral("msgbatch_w"), QString::number(i),
-                                       QStringLiteral("claude-sonnet-5-5"), 1, 1, 5));
-            inserted = ResultStore(*ledger).insert(rows);
-            if (inserted < 0)
-                workerError = ledger->lastError();
+            for (int chunk = 0; chunk < kChunks; ++chunk) {
+                QList<ResultRow> rows;
+                for (int i = 0; i < kRows; ++i)
+                    rows.append(makeResult(QStringLiteral("msgbatch_w"),
+                                           QString::number(chunk * kRows + i),
+                                           QStringLiteral("claude-sonnet-5-5"), 1, 1, 5));
+                if (!ledger->beginTransaction()) {
+                    workerError = ledger->lastError();
+                    return;
+                }
+                const qint64 n = ResultStore(*ledger).insert(rows);
+                if (n < 0) {
+                    workerError = ledger->lastError();
+                    ledger->rollbackTransaction();
+                    return;
+                }
+                inserted += n;
+                inTransaction.release();
+                // Bounded: a failing GUI side must not leave this thread waiting forever.
+                if (!readDone.tryAcquire(1, 30'000)) {
+                    workerError = QStringLiteral("the GUI connection never read");
+                    ledger->rollbackTransaction();
+                    return;
+                }
+                if (!ledger->commitTransaction()) {
+                    workerError = ledger->lastError();
+                    return;
+                }
+            }
         });
         worker->start();
-        // Meanwhile the GUI connection keeps reading.
-        while (!worker->isFinished()) {
-            QVERIFY(ResultStore(gui).count() >= 0);
+        // A failed check below returns early: the worker must still end before its captures go.
+        const auto joinWorker = qScopeGuard([&] {
+            if (!worker)
+                return;
+            readDone.release(kChunks);
+            worker->wait();
+            delete worker;
+        });
+        int concurrentReads = 0;
+        for (int chunk = 0; chunk < kChunks; ++chunk) {
+            if (!inTransaction.tryAcquire(1, 30'000))
+                break; // the worker failed: its error is reported below
+            // The worker holds its write transaction open now.
+            const qint64 seen = ResultStore(gui).count(QStringLiteral("msgbatch_w"));
+            readDone.release();
+            QCOMPARE(seen, qint64(chunk * kRows)); // committed chunks only
+            ++concurrentReads;
             QCoreApplication::processEvents();
         }
         worker->wait();
         delete worker;
+        worker = nullptr;
+        QCOMPARE(concurrentReads, kChunks);
         QVERIFY2(workerError.isEmpty(), qPrintable(workerError));
         QCOMPARE(inserted, qint64(2000));
         QTRY_VERIFY(!notified.isEmpty());
