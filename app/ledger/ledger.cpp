@@ -39,6 +39,20 @@ sqlite3* sqliteHandle(const QSqlDatabase& d) {
     return *static_cast<sqlite3* const*>(v.constData());
 }
 
+// Mode 0600 for the ledger and the -wal / -shm files SQLite made beside it.
+void makePrivate(const QString& path) {
+    const QStringList files{path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")};
+    for (const QString& p : files) {
+        if (p != path && !QFileInfo::exists(p))
+            continue;
+#ifdef Q_OS_UNIX
+        ::chmod(QFile::encodeName(p).constData(), 0600);
+#else
+        QFile::setPermissions(p, QFile::ReadOwner | QFile::WriteOwner);
+#endif
+    }
+}
+
 } // namespace
 
 Ledger::Ledger(QObject* parent)
@@ -216,7 +230,8 @@ void Ledger::notify(Change what, const QStringList& batchIds) {
     Q_EMIT LedgerNotifier::instance()->changed(what, batchIds, m_path);
 }
 
-bool Ledger::openFile(const QString& path) {
+bool Ledger::openFile(const QString& path, bool* created) {
+    *created = false;
     const QFileInfo info(path);
     QDir dir = info.absoluteDir();
     if (!dir.exists()) {
@@ -229,29 +244,39 @@ bool Ledger::openFile(const QString& path) {
         QFile::setPermissions(dir.absolutePath(),
                               QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     }
+    // An existing file is left as it is here: its mode is only tightened once it is known to
+    // be a ledger (open()), so that choosing a wrong file changes nothing about it.
+    if (info.exists())
+        return true;
 #ifdef Q_OS_UNIX
     // Create the file with mode 0600 from the start (no window with a wider mode); SQLite
     // gives its -wal and -shm files the same mode as the database file.
     const QByteArray native = QFile::encodeName(info.absoluteFilePath());
-    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) {
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST) {
         m_openStatus = OpenStatus::CannotCreate;
         fail(tr("Cannot create the ledger file %1: %2")
                  .arg(path, QString::fromLocal8Bit(strerror(errno))));
         return false;
     }
-    ::fchmod(fd, 0600);
-    ::close(fd);
+    if (fd >= 0) {
+        *created = true;
+        ::fchmod(fd, 0600); // whatever the umask
+        ::close(fd);
+    }
 #else
-    if (!info.exists()) {
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly)) {
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        if (!QFileInfo::exists(path)) {
             m_openStatus = OpenStatus::CannotCreate;
             fail(tr("Cannot create the ledger file %1: %2").arg(path, f.errorString()));
             return false;
         }
+    } else {
+        *created = true;
+        f.close();
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     }
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
 #endif
     return true;
 }
@@ -261,7 +286,8 @@ bool Ledger::open(const QString& path) {
     m_lastError.clear();
     m_path = path;
     m_thread = QThread::currentThread();
-    if (!openFile(path))
+    bool created = false;
+    if (!openFile(path, &created))
         return false;
 
     static QAtomicInteger<quint64> counter;
@@ -332,6 +358,9 @@ bool Ledger::open(const QString& path) {
             }
         }
     }
+    // A ledger (or an empty file that becomes one): from here on it is ours, private to the user.
+    if (!created)
+        makePrivate(path);
 
     // A new file gets 16 KiB pages (an existing one keeps its own: in WAL mode the page size
     // cannot change). Result ingestion writes whole pages to the WAL and back to the file, one

@@ -70,8 +70,8 @@ public:
     static int latestSchemaVersion();
 
     // Opens (creating if needed, mode 0600) and migrates the file for the calling thread.
-    // Never deletes or rewrites data it does not understand: a newer or corrupt file is left
-    // untouched and refused with a message saying what to do.
+    // Never deletes or rewrites data it does not understand: a newer, corrupt or foreign file
+    // is left untouched (bytes and mode) and refused with a message saying what to do.
     bool open(const QString& path = defaultPath());
     void close();
     bool isOpen() const;
@@ -133,7 +133,7 @@ private:
     void fail(const QString& message);
     void failQuery(const QSqlQuery& q);
     void notify(Change what, const QStringList& batchIds = {});
-    bool openFile(const QString& path);
+    bool openFile(const QString& path, bool* created);
     bool migrate();
     QSqlQuery& prepared(const QString& sql);
     sqlite3_stmt* preparedRaw(const char* key, const QByteArray& sql);

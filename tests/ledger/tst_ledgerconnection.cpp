@@ -147,6 +147,48 @@ private Q_SLOTS:
                  QStringLiteral("msgbatch_future"));
     }
 
+    // A file that is not (yet known to be) a ledger keeps its mode and its bytes: the mode is
+    // tightened to 0600 only once the file turned out to be a ledger.
+    void refusedFileKeepsItsMode_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("status");
+        QTest::newRow("text file") << QStringLiteral("text") << int(Ledger::OpenStatus::NotALedger);
+        QTest::newRow("foreign SQLite")
+            << QStringLiteral("foreign") << int(Ledger::OpenStatus::NotALedger);
+        QTest::newRow("newer ledger") << QStringLiteral("newer") << int(Ledger::OpenStatus::TooNew);
+    }
+
+    void refusedFileKeepsItsMode() {
+        QFETCH(QString, kind);
+        QFETCH(int, status);
+        const QString path = freshPath();
+        if (kind == QLatin1String("text")) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("id,name\n1,not a database\n");
+        } else if (kind == QLatin1String("foreign")) {
+            RawDb raw(path);
+            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE notes(x TEXT)")));
+        } else {
+            {
+                Ledger ledger;
+                QVERIFY(ledger.open(path));
+            }
+            RawDb raw(path);
+            QVERIFY(raw.exec(QStringLiteral(
+                "INSERT INTO schema_version(version, applied_at) VALUES(999, 'later')")));
+            QVERIFY(raw.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        }
+        QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0644), 0);
+        const QByteArray before = sha256Of(path);
+
+        Ledger ledger;
+        QVERIFY(!ledger.open(path));
+        QCOMPARE(int(ledger.openStatus()), status);
+        QCOMPARE(fileMode(path), 0644);
+        QCOMPARE(sha256Of(path), before);
+    }
+
     void corruptFileIsRefusedAndKept() {
         const QString path = freshPath();
         {
