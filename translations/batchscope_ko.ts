@@ -490,6 +490,13 @@
     </message>
 </context>
 <context>
+    <name>bs::Poller</name>
+    <message>
+        <source>The ledger could not store what the server reported, so this poll does not count; polling backs off and tries again. %1</source>
+        <translation>원장이 서버가 보고한 내용을 저장하지 못했으므로 이번 조회는 반영되지 않습니다. 조회 간격을 늘려 다시 시도합니다. %1</translation>
+    </message>
+</context>
+<context>
     <name>bs::PriceBook</name>
     <message>
         <source>Pricing file %1 cannot be read: %2</source>

@@ -154,9 +154,8 @@ void Poller::listPage(const QString& afterId) {
 }
 
 void Poller::onPage(const QList<MessageBatch>& page, bool hasMore, const QString& lastId) {
-    absorb(page);
-    if (!m_ledger->lastError().isEmpty() && !m_ledger->isOpen()) {
-        finishCycle(ApiError::make(ApiError::Kind::Config, m_ledger->lastError()));
+    if (!absorb(page)) {
+        finishCycle(ledgerError());
         return;
     }
     QStringList missing;
@@ -198,12 +197,24 @@ void Poller::retrieveNext() {
             finishCycle(error);
             return;
         }
-        absorb({job->batch()});
+        if (!absorb({job->batch()})) {
+            finishCycle(ledgerError());
+            return;
+        }
         retrieveNext();
     });
 }
 
-void Poller::absorb(const QList<MessageBatch>& batches) {
+ApiError Poller::ledgerError() const {
+    return ApiError::make(ApiError::Kind::Config,
+                          tr("The ledger could not store what the server reported, so this poll "
+                             "does not count; polling backs off and tries again. %1")
+                              .arg(m_ledger ? m_ledger->lastError() : QString()));
+}
+
+bool Poller::absorb(const QList<MessageBatch>& batches) {
+    BatchStore store(*m_ledger);
+    DraftStore drafts(*m_ledger);
     QList<MessageBatch> known;
     QList<MessageBatch> foreign;
     for (const MessageBatch& b : batches) {
@@ -213,7 +224,7 @@ void Poller::absorb(const QList<MessageBatch>& batches) {
         const auto cached = m_endedStored.constFind(b.id);
         if (b.isEnded() && cached != m_endedStored.cend() && *cached == b.archivedAt.isValid())
             continue;
-        const auto row = BatchStore(*m_ledger).find(b.id);
+        const auto row = store.find(b.id);
         if (row) {
             if (!(row->batch == b)) {
                 known.append(b);
@@ -226,25 +237,34 @@ void Poller::absorb(const QList<MessageBatch>& batches) {
             foreign.append(b);
         }
     }
-    if (!known.isEmpty() && BatchStore(*m_ledger).upsert(known)) {
+    if (!known.isEmpty()) {
+        if (!store.upsert(known)) {
+            // Not stored: nothing is announced for these rows (no batchEnded for a batch the
+            // ledger still holds as running), and the cycle fails (backoff kept).
+            for (const MessageBatch& b : std::as_const(known)) {
+                m_cycle.updated.removeAll(b.id);
+                m_cycle.ended.removeAll(b.id);
+            }
+            return false;
+        }
         for (const MessageBatch& b : std::as_const(known)) {
             if (b.isEnded())
                 m_endedStored.insert(b.id, b.archivedAt.isValid());
         }
     }
     if (foreign.isEmpty())
-        return;
+        return true;
 
     // A draft that was being created when the app stopped: attach instead of "discovering".
     bool anyCreating = false;
-    const QList<DraftInfo> drafts = DraftStore(*m_ledger).unattached();
-    for (const DraftInfo& d : drafts)
+    const QList<DraftInfo> open = drafts.unattached();
+    for (const DraftInfo& d : open)
         anyCreating = anyCreating || d.state == DraftInfo::State::Creating;
     QList<MessageBatch> discovered;
     for (const MessageBatch& b : std::as_const(foreign)) {
         if (anyCreating) {
-            const QString localId = DraftStore(*m_ledger).matchForBatch(b);
-            if (!localId.isEmpty() && DraftStore(*m_ledger).attach(localId, b)) {
+            const QString localId = drafts.matchForBatch(b);
+            if (!localId.isEmpty() && drafts.attach(localId, b)) {
                 m_cycle.reconciled.append(localId);
                 m_cycle.updated.append(b.id);
                 continue;
@@ -253,10 +273,13 @@ void Poller::absorb(const QList<MessageBatch>& batches) {
         if (m_discover)
             discovered.append(b);
     }
-    if (!discovered.isEmpty() && BatchStore(*m_ledger).upsertDiscovered(discovered)) {
+    if (!discovered.isEmpty()) {
+        if (!store.upsertDiscovered(discovered))
+            return false;
         for (const MessageBatch& b : std::as_const(discovered))
             m_cycle.discovered.append(b.id);
     }
+    return true;
 }
 
 void Poller::finishCycle(const ApiError& error) {

@@ -30,7 +30,9 @@ class ResultIngestor;
 // drafts caught between "creating" and "created" by a crash (then the draft is attached).
 // Tracked unfinished batches that are older than the page are followed by paging on
 // (after_id) while more than retrieveThreshold() of them are missing, and the rest by one
-// retrieve each. Only rows whose server fields changed are written (Ledger::upsertBatches).
+// retrieve each. Only rows whose server fields changed are written (BatchStore::upsert).
+// A failed ledger write ends the cycle as an error (errorOccurred, backoff): nothing is
+// announced (batchEnded, batchesChanged) for rows that were not stored.
 //
 // A batch seen ended (or any ended batch whose results are not ingested yet) is handed to the
 // ingest function once (setIngestFunction; ingestionNeeded() is emitted in any case).
@@ -119,7 +121,9 @@ private:
     void listPage(const QString& afterId);
     void onPage(const QList<MessageBatch>& page, bool hasMore, const QString& lastId);
     void retrieveNext();
-    void absorb(const QList<MessageBatch>& batches);
+    // Stores what the server reported; false when the ledger write failed (lastError()).
+    bool absorb(const QList<MessageBatch>& batches);
+    ApiError ledgerError() const;
     void finishCycle(const ApiError& error);
     void scheduleNext();
     void offerIngestion();

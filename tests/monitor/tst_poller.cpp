@@ -370,6 +370,70 @@ private Q_SLOTS:
         QVERIFY(!poller.isPaused());
     }
 
+    // A ledger write that fails (here: another connection holds the write lock past the busy
+    // timeout) fails the cycle: no batchEnded for the row that was not stored, the error is
+    // reported, and the backoff of earlier errors goes on instead of being reset.
+    void failedLedgerWriteIsAnErrorNotAnEnd() {
+        SimProcess sim;
+        QVERIFY2(
+            sim.start({QStringLiteral("--speed"), QStringLiteral("1"), QStringLiteral("--quiet")}),
+            qPrintable(sim.errorString()));
+        const QList<MessageBatch> created = createOnSim(sim, 1, QStringLiteral("w"));
+        QCOMPARE(created.size(), 1);
+        const QString id = created.first().id;
+        const QString path = m_dir.filePath(QStringLiteral("writefails.sqlite"));
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        QVERIFY(BatchStore(ledger).upsert(created)); // ours, in progress
+        ApiClient client(configFor(sim));
+        Poller poller(&client, &ledger);
+        poller.setWatchReachability(false);
+        PollSchedule::Policy p;
+        p.errorBaseMs = 1000;
+        p.maxBackoffMs = 60000;
+        poller.setSchedule(PollSchedule(p));
+        QSignalSpy ended(&poller, &Poller::batchEnded);
+        QSignalSpy changed(&poller, &Poller::batchesChanged);
+        QSignalSpy errors(&poller, &Poller::errorOccurred);
+
+        // One server error first: the backoff starts.
+        SimClient sc(sim.baseUrl(), SimProcess::fakeKey());
+        QCOMPARE(
+            sc.addFault(QJsonObject{{QStringLiteral("status"), 500}, {QStringLiteral("count"), 1}})
+                .status,
+            200);
+        Poller::CycleReport report = runCycle(poller);
+        QVERIFY(!report.ok);
+        QCOMPARE(poller.state().consecutiveErrors, 1);
+
+        // The batch ends on the server; the ledger cannot take the write.
+        QCOMPARE(sc.advance(24 * 3600).status, 200);
+        Ledger blocker;
+        QVERIFY(blocker.open(path));
+        QVERIFY(blocker.beginTransaction()); // BEGIN IMMEDIATE: holds the write lock
+        report = runCycle(poller);
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.message.contains(QStringLiteral("locked")),
+                 qPrintable(report.error.toString()));
+        QCOMPARE(errors.size(), 2);
+        QCOMPARE(ended.size(), 0);
+        QCOMPARE(changed.size(), 0);
+        QVERIFY(report.ended.isEmpty());
+        QVERIFY(report.updated.isEmpty());
+        QCOMPARE(poller.state().consecutiveErrors, 2); // not reset by the failed cycle
+        QCOMPARE(report.nextIntervalMs, 2000);
+        QVERIFY(!BatchStore(ledger).find(id)->batch.isEnded());
+
+        // The lock goes: the next cycle stores the end and announces it, once.
+        blocker.rollbackTransaction();
+        report = runCycle(poller);
+        QVERIFY2(report.ok, qPrintable(report.error.toString()));
+        QCOMPARE(ended.size(), 1);
+        QCOMPARE(ended.first().first().toString(), id);
+        QVERIFY(BatchStore(ledger).find(id)->batch.isEnded());
+        QCOMPARE(poller.state().consecutiveErrors, 0);
+    }
+
 private:
     QTemporaryDir m_dir;
 };
