@@ -1244,6 +1244,14 @@ API 키: $ANTHROPIC_API_KEY가 있으면 그것을, 없으면 &apos;key set&apos
         <source>Created</source>
         <translation>생성</translation>
     </message>
+    <message>
+        <source>Gone</source>
+        <translation>사라짐</translation>
+    </message>
+    <message>
+        <source>The server no longer knows this batch (deleted elsewhere, or in another workspace). It is not polled any more; its stored requests and results stay in the ledger.</source>
+        <translation>서버가 더 이상 이 배치를 알지 못합니다(다른 곳에서 삭제되었거나 다른 워크스페이스에 있음). 더 이상 조회하지 않으며, 저장된 요청과 결과는 원장에 그대로 남습니다.</translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::MainWindow</name>

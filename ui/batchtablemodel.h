@@ -48,8 +48,8 @@ public:
 
     struct Summary {
         int batches = 0;
-        int unfinished = 0;     // in progress or canceling
-        int awaitingIngest = 0; // ended, results not ingested yet
+        int unfinished = 0;     // in progress or canceling (not gone)
+        int awaitingIngest = 0; // ended, results not ingested yet (not gone)
         qint64 errored = 0;     // errored + expired requests over all batches
         Money spent = 0;        // priced cost of the ingested results
         qint64 unpriced = 0;    // results whose model has no price

@@ -30,6 +30,11 @@ struct BatchRecord {
     bool discovered = false;     // created by another tool: tracked, but no params stored
     QDateTime resultsIngestedAt; // null until the results were ingested completely
     QDateTime updatedAt;         // last time a server field changed
+    // Set when the server answered 404 for it on two polling cycles (deleted elsewhere, or
+    // another workspace): no longer polled. Cleared if the server shows it again.
+    QDateTime goneAt;
+
+    bool isGone() const { return goneAt.isValid(); }
 };
 
 } // namespace bs

@@ -17,7 +17,7 @@ const QString kBatchColumns = QStringLiteral(
     "id, processing_status, count_processing, count_succeeded, count_errored, count_canceled, "
     "count_expired, created_at, expires_at, ended_at, cancel_initiated_at, archived_at, "
     "results_url, source_file, source_sha256, submitted_by, submitted_at, retry_of, workspace, "
-    "local_id, discovered, results_ingested_at, updated_at");
+    "local_id, discovered, results_ingested_at, updated_at, gone_at");
 
 BatchRecord batchFrom(const QSqlQuery& q) {
     BatchRecord r;
@@ -45,6 +45,7 @@ BatchRecord batchFrom(const QSqlQuery& q) {
     r.discovered = q.value(20).toBool();
     r.resultsIngestedAt = timeFrom(q.value(21));
     r.updatedAt = timeFrom(q.value(22));
+    r.goneAt = timeFrom(q.value(23));
     return r;
 }
 } // namespace
@@ -63,14 +64,14 @@ bool BatchStore::upsertServerFields(const QList<MessageBatch>& batches, bool dis
         "created_at = excluded.created_at, expires_at = excluded.expires_at, "
         "ended_at = excluded.ended_at, cancel_initiated_at = excluded.cancel_initiated_at, "
         "archived_at = excluded.archived_at, results_url = excluded.results_url, "
-        "updated_at = excluded.updated_at "
+        "updated_at = excluded.updated_at, gone_at = NULL "
         "WHERE (processing_status, count_processing, count_succeeded, count_errored, "
         "count_canceled, count_expired, created_at, expires_at, ended_at, cancel_initiated_at, "
         "archived_at, results_url) IS NOT (excluded.processing_status, "
         "excluded.count_processing, excluded.count_succeeded, excluded.count_errored, "
         "excluded.count_canceled, excluded.count_expired, excluded.created_at, "
         "excluded.expires_at, excluded.ended_at, excluded.cancel_initiated_at, "
-        "excluded.archived_at, excluded.results_url)"));
+        "excluded.archived_at, excluded.results_url) OR gone_at IS NOT NULL"));
     const QString now = nowText();
     for (const MessageBatch& b : batches) {
         if (b.id.isEmpty()) {
@@ -178,6 +179,23 @@ QList<BatchRecord> BatchStore::select(const QString& where, const QVariantList& 
     return list;
 }
 
+bool BatchStore::markGone(const QString& batchId, const QDateTime& when) {
+    if (!ensureThread("BatchStore::markGone"))
+        return false;
+    QSqlQuery& q =
+        prepared(QStringLiteral("UPDATE batches SET gone_at = COALESCE(gone_at, ?) WHERE id = ?"));
+    q.bindValue(0, timeValue(when.isValid() ? when : QDateTime::currentDateTimeUtc()));
+    q.bindValue(1, batchId);
+    if (!run(q))
+        return false;
+    if (q.numRowsAffected() == 0) {
+        fail(tr("No batch %1 in the ledger.").arg(batchId));
+        return false;
+    }
+    notify(Change::Batches, {batchId});
+    return true;
+}
+
 std::optional<BatchRecord> BatchStore::find(const QString& batchId) {
     if (!ensureThread("BatchStore::find"))
         return std::nullopt;
@@ -190,7 +208,9 @@ std::optional<BatchRecord> BatchStore::find(const QString& batchId) {
 QList<BatchRecord> BatchStore::unended() {
     if (!ensureThread("BatchStore::unended"))
         return {};
-    return select(QStringLiteral("WHERE processing_status <> 'ended' ORDER BY created_at"), {});
+    return select(QStringLiteral("WHERE processing_status <> 'ended' AND gone_at IS NULL "
+                                 "ORDER BY created_at"),
+                  {});
 }
 
 QList<BatchRecord> BatchStore::byStatus(MessageBatch::Status status) {
@@ -204,7 +224,8 @@ QList<BatchRecord> BatchStore::awaitingIngest() {
     if (!ensureThread("BatchStore::awaitingIngest"))
         return {};
     return select(QStringLiteral("WHERE processing_status = 'ended' AND "
-                                 "results_ingested_at IS NULL AND archived_at IS NULL "
+                                 "results_ingested_at IS NULL AND archived_at IS NULL AND "
+                                 "gone_at IS NULL "
                                  "ORDER BY ended_at"),
                   {});
 }

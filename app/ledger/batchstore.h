@@ -12,7 +12,7 @@
 namespace bs {
 
 // The batches of the ledger: server fields as last seen, local fields (source file, operator,
-// lineage), the discovered and ingested marks. Errors: Ledger::lastError().
+// lineage), the discovered / ingested / gone marks. Errors: Ledger::lastError().
 class BatchStore : public LedgerStore {
     Q_DECLARE_TR_FUNCTIONS(bs::BatchStore)
 
@@ -21,7 +21,8 @@ public:
         : LedgerStore(ledger) {}
 
     // Inserts or updates the server fields of batches (local fields are kept). One
-    // transaction; emits Batches only with the ids whose row actually changed.
+    // transaction; emits Batches only with the ids whose row actually changed. A batch marked
+    // gone that the server shows again is no longer gone.
     bool upsert(const QList<MessageBatch>& batches);
     bool upsert(const MessageBatch& batch) { return upsert(QList<MessageBatch>{batch}); }
     // For the list endpoint's pages: a batch not in the ledger yet is inserted flagged
@@ -32,11 +33,16 @@ public:
     bool upsertDiscovered(const QList<MessageBatch>& batches);
     bool setLocal(const QString& batchId, const BatchLocal& local);
     bool markResultsIngested(const QString& batchId, const QDateTime& when);
+    // The server no longer knows the batch (404 confirmed): it leaves unended() and
+    // awaitingIngest(), so nothing polls or ingests it. False if there is no such batch.
+    bool markGone(const QString& batchId, const QDateTime& when = {});
+
     std::optional<BatchRecord> find(const QString& batchId);
-    // Batches with processing_status != ended (a partial index: cheap for 1,000s).
+    // Batches with processing_status != ended that are not gone (a partial index: cheap for
+    // 1,000s).
     QList<BatchRecord> unended();
     QList<BatchRecord> byStatus(MessageBatch::Status status);
-    // Ended batches whose results are not ingested yet (and not archived).
+    // Ended batches whose results are not ingested yet (and not archived, not gone).
     QList<BatchRecord> awaitingIngest();
     QList<BatchRecord> all(); // newest first
     // Lineage: batches created to retry items of `batchId` (retry_of = batchId), oldest first.

@@ -156,6 +156,14 @@ QList<LedgerSchema::Migration> build() {
                      QStringLiteral("DROP INDEX results_model"),
                  }});
 
+    // Version 3: batches.gone_at, set once the server answered 404 for a tracked batch on two
+    // polling cycles (deleted elsewhere, or another workspace): such a batch is no longer
+    // polled nor ingested, and the console shows it as gone.
+    list.append({3,
+                 {
+                     QStringLiteral("ALTER TABLE batches ADD COLUMN gone_at TEXT"),
+                 }});
+
     return list;
 }
 

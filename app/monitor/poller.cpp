@@ -189,8 +189,19 @@ void Poller::retrieveNext() {
     connect(job, &BatchJob::finished, this, [this, job, id](const ApiError& error) {
         if (error.isError()) {
             if (error.kind == ApiError::Kind::Http && error.httpStatus == 404) {
-                // Deleted, or from another workspace: keep the row, report it.
+                // Deleted, or from another workspace. The first time, keep the row and report
+                // it; a second 404 on a later cycle confirms it: the batch is gone.
                 m_cycle.notFound.append(id);
+                if (!m_notFoundBefore.contains(id)) {
+                    m_notFoundBefore.insert(id);
+                } else {
+                    if (!BatchStore(*m_ledger).markGone(id)) {
+                        finishCycle(ledgerError());
+                        return;
+                    }
+                    m_notFoundBefore.remove(id);
+                    m_cycle.gone.append(id);
+                }
                 retrieveNext();
                 return;
             }
@@ -219,6 +230,7 @@ bool Poller::absorb(const QList<MessageBatch>& batches) {
     QList<MessageBatch> foreign;
     for (const MessageBatch& b : batches) {
         m_seen.insert(b.id);
+        m_notFoundBefore.remove(b.id); // the server knows it after all
         // An ended batch already stored as it is now changes only when it is archived: skip the
         // lookup (a page is mostly such batches).
         const auto cached = m_endedStored.constFind(b.id);
@@ -319,8 +331,8 @@ void Poller::finishCycle(const ApiError& error) {
     m_cycle.nextIntervalMs = m_schedule.nextInterval(m_state);
     m_last = m_cycle;
 
-    if (!m_cycle.updated.isEmpty() || !m_cycle.discovered.isEmpty()) {
-        QStringList all = m_cycle.updated + m_cycle.discovered;
+    if (!m_cycle.updated.isEmpty() || !m_cycle.discovered.isEmpty() || !m_cycle.gone.isEmpty()) {
+        QStringList all = m_cycle.updated + m_cycle.discovered + m_cycle.gone;
         all.removeDuplicates();
         Q_EMIT batchesChanged(all);
     }
@@ -328,6 +340,8 @@ void Poller::finishCycle(const ApiError& error) {
         Q_EMIT batchDiscovered(id);
     for (const QString& id : std::as_const(m_last.ended))
         Q_EMIT batchEnded(id);
+    for (const QString& id : std::as_const(m_last.gone))
+        Q_EMIT batchGone(id);
     if (error.isError())
         Q_EMIT errorOccurred(error);
     if (error.isOk())

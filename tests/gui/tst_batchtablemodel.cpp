@@ -132,6 +132,26 @@ private Q_SLOTS:
         QCOMPARE(model.summary().awaitingIngest, 1);
     }
 
+    // A batch the server no longer knows shows as gone, and counts as neither running nor
+    // waiting for results.
+    void goneBatchSaysSo() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshPath()));
+        const MessageBatch b = runningBatch(QStringLiteral("msgbatch_gone"), 3, 10);
+        QVERIFY(BatchStore(ledger).upsert(b));
+        BatchTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLedger(&ledger);
+        QCOMPARE(cell(model, 0, BatchTableModel::Status), QStringLiteral("In progress"));
+        QCOMPARE(model.summary().unfinished, 1);
+        QVERIFY(BatchStore(ledger).markGone(b.id));
+        QTRY_COMPARE(cell(model, 0, BatchTableModel::Status), QStringLiteral("Gone"));
+        QVERIFY(!cell(model, 0, BatchTableModel::Status, Qt::ToolTipRole).isEmpty());
+        QCOMPARE(model.summary().unfinished, 0);
+        QCOMPARE(model.summary().awaitingIngest, 0);
+    }
+
     // A write on another thread's connection reaches the model through LedgerNotifier: the new
     // batch appears, then a change of values keeps the rows (dataChanged, no reset).
     void followsWritesFromAnotherThread() {

@@ -100,6 +100,41 @@ private Q_SLOTS:
                 .toString();
         QVERIFY2(plan.contains(QStringLiteral("batches_unended")), qPrintable(plan));
     }
+
+    // A gone batch leaves the sets that are polled or ingested; the mark is kept across a
+    // reopen, and goes when the server shows the batch again.
+    void goneBatchesAreNotPolled() {
+        const QString path = freshPath();
+        const MessageBatch running = makeBatch(QStringLiteral("msgbatch_run"));
+        const MessageBatch ended =
+            makeBatch(QStringLiteral("msgbatch_end"), MessageBatch::Status::Ended);
+        {
+            Ledger ledger;
+            QVERIFY(ledger.open(path));
+            BatchStore batches(ledger);
+            QVERIFY(batches.upsert(QList<MessageBatch>{running, ended}));
+            QCOMPARE(batches.unended().size(), 1);
+            QCOMPARE(batches.awaitingIngest().size(), 1);
+            QSignalSpy spy(&ledger, &Ledger::changed);
+            QVERIFY(batches.markGone(running.id));
+            QVERIFY(batches.markGone(ended.id));
+            QCOMPARE(spy.size(), 2);
+            QCOMPARE(spy.first().at(1).toStringList(), QStringList{running.id});
+            QVERIFY(!batches.markGone(QStringLiteral("msgbatch_unknown")));
+            QVERIFY(ledger.lastError().contains(QStringLiteral("msgbatch_unknown")));
+        }
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        BatchStore batches(ledger);
+        QVERIFY(batches.unended().isEmpty());
+        QVERIFY(batches.awaitingIngest().isEmpty());
+        QVERIFY(batches.find(running.id)->isGone());
+        QCOMPARE(batches.all().size(), 2); // still shown
+        // The server shows it again (same fields): no longer gone.
+        QVERIFY(batches.upsert(running));
+        QVERIFY(!batches.find(running.id)->isGone());
+        QCOMPARE(batches.unended().size(), 1);
+    }
 };
 
 int main(int argc, char** argv) {

@@ -82,9 +82,17 @@ private Q_SLOTS:
         QCOMPARE(fileMode(path), 0600);
     }
 
-    void upgradesAVersionOneFileStepByStep() {
-        // A file as version 1 left it (with the results_day / results_model indexes), holding
-        // data: opening it applies migration 2 in its transaction and keeps every row.
+    void upgradesOlderFilesStepByStep_data() {
+        QTest::addColumn<int>("fromVersion");
+        QTest::newRow("version 1") << 1;
+        QTest::newRow("version 2") << 2;
+    }
+
+    void upgradesOlderFilesStepByStep() {
+        // A file as version 1 or 2 left it (version 1: with the results_day / results_model
+        // indexes; both: without batches.gone_at), holding data: opening it applies the later
+        // migrations, each in its transaction, and keeps every row.
+        QFETCH(int, fromVersion);
         const QString path = freshPath();
         {
             Ledger ledger;
@@ -99,22 +107,33 @@ private Q_SLOTS:
         }
         {
             RawDb raw(path);
-            QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_version WHERE version >= 2")));
-            QVERIFY(raw.exec(QStringLiteral("CREATE INDEX results_day ON results(day)")));
-            QVERIFY(raw.exec(QStringLiteral("CREATE INDEX results_model ON results(model)")));
+            QVERIFY(raw.exec(
+                QStringLiteral("DELETE FROM schema_version WHERE version > %1").arg(fromVersion)));
+            QVERIFY(raw.exec(QStringLiteral("ALTER TABLE batches DROP COLUMN gone_at")));
+            if (fromVersion < 2) {
+                QVERIFY(raw.exec(QStringLiteral("CREATE INDEX results_day ON results(day)")));
+                QVERIFY(raw.exec(QStringLiteral("CREATE INDEX results_model ON results(model)")));
+            }
         }
-        QVERIFY(Ledger::latestSchemaVersion() >= 2);
+        QVERIFY(Ledger::latestSchemaVersion() >= 3);
         Ledger ledger;
         QVERIFY2(ledger.open(path), qPrintable(ledger.lastError()));
         QCOMPARE(ledger.schemaVersion(), Ledger::latestSchemaVersion());
         QCOMPARE(ResultStore(ledger).count(QStringLiteral("msgbatch_old")), qint64(2));
         QCOMPARE(CostQueries(ledger).total(QDate(), QStringLiteral("msgbatch_old")).micros,
                  Money(16));
+        // Migration 3: the old batch is not gone, and can be marked so.
+        BatchStore batches(ledger);
+        QVERIFY(!batches.find(QStringLiteral("msgbatch_old"))->isGone());
+        QVERIFY2(batches.markGone(QStringLiteral("msgbatch_old")), qPrintable(ledger.lastError()));
+        QVERIFY(batches.find(QStringLiteral("msgbatch_old"))->isGone());
         RawDb raw(path);
         QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = "
                                            "'index' AND name IN ('results_day', 'results_model')"))
                      .toInt(),
                  0);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
+                 Ledger::latestSchemaVersion());
     }
 
     void newerSchemaIsRefusedAndKept() {

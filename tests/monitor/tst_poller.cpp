@@ -434,6 +434,72 @@ private Q_SLOTS:
         QCOMPARE(poller.state().consecutiveErrors, 0);
     }
 
+    // A tracked batch deleted elsewhere answers 404: after the second 404 (on a later cycle) it
+    // is marked gone in the ledger, is not retrieved any more, and the schedule goes idle.
+    void deletedBatchIsMarkedGoneAndNotPolled() {
+        SimProcess sim;
+        QVERIFY2(
+            sim.start({QStringLiteral("--speed"), QStringLiteral("1"), QStringLiteral("--quiet")}),
+            qPrintable(sim.errorString()));
+        const QList<MessageBatch> created = createOnSim(sim, 1, QStringLiteral("g"));
+        QCOMPARE(created.size(), 1);
+        const QString id = created.first().id;
+        const QString path = m_dir.filePath(QStringLiteral("gone.sqlite"));
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        QVERIFY(BatchStore(ledger).upsert(created)); // ours, in progress as last seen
+
+        // Elsewhere, the batch ends and is deleted before this poller sees it again.
+        SimClient sc(sim.baseUrl(), SimProcess::fakeKey());
+        QCOMPARE(sc.advance(24 * 3600).status, 200);
+        QCOMPARE(sc.del(QStringLiteral("/v1/messages/batches/") + id).status, 200);
+
+        ApiClient client(configFor(sim));
+        int retrievesOfIt = 0; // requests for this batch that reached the server
+        connect(client.networkAccessManager(), &QNetworkAccessManager::finished, this,
+                [&](QNetworkReply* reply) {
+                    if (reply->url().path().endsWith(id))
+                        ++retrievesOfIt;
+                });
+        Poller poller(&client, &ledger);
+        poller.setWatchReachability(false);
+        poller.setDiscoverForeign(false);
+        QSignalSpy gone(&poller, &Poller::batchGone);
+
+        // First 404: reported, kept, still tracked.
+        Poller::CycleReport report = runCycle(poller);
+        QVERIFY2(report.ok, qPrintable(report.error.toString()));
+        QCOMPARE(report.notFound, QStringList{id});
+        QVERIFY(report.gone.isEmpty());
+        QCOMPARE(retrievesOfIt, 1);
+        QCOMPARE(poller.state().inProgress, 1);
+        QVERIFY(!BatchStore(ledger).find(id)->isGone());
+
+        // Second 404 on a later cycle: gone.
+        report = runCycle(poller);
+        QVERIFY2(report.ok, qPrintable(report.error.toString()));
+        QCOMPARE(report.gone, QStringList{id});
+        QCOMPARE(gone.size(), 1);
+        QCOMPARE(retrievesOfIt, 2);
+        QVERIFY(BatchStore(ledger).find(id)->isGone());
+        QCOMPARE(poller.state().inProgress, 0);
+        QCOMPARE(report.nextIntervalMs, poller.schedule().policy().idleMs);
+
+        // Not retrieved any more.
+        report = runCycle(poller);
+        QVERIFY(report.ok);
+        QCOMPARE(report.retrieves, 0);
+        QCOMPARE(retrievesOfIt, 2);
+        QCOMPARE(report.nextIntervalMs, poller.schedule().policy().idleMs);
+
+        // The mark is in the file.
+        ledger.close();
+        Ledger reopened;
+        QVERIFY(reopened.open(path));
+        QVERIFY(BatchStore(reopened).find(id)->isGone());
+        QVERIFY(BatchStore(reopened).unended().isEmpty());
+    }
+
 private:
     QTemporaryDir m_dir;
 };
