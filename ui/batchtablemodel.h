@@ -17,7 +17,7 @@ class Ledger;
 namespace bs::ui {
 
 // Every batch in the ledger, newest first, with its request counts and what its ingested results
-// cost. Reads the ledger (Ledger::allBatches; costs by batch once, then only the batches whose
+// cost. Reads the ledger (BatchStore::all; costs by batch once, then only the batches whose
 // results changed, each from its own index range) and reads it again, coalesced, whenever a
 // change to batches or results of that ledger file is announced (LedgerNotifier), whichever
 // thread wrote it. Rows keep their place when only their values changed (one dataChanged for

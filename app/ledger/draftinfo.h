@@ -11,7 +11,7 @@ namespace bs {
 // State machine: stored -> creating -> created (batch id attached)
 //                stored|creating -> abandoned (nothing was / will be created)
 // After a crash: "stored" was never sent (safe to send); "creating" may or may not exist on
-// the server -> reconcile with DraftStore::matchDraftForBatch() against the list endpoint.
+// the server -> reconcile with DraftStore::matchForBatch() against the list endpoint.
 struct DraftInfo {
     enum class State { Stored, Creating, Created, Abandoned };
 

@@ -134,11 +134,11 @@ void IngestWorker::cancel() {
 
 void IngestWorker::proceed(const MessageBatch& batch) {
     m_batch = batch;
-    // Our own batches have a row (attachBatch); a batch unknown to the ledger comes from
+    // Our own batches have a row (DraftStore::attach); a batch unknown to the ledger comes from
     // another tool and is tracked as discovered.
-    const bool known = BatchStore(*m_ledger).find(batch.id).has_value();
-    const bool stored = known ? BatchStore(*m_ledger).upsert(batch)
-                              : BatchStore(*m_ledger).upsertDiscovered({batch});
+    BatchStore batches(*m_ledger);
+    const bool known = batches.find(batch.id).has_value();
+    const bool stored = known ? batches.upsert(batch) : batches.upsertDiscovered({batch});
     if (!stored) {
         fail(tr("Cannot store batch %1 in the ledger: %2").arg(batch.id, m_ledger->lastError()));
         return;

@@ -173,7 +173,8 @@ QString RetrySubmitter::attachSourceFile(const QString& batchId, const QString& 
     BatchLocal local = row->local;
     local.sourceFile = path;
     local.sourceSha256 = QString::fromLatin1(sha.result().toHex());
-    const QString localId = DraftStore(*m_ledger).create(local);
+    DraftStore drafts(*m_ledger);
+    const QString localId = drafts.create(local);
     if (localId.isEmpty())
         return m_ledger->lastError();
     file.seek(0);
@@ -189,17 +190,17 @@ QString RetrySubmitter::attachSourceFile(const QString& batchId, const QString& 
                                        .toJson(QJsonDocument::Compact),
                                    1});
         if (chunk.size() >= 2000) {
-            ok = DraftStore(*m_ledger).storeRequests(localId, chunk);
+            ok = drafts.storeRequests(localId, chunk);
             chunk.clear();
         }
     }
     if (ok && !chunk.isEmpty())
-        ok = DraftStore(*m_ledger).storeRequests(localId, chunk);
+        ok = drafts.storeRequests(localId, chunk);
     if (ok)
-        ok = DraftStore(*m_ledger).attach(localId, row->batch);
+        ok = drafts.attach(localId, row->batch);
     if (!ok) {
         const QString why = m_ledger->lastError();
-        DraftStore(*m_ledger).abandon(localId, tr("attaching the source file failed"));
+        drafts.abandon(localId, tr("attaching the source file failed"));
         return why;
     }
     return {};

@@ -201,7 +201,7 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("a"), QStringLiteral("c")}));
     }
 
-    // resultCoverage (one merge over the two custom_id indexes) gives the same answers as the
+    // coverage() (one merge over the two custom_id indexes) gives the same answers as the
     // three separate queries: ids in byte order (upper case, digits, UTF-8), results that match
     // no request, a batch without stored requests, and an unknown batch.
     void resultCoverageMatchesTheQueries() {
