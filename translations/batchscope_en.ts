@@ -276,6 +276,17 @@
     </message>
 </context>
 <context>
+    <name>bs::BatchStore</name>
+    <message>
+        <source>A batch without an id cannot be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No batch %1 in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ConsoleSession</name>
     <message>
         <source>The API address %1 cannot be used: %2 Set ANTHROPIC_BASE_URL to an https address (or http on this machine only).</source>
@@ -283,6 +294,25 @@
     </message>
     <message>
         <source>Batches are not watched. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::DraftStore</name>
+    <message>
+        <source>No draft %1 in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft %1 is already %2; requests can only be added before it is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft %1 is not waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft %1 is %2 and cannot be linked to batch %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -511,55 +541,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A batch without an id cannot be stored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No batch %1 in the ledger.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No draft %1 in the ledger.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draft %1 is already %2; requests can only be added before it is sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draft %1 is not waiting to be sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draft %1 is %2 and cannot be linked to batch %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ledger %1: results of batch %2 cannot be stored: the batch is not in the ledger.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retry item %1 is not pending.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No items chosen to retry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None of the chosen items has stored params (their batches were not created by Batchscope); nothing to retry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A budget needs a name and a limit of $0 or more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ledger %1: the SQLite driver gives no handle for WAL housekeeping.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Ledger %1: checkpoint failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the ledger %1: the Qt SQLite driver gives no SQLite handle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::Poller</name>
+    <message>
+        <source>The ledger could not store what the server reported, so this poll does not count; polling backs off and tries again. %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -706,6 +699,17 @@
     </message>
 </context>
 <context>
+    <name>bs::ResultStore</name>
+    <message>
+        <source>Ledger %1: results of batch %2 cannot be stored: the batch is not in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::RetryClass</name>
     <message>
         <source>Transient: retry as is</source>
@@ -729,6 +733,21 @@
     </message>
     <message>
         <source>Access denied: change the API key or the workspace first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::RetryQueue</name>
+    <message>
+        <source>Retry item %1 is not pending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No items chosen to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the chosen items has stored params (their batches were not created by Batchscope); nothing to retry.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -843,6 +862,13 @@
     </message>
     <message>
         <source>Once the keychain works, store a key with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the %1 environment variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::SettingsStore</name>
+    <message>
+        <source>A budget needs a name and a limit of $0 or more.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1384,6 +1410,14 @@ Exit codes:
     </message>
     <message>
         <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server no longer knows this batch (deleted elsewhere, or in another workspace). It is not polled any more; its stored requests and results stay in the ledger.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -273,6 +273,17 @@
     </message>
 </context>
 <context>
+    <name>bs::BatchStore</name>
+    <message>
+        <source>A batch without an id cannot be stored.</source>
+        <translation>ID가 없는 배치는 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No batch %1 in the ledger.</source>
+        <translation>원장에 배치 %1이(가) 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>bs::ConsoleSession</name>
     <message>
         <source>The API address %1 cannot be used: %2 Set ANTHROPIC_BASE_URL to an https address (or http on this machine only).</source>
@@ -281,6 +292,25 @@
     <message>
         <source>Batches are not watched. %1</source>
         <translation>배치를 감시하지 않습니다. %1</translation>
+    </message>
+</context>
+<context>
+    <name>bs::DraftStore</name>
+    <message>
+        <source>No draft %1 in the ledger.</source>
+        <translation>원장에 초안 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Draft %1 is already %2; requests can only be added before it is sent.</source>
+        <translation>초안 %1의 상태가 이미 %2입니다. 요청은 보내기 전에만 추가할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Draft %1 is not waiting to be sent.</source>
+        <translation>초안 %1은(는) 전송 대기 중이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Draft %1 is %2 and cannot be linked to batch %3.</source>
+        <translation>초안 %1의 상태가 %2이므로 배치 %3에 연결할 수 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -502,56 +532,19 @@
         <translation>원장 %1을(를) 스키마 버전 %2(으)로 업데이트하지 못했습니다. 아무것도 변경되지 않았습니다. %3</translation>
     </message>
     <message>
-        <source>A batch without an id cannot be stored.</source>
-        <translation>ID가 없는 배치는 저장할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>No batch %1 in the ledger.</source>
-        <translation>원장에 배치 %1이(가) 없습니다.</translation>
-    </message>
-    <message>
-        <source>No draft %1 in the ledger.</source>
-        <translation>원장에 초안 %1이(가) 없습니다.</translation>
-    </message>
-    <message>
-        <source>Draft %1 is already %2; requests can only be added before it is sent.</source>
-        <translation>초안 %1의 상태가 이미 %2입니다. 요청은 보내기 전에만 추가할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>Draft %1 is not waiting to be sent.</source>
-        <translation>초안 %1은(는) 전송 대기 중이 아닙니다.</translation>
-    </message>
-    <message>
-        <source>Draft %1 is %2 and cannot be linked to batch %3.</source>
-        <translation>초안 %1의 상태가 %2이므로 배치 %3에 연결할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Retry item %1 is not pending.</source>
-        <translation>재시도 항목 %1은(는) 대기 중이 아닙니다.</translation>
-    </message>
-    <message>
-        <source>No items chosen to retry.</source>
-        <translation>재시도할 항목을 고르지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>None of the chosen items has stored params (their batches were not created by Batchscope); nothing to retry.</source>
-        <translation>고른 항목 중 params가 저장된 항목이 없습니다(해당 배치를 Batchscope가 만들지 않음). 재시도할 것이 없습니다.</translation>
-    </message>
-    <message>
-        <source>A budget needs a name and a limit of $0 or more.</source>
-        <translation>예산에는 이름과 $0 이상의 한도가 필요합니다.</translation>
-    </message>
-    <message>
-        <source>Ledger %1: results of batch %2 cannot be stored: the batch is not in the ledger.</source>
-        <translation>원장 %1: 배치 %2의 결과를 저장할 수 없습니다. 해당 배치가 원장에 없습니다.</translation>
-    </message>
-    <message>
-        <source>Ledger %1: the SQLite driver gives no handle for WAL housekeeping.</source>
-        <translation>원장 %1: SQLite 드라이버가 WAL 관리에 필요한 핸들을 제공하지 않습니다.</translation>
-    </message>
-    <message>
         <source>Ledger %1: checkpoint failed: %2</source>
         <translation>원장 %1: 체크포인트에 실패했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the ledger %1: the Qt SQLite driver gives no SQLite handle.</source>
+        <translation>원장 %1을(를) 열 수 없습니다: Qt SQLite 드라이버가 SQLite 핸들을 제공하지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::Poller</name>
+    <message>
+        <source>The ledger could not store what the server reported, so this poll does not count; polling backs off and tries again. %1</source>
+        <translation>원장이 서버가 보고한 내용을 저장하지 못했으므로 이번 조회는 반영되지 않습니다. 조회 간격을 늘려 다시 시도합니다. %1</translation>
     </message>
 </context>
 <context>
@@ -697,6 +690,17 @@
     </message>
 </context>
 <context>
+    <name>bs::ResultStore</name>
+    <message>
+        <source>Ledger %1: results of batch %2 cannot be stored: the batch is not in the ledger.</source>
+        <translation>원장 %1: 배치 %2의 결과를 저장할 수 없습니다. 해당 배치가 원장에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Ledger %1: %2</source>
+        <translation>원장 %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>bs::RetryClass</name>
     <message>
         <source>Transient: retry as is</source>
@@ -721,6 +725,21 @@
     <message>
         <source>Access denied: change the API key or the workspace first</source>
         <translation>접근 거부: 먼저 API 키나 워크스페이스를 바꾸세요</translation>
+    </message>
+</context>
+<context>
+    <name>bs::RetryQueue</name>
+    <message>
+        <source>Retry item %1 is not pending.</source>
+        <translation>재시도 항목 %1은(는) 대기 중이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>No items chosen to retry.</source>
+        <translation>재시도할 항목을 고르지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>None of the chosen items has stored params (their batches were not created by Batchscope); nothing to retry.</source>
+        <translation>고른 항목 중 params가 저장된 항목이 없습니다(해당 배치를 Batchscope가 만들지 않음). 재시도할 것이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -835,6 +854,13 @@
     <message>
         <source>Once the keychain works, store a key with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the %1 environment variable.</source>
         <translation>키체인이 동작하면 &apos;batchscope-cli key set&apos;으로 키를 저장하거나(키는 stdin에서 읽습니다), %1 환경 변수를 설정하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::SettingsStore</name>
+    <message>
+        <source>A budget needs a name and a limit of $0 or more.</source>
+        <translation>예산에는 이름과 $0 이상의 한도가 필요합니다.</translation>
     </message>
 </context>
 <context>
@@ -1385,6 +1411,14 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
     <message>
         <source>Created</source>
         <translation>생성</translation>
+    </message>
+    <message>
+        <source>Gone</source>
+        <translation>사라짐</translation>
+    </message>
+    <message>
+        <source>The server no longer knows this batch (deleted elsewhere, or in another workspace). It is not polled any more; its stored requests and results stay in the ledger.</source>
+        <translation>서버가 더 이상 이 배치를 알지 못합니다(다른 곳에서 삭제되었거나 다른 워크스페이스에 있음). 더 이상 조회하지 않으며, 저장된 요청과 결과는 원장에 그대로 남습니다.</translation>
     </message>
 </context>
 <context>

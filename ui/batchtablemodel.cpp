@@ -1,6 +1,8 @@
 #include "batchtablemodel.h"
 
 #include "cost/money.h"
+#include "ledger/batchstore.h"
+#include "ledger/costqueries.h"
 #include "ledger/ledger.h"
 
 #include <QBrush>
@@ -52,15 +54,16 @@ void BatchTableModel::refresh() {
     if (m_ledger) {
         if (m_allCostsStale) {
             m_costs.clear();
-            for (const CostGroup& g : m_ledger->costBy(Ledger::Grouping::Batch))
+            for (const CostGroup& g :
+                 CostQueries(*m_ledger).groupedBy(CostQueries::Grouping::Batch))
                 m_costs.insert(g.key, g.totals);
         } else {
             for (const QString& id : std::as_const(m_staleCosts))
-                m_costs.insert(id, m_ledger->costTotal(QDate(), id));
+                m_costs.insert(id, CostQueries(*m_ledger).total(QDate(), id));
         }
         m_allCostsStale = false;
         m_staleCosts.clear();
-        const QList<BatchRecord> records = m_ledger->allBatches();
+        const QList<BatchRecord> records = BatchStore(*m_ledger).all();
         rows.reserve(records.size());
         for (const BatchRecord& r : records)
             rows.append({r, m_costs.value(r.batch.id)});
@@ -73,10 +76,12 @@ void BatchTableModel::refresh() {
     s.batches = int(rows.size());
     for (const Row& row : std::as_const(rows)) {
         const MessageBatch& b = row.record.batch;
-        if (b.processingStatus == MessageBatch::Status::InProgress ||
-            b.processingStatus == MessageBatch::Status::Canceling)
+        // A gone batch (the server no longer knows it) is neither running nor waiting.
+        const bool gone = row.record.isGone();
+        if (!gone && (b.processingStatus == MessageBatch::Status::InProgress ||
+                      b.processingStatus == MessageBatch::Status::Canceling))
             ++s.unfinished;
-        else if (b.isEnded() && !row.record.resultsIngestedAt.isValid())
+        else if (!gone && b.isEnded() && !row.record.resultsIngestedAt.isValid())
             ++s.awaitingIngest;
         s.errored += b.requestCounts.errored + b.requestCounts.expired;
         s.spent += row.cost.micros;
@@ -108,6 +113,8 @@ int BatchTableModel::columnCount(const QModelIndex& parent) const {
 }
 
 QString BatchTableModel::statusText(const BatchRecord& record) {
+    if (record.isGone())
+        return tr("Gone");
     switch (record.batch.processingStatus) {
     case MessageBatch::Status::InProgress:
         return tr("In progress");
@@ -217,6 +224,10 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const {
         if (column == Source && row.record.discovered)
             return tr("Created by another tool: its requests are not stored here, so its failed "
                       "items cannot be re-sent until its source file is attached.");
+        if (column == Status && row.record.isGone())
+            return tr("The server no longer knows this batch (deleted elsewhere, or in another "
+                      "workspace). It is not polled any more; its stored requests and results "
+                      "stay in the ledger.");
         if (column == Id && !row.record.local.retryOf.isEmpty())
             return tr("Retry of %1").arg(row.record.local.retryOf);
         return {};

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "ledger/batchrecord.h"
+#include "ledger/costtotals.h"
 #include "ledger/ledgernotifier.h"
-#include "ledger/ledgerrecords.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -16,7 +17,7 @@ class Ledger;
 namespace bs::ui {
 
 // Every batch in the ledger, newest first, with its request counts and what its ingested results
-// cost. Reads the ledger (Ledger::allBatches; costs by batch once, then only the batches whose
+// cost. Reads the ledger (BatchStore::all; costs by batch once, then only the batches whose
 // results changed, each from its own index range) and reads it again, coalesced, whenever a
 // change to batches or results of that ledger file is announced (LedgerNotifier), whichever
 // thread wrote it. Rows keep their place when only their values changed (one dataChanged for
@@ -47,8 +48,8 @@ public:
 
     struct Summary {
         int batches = 0;
-        int unfinished = 0;     // in progress or canceling
-        int awaitingIngest = 0; // ended, results not ingested yet
+        int unfinished = 0;     // in progress or canceling (not gone)
+        int awaitingIngest = 0; // ended, results not ingested yet (not gone)
         qint64 errored = 0;     // errored + expired requests over all batches
         Money spent = 0;        // priced cost of the ingested results
         qint64 unpriced = 0;    // results whose model has no price

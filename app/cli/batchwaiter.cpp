@@ -5,6 +5,7 @@
 #include "cliformat.h"
 #include "clioutput.h"
 #include "exitcode.h"
+#include "ledger/batchstore.h"
 #include "ledger/ledger.h"
 #include "monitor/ingestrecords.h"
 #include "monitor/poller.h"
@@ -35,7 +36,7 @@ int BatchWaiter::waitAndIngest(const QStringList& batchIds, QJsonObject* out) {
     QEventLoop loop;
     QObject::connect(&poller, &Poller::cycleFinished, &loop, [&](const Poller::CycleReport&) {
         for (const QString& id : batchIds) {
-            const auto rec = ledger->batch(id);
+            const auto rec = BatchStore(*ledger).find(id);
             if (rec && rec->batch.isEnded())
                 pending.remove(id);
         }
@@ -78,7 +79,7 @@ int BatchWaiter::waitAndIngest(const QStringList& batchIds, QJsonObject* out) {
         partial = partial || CliFormat::hasFailures(report);
         ingests.append(CliFormat::ingest(report));
         human.append(report.summary());
-        if (const auto rec = ledger->batch(id))
+        if (const auto rec = BatchStore(*ledger).find(id))
             batches.append(CliFormat::batch(*rec));
     }
     (*out)[QLatin1String("batches")] = batches;

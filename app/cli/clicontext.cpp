@@ -5,6 +5,7 @@
 #include "api/batchjob.h"
 #include "clioutput.h"
 #include "exitcode.h"
+#include "ledger/batchstore.h"
 #include "ledger/ledger.h"
 #include "monitor/ingestrecords.h"
 #include "monitor/resultingestor.h"
@@ -93,10 +94,11 @@ int CliContext::storeBatchAnswer(BatchJob* job, const QString& batchId, BatchRec
     loop.exec();
     if (error.isError())
         return m_out.fail(apiExit(error), error.toString());
-    const bool known = m_ledger->batch(batchId).has_value();
-    if (!(known ? m_ledger->upsertBatch(batch) : m_ledger->upsertDiscoveredBatches({batch})))
+    const bool known = BatchStore(*m_ledger).find(batchId).has_value();
+    if (!(known ? BatchStore(*m_ledger).upsert(batch)
+                : BatchStore(*m_ledger).upsertDiscovered({batch})))
         return m_out.fail(Exit::LedgerFailure, m_ledger->lastError());
-    const auto stored = m_ledger->batch(batchId);
+    const auto stored = BatchStore(*m_ledger).find(batchId);
     if (!stored)
         return m_out.fail(Exit::LedgerFailure, m_ledger->lastError());
     *record = *stored;

@@ -1,7 +1,8 @@
 #include "cliformat.h"
 
 #include "api/messagebatch.h"
-#include "ledger/ledgerrecords.h"
+#include "ledger/batchrecord.h"
+#include "ledger/costtotals.h"
 #include "monitor/ingestrecords.h"
 
 namespace bs::cli {

@@ -196,6 +196,14 @@ QList<LedgerSchema::Migration> build() {
                                     "WHERE draft_local_id IS NOT NULL"),
                  }});
 
+    // Version 4: batches.gone_at, set once the server answered 404 for a tracked batch on two
+    // polling cycles (deleted elsewhere, or another workspace): such a batch is no longer
+    // polled nor ingested, and the console shows it as gone.
+    list.append({4,
+                 {
+                     QStringLiteral("ALTER TABLE batches ADD COLUMN gone_at TEXT"),
+                 }});
+
     return list;
 }
 

@@ -1,12 +1,43 @@
+# The ledger: one connection class (Ledger) and one small store per concern over it. All SQL and
+# everything SQLite-specific stays in this folder.
 target_sources(bs_core PRIVATE
-    ${CMAKE_CURRENT_LIST_DIR}/retryclass.h
-    ${CMAKE_CURRENT_LIST_DIR}/retryclass.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/ledgernotifier.h
-    ${CMAKE_CURRENT_LIST_DIR}/ledgernotifier.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/ledgerrecords.h
-    ${CMAKE_CURRENT_LIST_DIR}/ledgerschema.h
-    ${CMAKE_CURRENT_LIST_DIR}/ledgerschema.cpp
+    # connection, schema, change notification, WAL housekeeping
     ${CMAKE_CURRENT_LIST_DIR}/ledger.h
     ${CMAKE_CURRENT_LIST_DIR}/ledger.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ledgerstore.h
+    ${CMAKE_CURRENT_LIST_DIR}/ledgervalues.h
+    ${CMAKE_CURRENT_LIST_DIR}/ledgerschema.h
+    ${CMAKE_CURRENT_LIST_DIR}/ledgerschema.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ledgernotifier.h
+    ${CMAKE_CURRENT_LIST_DIR}/ledgernotifier.cpp
     ${CMAKE_CURRENT_LIST_DIR}/walcheckpointer.h
-    ${CMAKE_CURRENT_LIST_DIR}/walcheckpointer.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/walcheckpointer.cpp
+    # stores
+    ${CMAKE_CURRENT_LIST_DIR}/batchstore.h
+    ${CMAKE_CURRENT_LIST_DIR}/batchstore.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/draftstore.h
+    ${CMAKE_CURRENT_LIST_DIR}/draftstore.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/resultstore.h
+    ${CMAKE_CURRENT_LIST_DIR}/resultstore.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/costqueries.h
+    ${CMAKE_CURRENT_LIST_DIR}/costqueries.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/retryqueue.h
+    ${CMAKE_CURRENT_LIST_DIR}/retryqueue.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/alertlog.h
+    ${CMAKE_CURRENT_LIST_DIR}/alertlog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/settingsstore.h
+    ${CMAKE_CURRENT_LIST_DIR}/settingsstore.cpp
+    # records
+    ${CMAKE_CURRENT_LIST_DIR}/batchrecord.h
+    ${CMAKE_CURRENT_LIST_DIR}/draftinfo.h
+    ${CMAKE_CURRENT_LIST_DIR}/draftinfo.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/storedrequest.h
+    ${CMAKE_CURRENT_LIST_DIR}/resultrow.h
+    ${CMAKE_CURRENT_LIST_DIR}/retryitem.h
+    ${CMAKE_CURRENT_LIST_DIR}/retryitem.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/alertrecord.h
+    ${CMAKE_CURRENT_LIST_DIR}/budgetsetting.h
+    ${CMAKE_CURRENT_LIST_DIR}/budgetsetting.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/costtotals.h
+    ${CMAKE_CURRENT_LIST_DIR}/retryclass.h
+    ${CMAKE_CURRENT_LIST_DIR}/retryclass.cpp)

@@ -4,6 +4,7 @@
 #include "api/batchjob.h"
 #include "api/batchrequestsbuilder.h"
 #include "core/redactor.h"
+#include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 
 #include <QTimer>
@@ -32,7 +33,7 @@ void DraftSubmitter::submit(const QString& localId) {
         fail(result);
         return;
     }
-    const auto draft = m_ledger->draft(localId);
+    const auto draft = DraftStore(*m_ledger).find(localId);
     if (!draft) {
         result.message = tr("No draft %1 in the ledger.").arg(localId);
         fail(result);
@@ -46,7 +47,7 @@ void DraftSubmitter::submit(const QString& localId) {
     }
     BatchRequestsBuilder builder;
     QString buildError;
-    const bool read = m_ledger->forEachRequest(localId, [&](const StoredRequest& r) {
+    const bool read = DraftStore(*m_ledger).forEachRequest(localId, [&](const StoredRequest& r) {
         if (!builder.append(r.customId, r.params)) {
             buildError = builder.errorString();
             return false;
@@ -57,12 +58,12 @@ void DraftSubmitter::submit(const QString& localId) {
         result.message = !buildError.isEmpty() ? buildError
                          : !read               ? m_ledger->lastError()
                                                : tr("Draft %1 holds no requests.").arg(localId);
-        m_ledger->abandonDraft(localId, result.message);
+        DraftStore(*m_ledger).abandon(localId, result.message);
         fail(result);
         return;
     }
     const QByteArray body = builder.take();
-    if (!m_ledger->markDraftCreating(localId)) {
+    if (!DraftStore(*m_ledger).markCreating(localId)) {
         result.message = m_ledger->lastError();
         fail(result);
         return;
@@ -71,7 +72,7 @@ void DraftSubmitter::submit(const QString& localId) {
     connect(job, &BatchJob::finished, this, [this, job, result](const ApiError& error) mutable {
         if (error.isOk()) {
             result.batch = job->batch();
-            if (!m_ledger || !m_ledger->attachBatch(result.localId, result.batch)) {
+            if (!m_ledger || !DraftStore(*m_ledger).attach(result.localId, result.batch)) {
                 result.message =
                     tr("Batch %1 was created but could not be recorded: %2")
                         .arg(result.batch.id, m_ledger ? m_ledger->lastError() : QString());
@@ -88,7 +89,7 @@ void DraftSubmitter::submit(const QString& localId) {
         if (error.mayHaveSucceeded) {
             result.mayHaveBeenCreated = true;
         } else if (m_ledger) {
-            m_ledger->abandonDraft(result.localId, Redactor::redact(error.toString()));
+            DraftStore(*m_ledger).abandon(result.localId, Redactor::redact(error.toString()));
         }
         result.message = Redactor::redact(result.message);
         Q_EMIT finished(result);

@@ -4,7 +4,9 @@
 #include "api/batchjob.h"
 #include "api/resultstream.h"
 #include "cost/costcalculator.h"
+#include "ledger/batchstore.h"
 #include "ledger/ledger.h"
+#include "ledger/resultstore.h"
 #include "ledger/retryclass.h"
 #include "monitor/resultwriter.h"
 
@@ -93,7 +95,7 @@ void IngestWorker::run(const QString& batchId, const MessageBatch& batch) {
     // the same grace the creating client has.
     QDateTime createdAt = batch.createdAt;
     if (!createdAt.isValid()) {
-        if (const auto stored = m_ledger->batch(m_report.batchId))
+        if (const auto stored = BatchStore(*m_ledger).find(m_report.batchId))
             createdAt = stored->batch.createdAt;
     }
     if (createdAt.isValid() &&
@@ -132,11 +134,11 @@ void IngestWorker::cancel() {
 
 void IngestWorker::proceed(const MessageBatch& batch) {
     m_batch = batch;
-    // Our own batches have a row (attachBatch); a batch unknown to the ledger comes from
+    // Our own batches have a row (DraftStore::attach); a batch unknown to the ledger comes from
     // another tool and is tracked as discovered.
-    const bool known = m_ledger->batch(batch.id).has_value();
-    const bool stored =
-        known ? m_ledger->upsertBatch(batch) : m_ledger->upsertDiscoveredBatches({batch});
+    BatchStore batches(*m_ledger);
+    const bool known = batches.find(batch.id).has_value();
+    const bool stored = known ? batches.upsert(batch) : batches.upsertDiscovered({batch});
     if (!stored) {
         fail(tr("Cannot store batch %1 in the ledger: %2").arg(batch.id, m_ledger->lastError()));
         return;
@@ -362,7 +364,7 @@ void IngestWorker::complete() {
     // Everything is committed: the checkpoint thread copies it into the file while the counts
     // below are read.
     m_writer->requestCheckpoint();
-    const std::optional<ResultCoverage> coverage = m_ledger->resultCoverage(id);
+    const std::optional<ResultCoverage> coverage = ResultStore(*m_ledger).coverage(id);
     if (!coverage) {
         fail(tr("Cannot count the results of batch %1: %2").arg(id, m_ledger->lastError()));
         return;
@@ -375,7 +377,7 @@ void IngestWorker::complete() {
         m_report.missingCount = coverage->missing;
         if (coverage->missing > 0)
             m_report.missingCustomIds =
-                m_ledger->missingCustomIds(id).mid(0, IngestReport::kMaxMissingListed);
+                ResultStore(*m_ledger).missingCustomIds(id).mid(0, IngestReport::kMaxMissingListed);
     } else {
         // Created by another tool: no requests stored, only the server's counts to compare.
         m_report.requestsKnown = false;
@@ -384,7 +386,8 @@ void IngestWorker::complete() {
     }
     // The whole file was read: mark it even when lines were malformed or results are missing
     // (reading it again would give the same answer); the report says what is wrong.
-    m_report.markedIngested = m_ledger->markResultsIngested(id, QDateTime::currentDateTimeUtc());
+    m_report.markedIngested =
+        BatchStore(*m_ledger).markResultsIngested(id, QDateTime::currentDateTimeUtc());
     if (!m_report.markedIngested) {
         fail(tr("Cannot mark batch %1 as ingested: %2").arg(id, m_ledger->lastError()));
         return;

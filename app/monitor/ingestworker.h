@@ -1,7 +1,8 @@
 #pragma once
 
 #include "api/messagebatch.h"
-#include "ledger/ledgerrecords.h"
+#include "ledger/resultrow.h"
+#include "ledger/retryitem.h"
 #include "monitor/ingestrecords.h"
 #include "monitor/resultlineparser.h"
 

@@ -3,6 +3,8 @@
 #include "api/apiclient.h"
 #include "api/batchjob.h"
 #include "api/batchlistjob.h"
+#include "ledger/batchstore.h"
+#include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 #include "monitor/resultingestor.h"
 
@@ -130,7 +132,7 @@ void Poller::pollNow() {
     m_seen.clear();
     m_toRetrieve.clear();
     m_trackedUnended.clear();
-    const QList<BatchRecord> unended = m_ledger->unendedBatches();
+    const QList<BatchRecord> unended = BatchStore(*m_ledger).unended();
     for (const BatchRecord& r : unended)
         m_trackedUnended.insert(r.batch.id);
     Q_EMIT cycleStarted();
@@ -152,9 +154,8 @@ void Poller::listPage(const QString& afterId) {
 }
 
 void Poller::onPage(const QList<MessageBatch>& page, bool hasMore, const QString& lastId) {
-    absorb(page);
-    if (!m_ledger->lastError().isEmpty() && !m_ledger->isOpen()) {
-        finishCycle(ApiError::make(ApiError::Kind::Config, m_ledger->lastError()));
+    if (!absorb(page)) {
+        finishCycle(ledgerError());
         return;
     }
     QStringList missing;
@@ -188,30 +189,54 @@ void Poller::retrieveNext() {
     connect(job, &BatchJob::finished, this, [this, job, id](const ApiError& error) {
         if (error.isError()) {
             if (error.kind == ApiError::Kind::Http && error.httpStatus == 404) {
-                // Deleted, or from another workspace: keep the row, report it.
+                // Deleted, or from another workspace. The first time, keep the row and report
+                // it; a second 404 on a later cycle confirms it: the batch is gone.
                 m_cycle.notFound.append(id);
+                if (!m_notFoundBefore.contains(id)) {
+                    m_notFoundBefore.insert(id);
+                } else {
+                    if (!BatchStore(*m_ledger).markGone(id)) {
+                        finishCycle(ledgerError());
+                        return;
+                    }
+                    m_notFoundBefore.remove(id);
+                    m_cycle.gone.append(id);
+                }
                 retrieveNext();
                 return;
             }
             finishCycle(error);
             return;
         }
-        absorb({job->batch()});
+        if (!absorb({job->batch()})) {
+            finishCycle(ledgerError());
+            return;
+        }
         retrieveNext();
     });
 }
 
-void Poller::absorb(const QList<MessageBatch>& batches) {
+ApiError Poller::ledgerError() const {
+    return ApiError::make(ApiError::Kind::Config,
+                          tr("The ledger could not store what the server reported, so this poll "
+                             "does not count; polling backs off and tries again. %1")
+                              .arg(m_ledger ? m_ledger->lastError() : QString()));
+}
+
+bool Poller::absorb(const QList<MessageBatch>& batches) {
+    BatchStore store(*m_ledger);
+    DraftStore drafts(*m_ledger);
     QList<MessageBatch> known;
     QList<MessageBatch> foreign;
     for (const MessageBatch& b : batches) {
         m_seen.insert(b.id);
+        m_notFoundBefore.remove(b.id); // the server knows it after all
         // An ended batch already stored as it is now changes only when it is archived: skip the
         // lookup (a page is mostly such batches).
         const auto cached = m_endedStored.constFind(b.id);
         if (b.isEnded() && cached != m_endedStored.cend() && *cached == b.archivedAt.isValid())
             continue;
-        const auto row = m_ledger->batch(b.id);
+        const auto row = store.find(b.id);
         if (row) {
             if (!(row->batch == b)) {
                 known.append(b);
@@ -224,25 +249,34 @@ void Poller::absorb(const QList<MessageBatch>& batches) {
             foreign.append(b);
         }
     }
-    if (!known.isEmpty() && m_ledger->upsertBatches(known)) {
+    if (!known.isEmpty()) {
+        if (!store.upsert(known)) {
+            // Not stored: nothing is announced for these rows (no batchEnded for a batch the
+            // ledger still holds as running), and the cycle fails (backoff kept).
+            for (const MessageBatch& b : std::as_const(known)) {
+                m_cycle.updated.removeAll(b.id);
+                m_cycle.ended.removeAll(b.id);
+            }
+            return false;
+        }
         for (const MessageBatch& b : std::as_const(known)) {
             if (b.isEnded())
                 m_endedStored.insert(b.id, b.archivedAt.isValid());
         }
     }
     if (foreign.isEmpty())
-        return;
+        return true;
 
     // A draft that was being created when the app stopped: attach instead of "discovering".
     bool anyCreating = false;
-    const QList<DraftInfo> drafts = m_ledger->unattachedDrafts();
-    for (const DraftInfo& d : drafts)
+    const QList<DraftInfo> open = drafts.unattached();
+    for (const DraftInfo& d : open)
         anyCreating = anyCreating || d.state == DraftInfo::State::Creating;
     QList<MessageBatch> discovered;
     for (const MessageBatch& b : std::as_const(foreign)) {
         if (anyCreating) {
-            const QString localId = m_ledger->matchDraftForBatch(b);
-            if (!localId.isEmpty() && m_ledger->attachBatch(localId, b)) {
+            const QString localId = drafts.matchForBatch(b);
+            if (!localId.isEmpty() && drafts.attach(localId, b)) {
                 m_cycle.reconciled.append(localId);
                 m_cycle.updated.append(b.id);
                 continue;
@@ -251,10 +285,13 @@ void Poller::absorb(const QList<MessageBatch>& batches) {
         if (m_discover)
             discovered.append(b);
     }
-    if (!discovered.isEmpty() && m_ledger->upsertDiscoveredBatches(discovered)) {
+    if (!discovered.isEmpty()) {
+        if (!store.upsertDiscovered(discovered))
+            return false;
         for (const MessageBatch& b : std::as_const(discovered))
             m_cycle.discovered.append(b.id);
     }
+    return true;
 }
 
 void Poller::finishCycle(const ApiError& error) {
@@ -273,7 +310,7 @@ void Poller::finishCycle(const ApiError& error) {
     }
     m_state.changedLastCycle = !m_cycle.updated.isEmpty() || !m_cycle.discovered.isEmpty();
 
-    const QList<BatchRecord> unended = m_ledger->unendedBatches();
+    const QList<BatchRecord> unended = BatchStore(*m_ledger).unended();
     m_state.inProgress = int(unended.size());
     m_state.youngestAgeMs = -1;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -294,8 +331,8 @@ void Poller::finishCycle(const ApiError& error) {
     m_cycle.nextIntervalMs = m_schedule.nextInterval(m_state);
     m_last = m_cycle;
 
-    if (!m_cycle.updated.isEmpty() || !m_cycle.discovered.isEmpty()) {
-        QStringList all = m_cycle.updated + m_cycle.discovered;
+    if (!m_cycle.updated.isEmpty() || !m_cycle.discovered.isEmpty() || !m_cycle.gone.isEmpty()) {
+        QStringList all = m_cycle.updated + m_cycle.discovered + m_cycle.gone;
         all.removeDuplicates();
         Q_EMIT batchesChanged(all);
     }
@@ -303,6 +340,8 @@ void Poller::finishCycle(const ApiError& error) {
         Q_EMIT batchDiscovered(id);
     for (const QString& id : std::as_const(m_last.ended))
         Q_EMIT batchEnded(id);
+    for (const QString& id : std::as_const(m_last.gone))
+        Q_EMIT batchGone(id);
     if (error.isError())
         Q_EMIT errorOccurred(error);
     if (error.isOk())
@@ -314,7 +353,7 @@ void Poller::finishCycle(const ApiError& error) {
 }
 
 void Poller::offerIngestion() {
-    const QList<BatchRecord> waiting = m_ledger->batchesAwaitingIngest();
+    const QList<BatchRecord> waiting = BatchStore(*m_ledger).awaitingIngest();
     for (const BatchRecord& r : waiting) {
         if (m_ingestOffered.contains(r.batch.id))
             continue;

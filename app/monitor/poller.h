@@ -30,7 +30,13 @@ class ResultIngestor;
 // drafts caught between "creating" and "created" by a crash (then the draft is attached).
 // Tracked unfinished batches that are older than the page are followed by paging on
 // (after_id) while more than retrieveThreshold() of them are missing, and the rest by one
-// retrieve each. Only rows whose server fields changed are written (Ledger::upsertBatches).
+// retrieve each. Only rows whose server fields changed are written (BatchStore::upsert).
+// A failed ledger write ends the cycle as an error (errorOccurred, backoff): nothing is
+// announced (batchEnded, batchesChanged) for rows that were not stored.
+//
+// A tracked batch that answers 404 is kept as it is; when it answers 404 again on a later
+// cycle (and was not seen in between) it is marked gone (BatchStore::markGone): no longer
+// polled, so it cannot keep the schedule from going idle.
 //
 // A batch seen ended (or any ended batch whose results are not ingested yet) is handed to the
 // ingest function once (setIngestFunction; ingestionNeeded() is emitted in any case).
@@ -56,6 +62,8 @@ public:
         QStringList discovered; // batches of other tools seen for the first time
         QStringList reconciled; // drafts attached to a batch found on the server
         QStringList notFound;   // tracked batches the server does not know (404)
+        QStringList gone;       // of those, the ones that answered 404 on an earlier cycle too: now
+                                // marked gone in the ledger and no longer polled
         qint64 nextIntervalMs = 0;
     };
 
@@ -109,6 +117,8 @@ Q_SIGNALS:
     void batchesChanged(const QStringList& batchIds);
     void batchEnded(const QString& batchId);
     void batchDiscovered(const QString& batchId);
+    // The server no longer knows a tracked batch (deleted elsewhere, or another workspace).
+    void batchGone(const QString& batchId);
     void ingestionNeeded(const QString& batchId);
     void pausedChanged(bool paused);
     void errorOccurred(const bs::ApiError& error);
@@ -119,7 +129,9 @@ private:
     void listPage(const QString& afterId);
     void onPage(const QList<MessageBatch>& page, bool hasMore, const QString& lastId);
     void retrieveNext();
-    void absorb(const QList<MessageBatch>& batches);
+    // Stores what the server reported; false when the ledger write failed (lastError()).
+    bool absorb(const QList<MessageBatch>& batches);
+    ApiError ledgerError() const;
     void finishCycle(const ApiError& error);
     void scheduleNext();
     void offerIngestion();
@@ -150,7 +162,9 @@ private:
     QSet<QString> m_seen;
     QStringList m_toRetrieve;
     QSet<QString> m_ingestOffered;
-    QHash<QString, bool> m_endedStored; // ended batches known to be stored as seen -> archived
+    QHash<QString, bool> m_endedStored;
+    QSet<QString> m_notFoundBefore; // tracked batches that answered 404 on an earlier cycle //
+                                    // ended batches known to be stored as seen -> archived
     ResultIngestor* m_ingestor = nullptr;
     QStringList m_ingestQueue;
 };

@@ -24,13 +24,13 @@ class IngestWorker;
 // The work runs on a worker thread of its own that opens its own Ledger connection and its own
 // ApiClient: the results file is streamed (never held whole), each chunk of lines is parsed with
 // simdjson, each result priced with CostCalculator::costOfResult on the batch's spend day
-// (ended_at, else created_at, UTC) and inserted with Ledger::insertResults in chunks of
+// (ended_at, else created_at, UTC) and inserted with ResultStore::insert in chunks of
 // rowsPerTransaction rows, by a second thread with a connection of its own (ResultWriter; one
 // chunk queued at most, so memory stays flat whatever the file's size; chunks that queue up while
 // it writes share one transaction). A third thread copies the WAL back into the file
 // (WalCheckpointer), so no commit waits for that.
 // errored/expired/canceled results are added to the retry queue with their RetryClass
-// (Ledger::enqueueRetries; insertResults does not do it). Both are idempotent per (batch id,
+// (RetryQueue::enqueue; ResultStore::insert does not do it). Both are idempotent per (batch id,
 // custom_id): ingesting again, or after a crash or a broken download, leaves the identical ledger.
 // A download that breaks part-way (reset, truncated last line) is started again from the beginning,
 // up to maxDownloads in all.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ledger/ledgerrecords.h"
+#include "ledger/resultrow.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -3,6 +3,8 @@
 #include <QLoggingCategory>
 
 #include "ledger/ledger.h"
+#include "ledger/resultstore.h"
+#include "ledger/retryqueue.h"
 #include "ledger/walcheckpointer.h"
 
 #include <QThread>
@@ -107,10 +109,10 @@ void ResultWriter::run() {
         bool ok = open || ledger->beginTransaction();
         open = ok;
         const qint64 inserted =
-            !ok ? -1 : (batch.rows.isEmpty() ? 0 : ledger->insertResults(batch.rows));
+            !ok ? -1 : (batch.rows.isEmpty() ? 0 : ResultStore(*ledger).insert(batch.rows));
         qint64 enqueued = 0;
         if (inserted >= 0 && !batch.retryItems.isEmpty())
-            enqueued = ledger->enqueueRetries(batch.retryItems);
+            enqueued = RetryQueue(*ledger).enqueue(batch.retryItems);
         ok = inserted >= 0 && enqueued >= 0;
         bool failedOnRetries = inserted >= 0;
         if (ok) {

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "ledger/ledgerrecords.h"
+#include "ledger/resultrow.h"
+#include "ledger/retryitem.h"
 
 #include <QList>
 #include <QString>
@@ -28,7 +29,7 @@ class WalCheckpointer;
 // The writer's commits never wait for a WAL checkpoint: a WalCheckpointer copies the WAL back
 // into the file on a third thread while the next rows are inserted.
 //
-// Each submitted batch is written with Ledger::insertResults then Ledger::enqueueRetries, in
+// Each submitted batch is written with ResultStore::insert then RetryQueue::enqueue, in
 // submission order, inside one transaction: a batch of its own when nothing else is queued, or
 // (group commit) together with the batches that queued up meanwhile, up to 20,000 rows. After
 // a failure nothing more is written: what was committed stays, the failed group is rolled back.
@@ -43,13 +44,13 @@ public:
         QList<RetryItem> retryItems;
     };
     struct Stats {
-        qint64 rowsInserted = 0;    // newly inserted rows (insertResults' answers)
+        qint64 rowsInserted = 0;    // newly inserted rows (ResultStore::insert's answers)
         qint64 retriesEnqueued = 0; // newly enqueued retry items
         qint64 rowsCommitted = 0;   // rows handed to the ledger and committed
         int pass = 0;               // the download of the last committed batch
         qint64 lineMark = 0;        // its lineMark
         bool failed = false;
-        bool failedOnRetries = false; // the failure was in enqueueRetries (else insertResults)
+        bool failedOnRetries = false; // the failure was in RetryQueue::enqueue (else ResultStore::insert)
         QString error;                // the ledger's message
         bool stopped = false;         // stopAfterCommittedRows was reached
     };

@@ -2,7 +2,10 @@
 
 #include "api/apiclient.h"
 #include "core/redactor.h"
+#include "ledger/batchstore.h"
+#include "ledger/draftstore.h"
 #include "ledger/ledger.h"
+#include "ledger/retryqueue.h"
 #include "monitor/draftsubmitter.h"
 
 #include <QCryptographicHash>
@@ -42,7 +45,7 @@ bool RetrySubmitter::refuse(const QString& batchId, const QString& message) {
 QString RetrySubmitter::refusalFor(const QString& batchId) {
     if (!m_ledger || !m_client)
         return tr("Internal error: no API client or ledger.");
-    const auto row = m_ledger->batch(batchId);
+    const auto row = BatchStore(*m_ledger).find(batchId);
     if (!row)
         return tr("Batch %1 is not in the ledger. Check the id, or let the poller discover it "
                   "first.")
@@ -63,7 +66,7 @@ bool RetrySubmitter::retryClasses(const QString& batchId, const QList<RetryClass
     QList<qint64> ids;
     QStringList customIds;
     for (RetryClass c : wanted) {
-        const QList<RetryItem> items = m_ledger->retryItems(c, RetryItem::State::Pending);
+        const QList<RetryItem> items = RetryQueue(*m_ledger).items(c, RetryItem::State::Pending);
         for (const RetryItem& item : items) {
             if (item.batchId != batchId)
                 continue;
@@ -89,7 +92,8 @@ bool RetrySubmitter::retryCustomIds(const QString& batchId, const QStringList& c
     if (customIds.isEmpty())
         return refuse(batchId, tr("No items chosen to retry."));
     QHash<QString, qint64> pending;
-    const QList<RetryItem> items = m_ledger->retryItems(std::nullopt, RetryItem::State::Pending);
+    const QList<RetryItem> items =
+        RetryQueue(*m_ledger).items(std::nullopt, RetryItem::State::Pending);
     for (const RetryItem& item : items) {
         if (item.batchId == batchId)
             pending.insert(item.customId, item.id);
@@ -112,7 +116,7 @@ bool RetrySubmitter::retryCustomIds(const QString& batchId, const QStringList& c
 QString RetrySubmitter::attachSourceFile(const QString& batchId, const QString& jsonlPath) {
     if (!m_ledger)
         return tr("Internal error: no API client or ledger.");
-    const auto row = m_ledger->batch(batchId);
+    const auto row = BatchStore(*m_ledger).find(batchId);
     if (!row)
         return tr("Batch %1 is not in the ledger.").arg(batchId);
     if (!row->discovered)
@@ -124,7 +128,7 @@ QString RetrySubmitter::attachSourceFile(const QString& batchId, const QString& 
 
     QSet<QString> needed;
     for (RetryItem::State state : {RetryItem::State::Pending, RetryItem::State::Dismissed}) {
-        const QList<RetryItem> items = m_ledger->retryItems(std::nullopt, state);
+        const QList<RetryItem> items = RetryQueue(*m_ledger).items(std::nullopt, state);
         for (const RetryItem& item : items) {
             if (item.batchId == batchId)
                 needed.insert(item.customId);
@@ -169,7 +173,8 @@ QString RetrySubmitter::attachSourceFile(const QString& batchId, const QString& 
     BatchLocal local = row->local;
     local.sourceFile = path;
     local.sourceSha256 = QString::fromLatin1(sha.result().toHex());
-    const QString localId = m_ledger->createDraft(local);
+    DraftStore drafts(*m_ledger);
+    const QString localId = drafts.create(local);
     if (localId.isEmpty())
         return m_ledger->lastError();
     file.seek(0);
@@ -185,17 +190,17 @@ QString RetrySubmitter::attachSourceFile(const QString& batchId, const QString& 
                                        .toJson(QJsonDocument::Compact),
                                    1});
         if (chunk.size() >= 2000) {
-            ok = m_ledger->storeRequests(localId, chunk);
+            ok = drafts.storeRequests(localId, chunk);
             chunk.clear();
         }
     }
     if (ok && !chunk.isEmpty())
-        ok = m_ledger->storeRequests(localId, chunk);
+        ok = drafts.storeRequests(localId, chunk);
     if (ok)
-        ok = m_ledger->attachBatch(localId, row->batch);
+        ok = drafts.attach(localId, row->batch);
     if (!ok) {
         const QString why = m_ledger->lastError();
-        m_ledger->abandonDraft(localId, tr("attaching the source file failed"));
+        drafts.abandon(localId, tr("attaching the source file failed"));
         return why;
     }
     return {};
@@ -206,13 +211,13 @@ bool RetrySubmitter::submitItems(const QString& batchId, const QList<qint64>& it
     BatchLocal local;
     local.retryOf = batchId;
     local.submittedBy = qEnvironmentVariable("USER");
-    if (const auto row = m_ledger->batch(batchId)) {
+    if (const auto row = BatchStore(*m_ledger).find(batchId)) {
         local.sourceFile = row->local.sourceFile;
         local.sourceSha256 = row->local.sourceSha256;
         local.workspace = row->local.workspace;
     }
     QStringList skipped;
-    const QString localId = m_ledger->createRetryDraft(itemIds, local, &skipped);
+    const QString localId = RetryQueue(*m_ledger).createDraft(itemIds, local, &skipped);
     if (localId.isEmpty())
         return refuse(batchId, m_ledger->lastError());
 

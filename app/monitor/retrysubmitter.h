@@ -16,7 +16,7 @@ class Ledger;
 
 // One click (or one CLI command) to re-send failed items: picks the pending retry-queue items
 // of a batch (by class, or by explicit custom_id), writes a retry draft with their stored
-// params (same custom_id, attempt + 1, retry_of = the batch; Ledger::createRetryDraft) and
+// params (same custom_id, attempt + 1, retry_of = the batch; RetryQueue::createDraft) and
 // creates a new batch from it (DraftSubmitter): write-ahead first, then the HTTP create.
 //
 // Refused with a clear message, before anything is written or sent: unknown batch, a batch
@@ -54,7 +54,7 @@ public:
 
     // Makes a discovered batch (created by another tool) re-sendable: the {custom_id, params}
     // lines of its source JSONL file are read (streamed) and stored as the batch's write-ahead
-    // requests, in a draft linked to the batch (Ledger::attachBatch), so it is no longer
+    // requests, in a draft linked to the batch (DraftStore::attach), so it is no longer
     // "discovered". The file must hold the batch's number of requests, unique custom_ids, and
     // every custom_id of the batch's retry items. Synchronous; nothing is sent. Returns an empty
     // string on success, else what is wrong (file:line where it applies).

@@ -2,7 +2,9 @@
 // ledger and (under ./dev test) a real Secret Service. Checks exit codes, --json keys, that
 // nothing is sent for a bad file, that cost totals equal the ledger's, and that a key never
 // leaks into output, the ledger or HOME.
+#include "ledger/costqueries.h"
 #include "ledger/ledger.h"
+#include "ledger/retryqueue.h"
 #include "simclient.h"
 #include "simprocess.h"
 #include "testenv.h"
@@ -307,7 +309,7 @@ private Q_SLOTS:
         // cost: totals equal the ledger's, groups add up.
         Ledger ledger;
         QVERIFY(ledger.open(ledgerPath()));
-        const CostTotals total = ledger.costTotal();
+        const CostTotals total = CostQueries(ledger).total();
         QVERIFY(total.micros > 0);
         for (const QString& by :
              {QStringLiteral("model"), QStringLiteral("day"), QStringLiteral("batch")}) {
@@ -332,10 +334,10 @@ private Q_SLOTS:
                 sum += g.toObject()[u"cost_micros"].toInteger();
             }
             QCOMPARE(sum, total.micros);
-            const auto groups =
-                ledger.costBy(by == QLatin1String("model") ? Ledger::Grouping::Model
-                              : by == QLatin1String("day") ? Ledger::Grouping::Day
-                                                           : Ledger::Grouping::Batch);
+            const auto groups = CostQueries(ledger).groupedBy(
+                by == QLatin1String("model") ? CostQueries::Grouping::Model
+                : by == QLatin1String("day") ? CostQueries::Grouping::Day
+                                             : CostQueries::Grouping::Batch);
             QCOMPARE(cj[u"groups"].toArray().size(), groups.size());
         }
         const Run since = cli({QStringLiteral("--json"), QStringLiteral("cost"),
@@ -363,7 +365,7 @@ private Q_SLOTS:
         QCOMPARE(badClass.code, 1);
         ledger.close();
         QVERIFY(ledger.open(ledgerPath()));
-        const auto transient = ledger.retryItems(RetryClass::Transient);
+        const auto transient = RetryQueue(ledger).items(RetryClass::Transient);
         if (!transient.isEmpty()) {
             const Run tr = cli({QStringLiteral("--json"), QStringLiteral("retry"), id});
             QVERIFY2(tr.code == 0, tr.err.constData());

@@ -1,7 +1,8 @@
 // The shapes batchscope-cli prints (CliFormat), in process: money is exact in JSON, as an
 // integer of micro-dollars and a decimal string, also where a double would change it.
 #include "cli/cliformat.h"
-#include "ledger/ledgerrecords.h"
+#include "ledger/batchrecord.h"
+#include "ledger/costtotals.h"
 #include "monitor/ingestrecords.h"
 #include "testenv.h"
 

@@ -5,7 +5,9 @@
 // reports per model with exact money, and a second run changes nothing and says so.
 #include "cost/costcalculator.h"
 #include "cost/pricebook.h"
+#include "ledger/costqueries.h"
 #include "ledger/ledger.h"
+#include "ledger/resultstore.h"
 #include "monitor/ingestrecords.h"
 #include "monitor/resultingestor.h"
 #include "simclient.h"
@@ -148,9 +150,9 @@ private Q_SLOTS:
         future.usage.inputTokens = 1000;
         future.usage.outputTokens = 10;
         future.priced = false;
-        QCOMPARE(ledger.insertResults({future}), qint64(1));
-        QCOMPARE(ledger.costTotal().unpriced, qint64(7));
-        QCOMPARE(ledger.costTotal().micros, Money(0));
+        QCOMPARE(ResultStore(ledger).insert({future}), qint64(1));
+        QCOMPARE(CostQueries(ledger).total().unpriced, qint64(7));
+        QCOMPARE(CostQueries(ledger).total().micros, Money(0));
 
         // 2. The user's price file teaches the table the model, at prices no other test uses.
         const QByteArray userFile = builtInWith([](QJsonObject o) {
@@ -173,7 +175,7 @@ private Q_SLOTS:
         QVERIFY2(userBook, qPrintable(error));
         const PriceBook book = PriceBook::builtIn().mergedWith(*userBook);
         Money expected = 0;
-        QVERIFY(ledger.forEachResult(batchId, [&](const ResultRow& r) {
+        QVERIFY(ResultStore(ledger).forEach(batchId, [&](const ResultRow& r) {
             if (r.model == kModel)
                 expected +=
                     CostCalculator::costOfResult(book, r.type, r.model, r.usage, r.day).micros;
@@ -187,7 +189,7 @@ private Q_SLOTS:
                               false);
         QVERIFY2(later.code == 0, later.err.constData());
         QCOMPARE(later.json()[u"repriced"].toInteger(), 0);
-        QCOMPARE(ledger.costTotal().unpriced, qint64(7));
+        QCOMPARE(CostQueries(ledger).total().unpriced, qint64(7));
         QCOMPARE(
             cli({QStringLiteral("reprice"), QStringLiteral("--since"), QStringLiteral("yesterday")},
                 false)
@@ -224,7 +226,7 @@ private Q_SLOTS:
 
         ledger.close();
         QVERIFY(ledger.open(ledgerPath()));
-        const CostTotals after = ledger.costTotal();
+        const CostTotals after = CostQueries(ledger).total();
         QCOMPARE(after.unpriced, qint64(1));
         QCOMPARE(after.micros, expected);
 
@@ -242,7 +244,7 @@ private Q_SLOTS:
                  human.out.constData());
         ledger.close();
         QVERIFY(ledger.open(ledgerPath()));
-        QCOMPARE(ledger.costTotal(), after);
+        QCOMPARE(CostQueries(ledger).total(), after);
     }
 };
 

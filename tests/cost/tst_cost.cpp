@@ -453,28 +453,6 @@ private Q_SLOTS:
         QVERIFY(negative.wouldExceed(1));
     }
 
-    // Through the ledger, where budgets are set: a $0 budget is kept and read back as a limit
-    // nothing fits under; a negative one is refused with a message that says what is allowed.
-    void zeroBudgetThroughTheLedger() {
-        QTemporaryDir dir;
-        bs::Ledger ledger;
-        QVERIFY2(ledger.open(dir.filePath(QStringLiteral("budget.sqlite"))),
-                 qPrintable(ledger.lastError()));
-        QVERIFY(!ledger.setBudget({QStringLiteral("negative"), -1, BudgetSetting::Period::Day}));
-        QVERIFY2(ledger.lastError().contains(QStringLiteral("$0 or more")),
-                 qPrintable(ledger.lastError()));
-        QVERIFY(!ledger.budget(QStringLiteral("negative")));
-        QVERIFY2(ledger.setBudget({QStringLiteral("frozen"), 0, BudgetSetting::Period::Day}),
-                 qPrintable(ledger.lastError()));
-        const auto status = ledger.budgetStatus(QStringLiteral("frozen"), QDate(2026, 11, 29));
-        QVERIFY(status);
-        QVERIFY(status->isLimited());
-        QCOMPARE(status->limit(), Money(0));
-        QVERIFY(status->wouldExceed(1));
-        // No budget at all: nothing to check against (the caller treats it as no limit).
-        QVERIFY(!ledger.budgetStatus(QStringLiteral("none")));
-    }
-
     void formatMoney() {
         QCOMPARE(bs::formatMoney(0), QStringLiteral("$0.000000"));
         QCOMPARE(bs::formatMoney(1), QStringLiteral("$0.000001"));

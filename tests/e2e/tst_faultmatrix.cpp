@@ -8,6 +8,7 @@
 // (RetryPolicy::timeScale); nothing asserts on wall time.
 #include "api/apiclient.h"
 #include "ingesttesthelpers.h"
+#include "ledger/batchstore.h"
 #include "ledger/ledger.h"
 #include "monitor/resultingestor.h"
 #include "simprocess.h"
@@ -109,7 +110,7 @@ class TestFaultMatrix : public QObject {
         Ledger ledger;
         if (!ledger.open(m_dir.filePath(QStringLiteral("ledger-%1.sqlite").arg(m_files))))
             return std::nullopt;
-        const auto record = ledger.batch(id);
+        const auto record = BatchStore(ledger).find(id);
         return record ? std::optional<MessageBatch>(record->batch) : std::nullopt;
     }
 

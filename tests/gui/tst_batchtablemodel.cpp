@@ -1,7 +1,9 @@
 // BatchTableModel over a real ledger file: columns, raw sort values, the summary, and that a write
 // from another connection (another thread) reaches the table.
 #include "batchtablemodel.h"
+#include "ledger/batchstore.h"
 #include "ledger/ledger.h"
+#include "ledger/resultstore.h"
 #include "ledgertestdata.h"
 #include "testenv.h"
 
@@ -63,14 +65,14 @@ private Q_SLOTS:
         MessageBatch ended = bs::test::endedTestBatch(QStringLiteral("msgbatch_ended"));
         ended.requestCounts.succeeded = 2;
         ended.requestCounts.errored = 1;
-        QVERIFY(ledger.upsertBatch(ended));
-        QVERIFY(ledger.upsertBatch(runningBatch(QStringLiteral("msgbatch_running"), 7, 5)));
-        QCOMPARE(ledger.insertResults(
+        QVERIFY(BatchStore(ledger).upsert(ended));
+        QVERIFY(BatchStore(ledger).upsert(runningBatch(QStringLiteral("msgbatch_running"), 7, 5)));
+        QCOMPARE(ResultStore(ledger).insert(
                      {result(ended.id, QStringLiteral("a"), QStringLiteral("succeeded"), 1'250'000),
                       result(ended.id, QStringLiteral("b"), QStringLiteral("succeeded"), 2'500'000),
                       result(ended.id, QStringLiteral("c"), QStringLiteral("errored"), 0)}),
                  qint64(3));
-        QVERIFY(ledger.markResultsIngested(ended.id, QDateTime::currentDateTimeUtc()));
+        QVERIFY(BatchStore(ledger).markResultsIngested(ended.id, QDateTime::currentDateTimeUtc()));
 
         BatchTableModel model;
         QAbstractItemModelTester tester(&model,
@@ -121,12 +123,33 @@ private Q_SLOTS:
     void endedWithoutResults() {
         Ledger ledger;
         QVERIFY(ledger.open(freshPath()));
-        QVERIFY(ledger.upsertBatch(bs::test::endedTestBatch(QStringLiteral("msgbatch_pending"))));
+        QVERIFY(BatchStore(ledger).upsert(
+            bs::test::endedTestBatch(QStringLiteral("msgbatch_pending"))));
         BatchTableModel model;
         model.setLedger(&ledger);
         QCOMPARE(cell(model, 0, BatchTableModel::Status), QStringLiteral("Ended, results pending"));
         QCOMPARE(cell(model, 0, BatchTableModel::Cost), QStringLiteral("not ingested"));
         QCOMPARE(model.summary().awaitingIngest, 1);
+    }
+
+    // A batch the server no longer knows shows as gone, and counts as neither running nor
+    // waiting for results.
+    void goneBatchSaysSo() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshPath()));
+        const MessageBatch b = runningBatch(QStringLiteral("msgbatch_gone"), 3, 10);
+        QVERIFY(BatchStore(ledger).upsert(b));
+        BatchTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLedger(&ledger);
+        QCOMPARE(cell(model, 0, BatchTableModel::Status), QStringLiteral("In progress"));
+        QCOMPARE(model.summary().unfinished, 1);
+        QVERIFY(BatchStore(ledger).markGone(b.id));
+        QTRY_COMPARE(cell(model, 0, BatchTableModel::Status), QStringLiteral("Gone"));
+        QVERIFY(!cell(model, 0, BatchTableModel::Status, Qt::ToolTipRole).isEmpty());
+        QCOMPARE(model.summary().unfinished, 0);
+        QCOMPARE(model.summary().awaitingIngest, 0);
     }
 
     // A write on another thread's connection reaches the model through LedgerNotifier: the new
@@ -135,7 +158,7 @@ private Q_SLOTS:
         const QString path = freshPath();
         Ledger ledger;
         QVERIFY(ledger.open(path));
-        QVERIFY(ledger.upsertBatch(runningBatch(QStringLiteral("msgbatch_one"), 3, 10)));
+        QVERIFY(BatchStore(ledger).upsert(runningBatch(QStringLiteral("msgbatch_one"), 3, 10)));
         BatchTableModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -155,7 +178,7 @@ private Q_SLOTS:
         };
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         onWorker([](Ledger& l) {
-            QVERIFY(l.upsertBatch(runningBatch(QStringLiteral("msgbatch_two"), 5, 1)));
+            QVERIFY(BatchStore(l).upsert(runningBatch(QStringLiteral("msgbatch_two"), 5, 1)));
         });
         QTRY_COMPARE(model.rowCount(), 2);
         QCOMPARE(reset.size(), 1);
@@ -165,15 +188,15 @@ private Q_SLOTS:
         done.processingStatus = MessageBatch::Status::Ended;
         done.endedAt = QDateTime::currentDateTimeUtc();
         done.requestCounts.succeeded = 5;
-        onWorker([&](Ledger& l) { QVERIFY(l.upsertBatch(done)); });
+        onWorker([&](Ledger& l) { QVERIFY(BatchStore(l).upsert(done)); });
         QTRY_COMPARE(changed.size(), 1);
         QCOMPARE(reset.size(), 1); // the same rows: no reset
         QCOMPARE(cell(model, 0, BatchTableModel::Succeeded), QStringLiteral("5"));
 
         // Results stored by another connection: that batch's cost is read again.
         onWorker([&](Ledger& l) {
-            QVERIFY(l.insertResults({result(done.id, QStringLiteral("x"),
-                                            QStringLiteral("succeeded"), 2'000'000)}) == 1);
+            QVERIFY(ResultStore(l).insert({result(done.id, QStringLiteral("x"),
+                                                  QStringLiteral("succeeded"), 2'000'000)}) == 1);
         });
         QTRY_COMPARE(cell(model, 0, BatchTableModel::Cost), QStringLiteral("$2.00"));
         QCOMPARE(model.summary().spent, Money(2'000'000));

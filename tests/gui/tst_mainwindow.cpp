@@ -4,6 +4,7 @@
 #include "cost/pricebook.h"
 #include "intake/filecheckdialog.h"
 #include "intake/problemtablemodel.h"
+#include "ledger/batchstore.h"
 #include "ledger/ledger.h"
 #include "ledgertestdata.h"
 #include "mainwindow.h"
@@ -197,7 +198,7 @@ private Q_SLOTS:
             bs::MessageBatch b = bs::test::endedTestBatch(QStringLiteral("msgbatch_window"));
             b.requestCounts.succeeded = 9;
             b.requestCounts.errored = 1;
-            QVERIFY(ledger.upsertBatch(b));
+            QVERIFY(bs::BatchStore(ledger).upsert(b));
         }
         bs::ConsoleSession session;
         QString error;

@@ -1,5 +1,7 @@
 #include "ledger/ledger.h"
 #include "ledger/retryclass.h"
+#include "ledger/retryitem.h"
+#include "ledger/retryqueue.h"
 #include "testenv.h"
 
 #include <QSqlDatabase>
@@ -111,11 +113,11 @@ private Q_SLOTS:
         item.customId = QStringLiteral("a-1");
         item.retryClass = RetryClass::AccessDenied;
         item.errorType = QStringLiteral("permission_error");
-        QCOMPARE(ledger.enqueueRetries({item}), qint64(1));
-        const auto items = ledger.retryItems(RetryClass::AccessDenied);
+        QCOMPARE(bs::RetryQueue(ledger).enqueue({item}), qint64(1));
+        const auto items = bs::RetryQueue(ledger).items(RetryClass::AccessDenied);
         QCOMPARE(items.size(), 1);
         QCOMPARE(items.first().customId, QStringLiteral("a-1"));
-        QVERIFY(ledger.retryItems(RetryClass::FixRequired).isEmpty());
+        QVERIFY(bs::RetryQueue(ledger).items(RetryClass::FixRequired).isEmpty());
     }
 
     // A ledger written before the class existed: its fix_required items whose error was
@@ -137,6 +139,7 @@ private Q_SLOTS:
             QSqlQuery q(db);
             for (const char* sql : {
                      "DELETE FROM schema_version WHERE version >= 3",
+                     "ALTER TABLE batches DROP COLUMN gone_at", // added by version 4
                      "DROP TABLE retry_queue",
                      "CREATE TABLE retry_queue(id INTEGER PRIMARY KEY, batch_id TEXT NOT NULL, "
                      "custom_id TEXT NOT NULL, class TEXT NOT NULL CHECK (class IN ('transient', "
@@ -162,7 +165,7 @@ private Q_SLOTS:
         QCOMPARE(ledger.schemaVersion(), bs::Ledger::latestSchemaVersion());
         const auto ids = [&](RetryClass c) {
             QStringList list;
-            for (const bs::RetryItem& i : ledger.retryItems(c))
+            for (const bs::RetryItem& i : bs::RetryQueue(ledger).items(c))
                 list.append(i.customId);
             list.sort();
             return list;

@@ -1,6 +1,8 @@
 // WalCheckpointer and the WAL hooks of Ledger: a connection with a commit hook never checkpoints
 // in its own commits, and the checkpoint thread copies its WAL into the file meanwhile.
+#include "ledger/batchstore.h"
 #include "ledger/ledger.h"
+#include "ledger/resultstore.h"
 #include "ledger/walcheckpointer.h"
 #include "ledgertestdata.h"
 
@@ -33,11 +35,11 @@ private Q_SLOTS:
         Ledger ledger;
         QVERIFY(ledger.open(freshPath()));
         const QString id = QStringLiteral("msgbatch_hook");
-        QVERIFY(ledger.upsertBatch(bs::test::endedTestBatch(id)));
+        QVERIFY(BatchStore(ledger).upsert(bs::test::endedTestBatch(id)));
         QList<int> sizes;
         QVERIFY(ledger.setWalCommitHook([&](int pages) { sizes.append(pages); }));
         for (int t = 0; t < 10; ++t)
-            QCOMPARE(ledger.insertResults(rows(id, t * 500, 500)), qint64(500));
+            QCOMPARE(ResultStore(ledger).insert(rows(id, t * 500, 500)), qint64(500));
         QCOMPARE(sizes.size(), 10);
         for (int i = 1; i < sizes.size(); ++i)
             QVERIFY(sizes.at(i) > sizes.at(i - 1)); // never started over
@@ -50,7 +52,7 @@ private Q_SLOTS:
 
         // An empty hook restores SQLite's own checkpoints.
         QVERIFY(ledger.setWalCommitHook({}));
-        QCOMPARE(ledger.insertResults(rows(id, 5000, 10)), qint64(10));
+        QCOMPARE(ResultStore(ledger).insert(rows(id, 5000, 10)), qint64(10));
     }
 
     // The checkpoint thread copies the WAL while another connection writes; after a last
@@ -60,7 +62,7 @@ private Q_SLOTS:
         Ledger ledger;
         QVERIFY(ledger.open(path));
         const QString id = QStringLiteral("msgbatch_ckpt");
-        QVERIFY(ledger.upsertBatch(bs::test::endedTestBatch(id)));
+        QVERIFY(BatchStore(ledger).upsert(bs::test::endedTestBatch(id)));
         {
             WalCheckpointer checkpointer(path, 256);
             QString error;
@@ -68,7 +70,7 @@ private Q_SLOTS:
             QVERIFY(ledger.setWalCommitHook(
                 [&checkpointer](int pages) { checkpointer.walGrew(pages); }));
             for (int t = 0; t < 20; ++t)
-                QCOMPARE(ledger.insertResults(rows(id, t * 300, 300)), qint64(300));
+                QCOMPARE(ResultStore(ledger).insert(rows(id, t * 300, 300)), qint64(300));
             checkpointer.requestCheckpoint();
             QVERIFY(ledger.setWalCommitHook([](int) {})); // no checkpoint of its own
         }                                                 // waits for the requested checkpoint
@@ -78,7 +80,7 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(path, copy));
         Ledger reader;
         QVERIFY2(reader.open(copy), qPrintable(reader.lastError()));
-        QCOMPARE(reader.resultCount(id), qint64(6000));
+        QCOMPARE(ResultStore(reader).count(id), qint64(6000));
     }
 
     void statsCountCheckpoints() {
@@ -86,12 +88,12 @@ private Q_SLOTS:
         Ledger ledger;
         QVERIFY(ledger.open(path));
         const QString id = QStringLiteral("msgbatch_stats");
-        QVERIFY(ledger.upsertBatch(bs::test::endedTestBatch(id)));
+        QVERIFY(BatchStore(ledger).upsert(bs::test::endedTestBatch(id)));
         WalCheckpointer checkpointer(path, 100);
         QVERIFY(checkpointer.start(nullptr));
         QVERIFY(ledger.setWalCommitHook([&](int pages) { checkpointer.walGrew(pages); }));
         for (int t = 0; t < 5; ++t)
-            QCOMPARE(ledger.insertResults(rows(id, t * 300, 300)), qint64(300));
+            QCOMPARE(ResultStore(ledger).insert(rows(id, t * 300, 300)), qint64(300));
         checkpointer.requestCheckpoint();
         QTRY_VERIFY(checkpointer.stats().checkpoints >= 1);
         QVERIFY(checkpointer.stats().error.isEmpty());

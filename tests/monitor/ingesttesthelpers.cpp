@@ -4,6 +4,8 @@
 #include "api/batchjob.h"
 #include "api/batchrequestsbuilder.h"
 #include "cost/costcalculator.h"
+#include "ledger/batchstore.h"
+#include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 #include "monitor/resultingestor.h"
 
@@ -104,8 +106,8 @@ std::optional<MessageBatch> createAndWaitEnded(ApiClient& client, const QString&
     local.sourceFile = QStringLiteral("/tmp/test.jsonl");
     local.submittedBy = QStringLiteral("test");
     local.submittedAt = QDateTime::currentDateTimeUtc();
-    const QString localId = ledger.createDraft(local);
-    if (localId.isEmpty() || !ledger.storeRequests(localId, requests)) {
+    const QString localId = DraftStore(ledger).create(local);
+    if (localId.isEmpty() || !DraftStore(ledger).storeRequests(localId, requests)) {
         *error = ledger.lastError();
         return std::nullopt;
     }
@@ -116,7 +118,7 @@ std::optional<MessageBatch> createAndWaitEnded(ApiClient& client, const QString&
             return std::nullopt;
         }
     }
-    if (!ledger.markDraftCreating(localId)) {
+    if (!DraftStore(ledger).markCreating(localId)) {
         *error = ledger.lastError();
         return std::nullopt;
     }
@@ -128,7 +130,7 @@ std::optional<MessageBatch> createAndWaitEnded(ApiClient& client, const QString&
         *error = e.toString();
         return std::nullopt;
     }
-    if (!ledger.attachBatch(localId, created)) {
+    if (!DraftStore(ledger).attach(localId, created)) {
         *error = ledger.lastError();
         return std::nullopt;
     }
@@ -146,7 +148,7 @@ std::optional<MessageBatch> createAndWaitEnded(ApiClient& client, const QString&
             return std::nullopt;
         }
         if (b.isEnded()) {
-            ledger.upsertBatch(b);
+            BatchStore(ledger).upsert(b);
             return b;
         }
         QTest::qWait(20);

@@ -4,7 +4,7 @@
 #include "api/messagebatch.h"
 #include "cost/money.h"
 #include "cost/pricebook.h"
-#include "ledger/ledgerrecords.h"
+#include "ledger/storedrequest.h"
 #include "monitor/ingestrecords.h"
 
 #include <QList>

@@ -2,7 +2,9 @@
 // of ./dev test: where the key comes from, and that an ended batch gets ingested on its own.
 #include "api/apiclient.h"
 #include "ingesttesthelpers.h"
+#include "ledger/batchstore.h"
 #include "ledger/ledger.h"
+#include "ledger/resultstore.h"
 #include "ledger/walcheckpointer.h"
 #include "ledgertestdata.h"
 #include "monitor/consolesession.h"
@@ -63,8 +65,8 @@ private Q_SLOTS:
         const IngestReport report = done.first().first().value<IngestReport>();
         QVERIFY2(report.isComplete(), qPrintable(report.summary()));
         QCOMPARE(report.batchId, batch->id);
-        QCOMPARE(session.ledger()->resultCount(batch->id), qint64(40));
-        const auto stored = session.ledger()->batch(batch->id);
+        QCOMPARE(ResultStore(*session.ledger()).count(batch->id), qint64(40));
+        const auto stored = BatchStore(*session.ledger()).find(batch->id);
         QVERIFY(stored && stored->resultsIngestedAt.isValid());
         qunsetenv("ANTHROPIC_BASE_URL");
     }
@@ -124,10 +126,10 @@ private Q_SLOTS:
         QVERIFY(session.checkpointer());
         Ledger* ledger = session.ledger();
         const MessageBatch b = bs::test::endedTestBatch(QStringLiteral("msgbatch_gui"));
-        QVERIFY(ledger->upsertBatch(b));
+        QVERIFY(BatchStore(*ledger).upsert(b));
         for (int t = 0; t < 10; ++t) {
             // ~4 KB rows: ~1,300 WAL pages in all.
-            QCOMPARE(ledger->insertResults(bs::test::paddedResultRows(b.id, t * 500, 500)),
+            QCOMPARE(ResultStore(*ledger).insert(bs::test::paddedResultRows(b.id, t * 500, 500)),
                      qint64(500));
         }
         QTRY_VERIFY_WITH_TIMEOUT(session.checkpointer()->stats().checkpoints >= 1, 30000);

@@ -2,7 +2,10 @@
 // in-progress batches, older batches fall back to paging/retrieve, batches of other clients are
 // discovered (not re-sendable), ended batches are ingested, errors back off and pause.
 #include "api/apiclient.h"
+#include "ledger/batchstore.h"
+#include "ledger/draftstore.h"
 #include "ledger/ledger.h"
+#include "ledger/resultstore.h"
 #include "monitor/poller.h"
 #include "monitor/retrysubmitter.h"
 #include "simclient.h"
@@ -106,8 +109,8 @@ private Q_SLOTS:
         Ledger ledger;
         QVERIFY2(ledger.open(m_dir.filePath(QStringLiteral("thousand.sqlite"))),
                  qPrintable(ledger.lastError()));
-        QVERIFY(ledger.upsertBatches(created)); // tracked as ours
-        QCOMPARE(ledger.unendedBatches().size(), 1000);
+        QVERIFY(BatchStore(ledger).upsert(created)); // tracked as ours
+        QCOMPARE(BatchStore(ledger).unended().size(), 1000);
 
         ApiClient client(configFor(sim));
         int httpRequests = 0;
@@ -122,7 +125,7 @@ private Q_SLOTS:
         QVERIFY2(httpRequests <= 2, qPrintable(QString::number(httpRequests)));
         QCOMPARE(report.httpRequests, httpRequests);
         QVERIFY(report.discovered.isEmpty());
-        QCOMPARE(ledger.unendedBatches().size(), 1000);
+        QCOMPARE(BatchStore(ledger).unended().size(), 1000);
 
         // Time passes on the server: every batch ends. One cycle updates all 1,000 rows.
         SimClient sc(sim.baseUrl(), SimProcess::fakeKey());
@@ -135,9 +138,9 @@ private Q_SLOTS:
         QCOMPARE(report.updated.size(), 1000);
         QCOMPARE(report.ended.size(), 1000);
         QCOMPARE(ended.size(), 1000);
-        QCOMPARE(ledger.unendedBatches().size(), 0);
+        QCOMPARE(BatchStore(ledger).unended().size(), 0);
         for (const MessageBatch& b : created) {
-            const auto rec = ledger.batch(b.id);
+            const auto rec = BatchStore(ledger).find(b.id);
             QVERIFY(rec);
             QVERIFY(rec->batch.isEnded());
             QCOMPARE(rec->batch.requestCounts.total(), 1);
@@ -164,7 +167,7 @@ private Q_SLOTS:
         const QList<MessageBatch> newer = createOnSim(sim, 30, QStringLiteral("new"));
         Ledger ledger;
         QVERIFY(ledger.open(m_dir.filePath(QStringLiteral("older.sqlite"))));
-        QVERIFY(ledger.upsertBatches(old + newer));
+        QVERIFY(BatchStore(ledger).upsert(old + newer));
         ApiClient client(configFor(sim));
         Poller poller(&client, &ledger);
         poller.setWatchReachability(false);
@@ -188,7 +191,7 @@ private Q_SLOTS:
         // Only the 6 old ones are tracked: one page + 6 retrieves; their change lands.
         ledger.close();
         QVERIFY(ledger.open(m_dir.filePath(QStringLiteral("older2.sqlite"))));
-        QVERIFY(ledger.upsertBatches(old));
+        QVERIFY(BatchStore(ledger).upsert(old));
         poller.setDiscoverForeign(false);
         SimClient sc(sim.baseUrl(), SimProcess::fakeKey());
         QCOMPARE(sc.advance(24 * 3600).status, 200);
@@ -196,8 +199,8 @@ private Q_SLOTS:
         QVERIFY(report.ok);
         QCOMPARE(report.httpRequests, 7);
         QCOMPARE(report.ended.size(), 6);
-        QCOMPARE(ledger.unendedBatches().size(), 0);
-        QCOMPARE(ledger.allBatches().size(), 6); // nothing discovered when told not to
+        QCOMPARE(BatchStore(ledger).unended().size(), 0);
+        QCOMPARE(BatchStore(ledger).all().size(), 6); // nothing discovered when told not to
     }
 
     void discoversForeignBatchesAndIngestsOnEnd() {
@@ -232,11 +235,11 @@ private Q_SLOTS:
         QVERIFY(report.ok);
         QCOMPARE(report.discovered, QStringList{id});
         QCOMPARE(discovered.size(), 1);
-        auto rec = ledger.batch(id);
+        auto rec = BatchStore(ledger).find(id);
         QVERIFY(rec);
         QVERIFY(rec->discovered);
         QVERIFY(rec->local.localId.isEmpty());
-        QCOMPARE(ledger.unendedBatches().size(), 1); // tracked
+        QCOMPARE(BatchStore(ledger).unended().size(), 1); // tracked
 
         // Not re-sendable: the retry submitter refuses it with a clear message.
         RetrySubmitter retry(&client, &ledger);
@@ -251,8 +254,8 @@ private Q_SLOTS:
         QVERIFY(done.wait(30000));
         const IngestReport ingest = done.first().first().value<IngestReport>();
         QVERIFY2(ingest.isComplete(), qPrintable(ingest.summary()));
-        QCOMPARE(ledger.resultCount(id), 3);
-        rec = ledger.batch(id);
+        QCOMPARE(ResultStore(ledger).count(id), 3);
+        rec = BatchStore(ledger).find(id);
         QVERIFY(rec->resultsIngestedAt.isValid());
         // The next cycle does not ingest it again.
         QSignalSpy needed(&poller, &Poller::ingestionNeeded);
@@ -269,7 +272,7 @@ private Q_SLOTS:
         Ledger ledger;
         QVERIFY(ledger.open(m_dir.filePath(QStringLiteral("reconcile.sqlite"))));
         // Write-ahead done, "creating" marked, then the app died before the answer came back.
-        const QString localId = ledger.createDraft(BatchLocal{});
+        const QString localId = DraftStore(ledger).create(BatchLocal{});
         QVERIFY(!localId.isEmpty());
         QJsonArray requests;
         QList<StoredRequest> stored;
@@ -279,8 +282,8 @@ private Q_SLOTS:
             stored.append(StoredRequest{QStringLiteral("c%1").arg(i),
                                         QJsonDocument(p).toJson(QJsonDocument::Compact), 1});
         }
-        QVERIFY(ledger.storeRequests(localId, stored));
-        QVERIFY(ledger.markDraftCreating(localId));
+        QVERIFY(DraftStore(ledger).storeRequests(localId, stored));
+        QVERIFY(DraftStore(ledger).markCreating(localId));
         SimClient sc(sim.baseUrl(), SimProcess::fakeKey());
         const auto reply = sc.create(requests); // the create that did reach the server
         QCOMPARE(reply.status, 200);
@@ -293,11 +296,11 @@ private Q_SLOTS:
         QVERIFY(report.ok);
         QCOMPARE(report.reconciled, QStringList{localId});
         QVERIFY(report.discovered.isEmpty());
-        const auto rec = ledger.batch(id);
+        const auto rec = BatchStore(ledger).find(id);
         QVERIFY(rec);
         QVERIFY(!rec->discovered); // ours: its params are known, it can be retried
         QCOMPARE(rec->local.localId, localId);
-        QCOMPARE(ledger.draft(localId)->state, DraftInfo::State::Created);
+        QCOMPARE(DraftStore(ledger).find(localId)->state, DraftInfo::State::Created);
     }
 
     void backsOffAndPauses() {
@@ -365,6 +368,136 @@ private Q_SLOTS:
         poller.setOnline(false);
         poller.setOnline(true);
         QVERIFY(!poller.isPaused());
+    }
+
+    // A ledger write that fails (here: another connection holds the write lock past the busy
+    // timeout) fails the cycle: no batchEnded for the row that was not stored, the error is
+    // reported, and the backoff of earlier errors goes on instead of being reset.
+    void failedLedgerWriteIsAnErrorNotAnEnd() {
+        SimProcess sim;
+        QVERIFY2(
+            sim.start({QStringLiteral("--speed"), QStringLiteral("1"), QStringLiteral("--quiet")}),
+            qPrintable(sim.errorString()));
+        const QList<MessageBatch> created = createOnSim(sim, 1, QStringLiteral("w"));
+        QCOMPARE(created.size(), 1);
+        const QString id = created.first().id;
+        const QString path = m_dir.filePath(QStringLiteral("writefails.sqlite"));
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        QVERIFY(BatchStore(ledger).upsert(created)); // ours, in progress
+        ApiClient client(configFor(sim));
+        Poller poller(&client, &ledger);
+        poller.setWatchReachability(false);
+        PollSchedule::Policy p;
+        p.errorBaseMs = 1000;
+        p.maxBackoffMs = 60000;
+        poller.setSchedule(PollSchedule(p));
+        QSignalSpy ended(&poller, &Poller::batchEnded);
+        QSignalSpy changed(&poller, &Poller::batchesChanged);
+        QSignalSpy errors(&poller, &Poller::errorOccurred);
+
+        // One server error first: the backoff starts.
+        SimClient sc(sim.baseUrl(), SimProcess::fakeKey());
+        QCOMPARE(
+            sc.addFault(QJsonObject{{QStringLiteral("status"), 500}, {QStringLiteral("count"), 1}})
+                .status,
+            200);
+        Poller::CycleReport report = runCycle(poller);
+        QVERIFY(!report.ok);
+        QCOMPARE(poller.state().consecutiveErrors, 1);
+
+        // The batch ends on the server; the ledger cannot take the write.
+        QCOMPARE(sc.advance(24 * 3600).status, 200);
+        Ledger blocker;
+        QVERIFY(blocker.open(path));
+        QVERIFY(blocker.beginTransaction()); // BEGIN IMMEDIATE: holds the write lock
+        report = runCycle(poller);
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.message.contains(QStringLiteral("locked")),
+                 qPrintable(report.error.toString()));
+        QCOMPARE(errors.size(), 2);
+        QCOMPARE(ended.size(), 0);
+        QCOMPARE(changed.size(), 0);
+        QVERIFY(report.ended.isEmpty());
+        QVERIFY(report.updated.isEmpty());
+        QCOMPARE(poller.state().consecutiveErrors, 2); // not reset by the failed cycle
+        QCOMPARE(report.nextIntervalMs, 2000);
+        QVERIFY(!BatchStore(ledger).find(id)->batch.isEnded());
+
+        // The lock goes: the next cycle stores the end and announces it, once.
+        blocker.rollbackTransaction();
+        report = runCycle(poller);
+        QVERIFY2(report.ok, qPrintable(report.error.toString()));
+        QCOMPARE(ended.size(), 1);
+        QCOMPARE(ended.first().first().toString(), id);
+        QVERIFY(BatchStore(ledger).find(id)->batch.isEnded());
+        QCOMPARE(poller.state().consecutiveErrors, 0);
+    }
+
+    // A tracked batch deleted elsewhere answers 404: after the second 404 (on a later cycle) it
+    // is marked gone in the ledger, is not retrieved any more, and the schedule goes idle.
+    void deletedBatchIsMarkedGoneAndNotPolled() {
+        SimProcess sim;
+        QVERIFY2(
+            sim.start({QStringLiteral("--speed"), QStringLiteral("1"), QStringLiteral("--quiet")}),
+            qPrintable(sim.errorString()));
+        const QList<MessageBatch> created = createOnSim(sim, 1, QStringLiteral("g"));
+        QCOMPARE(created.size(), 1);
+        const QString id = created.first().id;
+        const QString path = m_dir.filePath(QStringLiteral("gone.sqlite"));
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        QVERIFY(BatchStore(ledger).upsert(created)); // ours, in progress as last seen
+
+        // Elsewhere, the batch ends and is deleted before this poller sees it again.
+        SimClient sc(sim.baseUrl(), SimProcess::fakeKey());
+        QCOMPARE(sc.advance(24 * 3600).status, 200);
+        QCOMPARE(sc.del(QStringLiteral("/v1/messages/batches/") + id).status, 200);
+
+        ApiClient client(configFor(sim));
+        int retrievesOfIt = 0; // requests for this batch that reached the server
+        connect(client.networkAccessManager(), &QNetworkAccessManager::finished, this,
+                [&](QNetworkReply* reply) {
+                    if (reply->url().path().endsWith(id))
+                        ++retrievesOfIt;
+                });
+        Poller poller(&client, &ledger);
+        poller.setWatchReachability(false);
+        poller.setDiscoverForeign(false);
+        QSignalSpy gone(&poller, &Poller::batchGone);
+
+        // First 404: reported, kept, still tracked.
+        Poller::CycleReport report = runCycle(poller);
+        QVERIFY2(report.ok, qPrintable(report.error.toString()));
+        QCOMPARE(report.notFound, QStringList{id});
+        QVERIFY(report.gone.isEmpty());
+        QCOMPARE(retrievesOfIt, 1);
+        QCOMPARE(poller.state().inProgress, 1);
+        QVERIFY(!BatchStore(ledger).find(id)->isGone());
+
+        // Second 404 on a later cycle: gone.
+        report = runCycle(poller);
+        QVERIFY2(report.ok, qPrintable(report.error.toString()));
+        QCOMPARE(report.gone, QStringList{id});
+        QCOMPARE(gone.size(), 1);
+        QCOMPARE(retrievesOfIt, 2);
+        QVERIFY(BatchStore(ledger).find(id)->isGone());
+        QCOMPARE(poller.state().inProgress, 0);
+        QCOMPARE(report.nextIntervalMs, poller.schedule().policy().idleMs);
+
+        // Not retrieved any more.
+        report = runCycle(poller);
+        QVERIFY(report.ok);
+        QCOMPARE(report.retrieves, 0);
+        QCOMPARE(retrievesOfIt, 2);
+        QCOMPARE(report.nextIntervalMs, poller.schedule().policy().idleMs);
+
+        // The mark is in the file.
+        ledger.close();
+        Ledger reopened;
+        QVERIFY(reopened.open(path));
+        QVERIFY(BatchStore(reopened).find(id)->isGone());
+        QVERIFY(BatchStore(reopened).unended().isEmpty());
     }
 
 private:

@@ -7,8 +7,12 @@
 #include "api/batchrequestsbuilder.h"
 #include "apijobwait.h"
 #include "ingesttesthelpers.h"
+#include "ledger/batchstore.h"
+#include "ledger/costqueries.h"
 #include "ledger/ledger.h"
 #include "ledger/ledgernotifier.h"
+#include "ledger/resultstore.h"
+#include "ledger/retryqueue.h"
 #include "monitor/resultingestor.h"
 #include "scriptedserver.h"
 #include "simprocess.h"
@@ -30,7 +34,7 @@ qint64 retryItemsOfClass(const QString& path, const QString& batchId, RetryClass
     if (!ledger.open(path))
         return -1;
     qint64 n = 0;
-    for (const RetryItem& item : ledger.retryItems(cls))
+    for (const RetryItem& item : RetryQueue(ledger).items(cls))
         n += item.batchId == batchId;
     return n;
 }
@@ -133,16 +137,16 @@ private Q_SLOTS:
         // Usage fields made it through: cache writes (5m and 1h), reads and web searches.
         Ledger ledger;
         QVERIFY(ledger.open(path));
-        const CostTotals totals = ledger.costTotal({}, batch->id);
+        const CostTotals totals = CostQueries(ledger).total({}, batch->id);
         QVERIFY(totals.cacheCreationInputTokens > 0);
         QVERIFY(totals.cacheReadInputTokens > 0);
         QVERIFY(totals.webSearchRequests > 0);
         QCOMPARE(totals.micros, r.costMicros);
-        const auto stored = ledger.batch(batch->id);
+        const auto stored = BatchStore(ledger).find(batch->id);
         QVERIFY(stored && stored->resultsIngestedAt.isValid());
         QVERIFY(!stored->discovered);
         bool oneHour = false;
-        for (const ResultRow& row : ledger.results(batch->id))
+        for (const ResultRow& row : ResultStore(ledger).ofBatch(batch->id))
             oneHour = oneHour || row.usage.ephemeral1hInputTokens > 0;
         QVERIFY(oneHour);
     }
@@ -217,7 +221,7 @@ private Q_SLOTS:
         QVERIFY(r.missingCustomIds.isEmpty());
         Ledger ledger;
         QVERIFY(ledger.open(path));
-        const auto stored = ledger.batch(id);
+        const auto stored = BatchStore(ledger).find(id);
         QVERIFY(stored);
         QVERIFY(stored->discovered);
         QVERIFY(stored->resultsIngestedAt.isValid());
@@ -358,22 +362,23 @@ private Q_SLOTS:
 
         Ledger ledger;
         QVERIFY(ledger.open(path));
-        QVERIFY(!ledger.result(QString::fromLatin1(id), QStringLiteral("broken")));
-        const auto unpriced = ledger.result(QString::fromLatin1(id), QStringLiteral("unpriced"));
+        QVERIFY(!ResultStore(ledger).find(QString::fromLatin1(id), QStringLiteral("broken")));
+        const auto unpriced =
+            ResultStore(ledger).find(QString::fromLatin1(id), QStringLiteral("unpriced"));
         QVERIFY(unpriced);
         QVERIFY(!unpriced->priced);
         const LedgerTotals t = ledgerTotals(path, QString::fromLatin1(id));
         QCOMPARE(t.unpriced, 1);
         QCOMPARE(t.rows, 9);
         QCOMPARE(t.micros, r.costMicros);
-        const CostTotals totals = ledger.costTotal({}, QString::fromLatin1(id));
+        const CostTotals totals = CostQueries(ledger).total({}, QString::fromLatin1(id));
         QCOMPARE(totals.unpriced, 1);
         // The fixture's errored/canceled/expired lines are queued with their classes.
         QCOMPARE(retryItemsOfClass(path, QString::fromLatin1(id), RetryClass::FixRequired), 1);
         QCOMPARE(retryItemsOfClass(path, QString::fromLatin1(id), RetryClass::Transient), 1);
         QCOMPARE(retryItemsOfClass(path, QString::fromLatin1(id), RetryClass::Canceled), 1);
         QCOMPARE(retryItemsOfClass(path, QString::fromLatin1(id), RetryClass::Expired), 1);
-        const auto row = ledger.result(QString::fromLatin1(id), QStringLiteral("full"));
+        const auto row = ResultStore(ledger).find(QString::fromLatin1(id), QStringLiteral("full"));
         QVERIFY(row);
         QCOMPARE(row->usage.ephemeral1hInputTokens, 2000);
         QCOMPARE(row->usage.inferenceGeo, QStringLiteral("us"));

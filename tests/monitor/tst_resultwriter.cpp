@@ -1,7 +1,9 @@
 // ResultWriter: chunks that queue up while it is held up share one commit (group commit), each
 // row lands once, and a failure rolls back the whole group it happened in.
+#include "ledger/batchstore.h"
 #include "ledger/ledger.h"
 #include "ledger/ledgernotifier.h"
+#include "ledger/resultstore.h"
 #include "ledgertestdata.h"
 #include "monitor/resultwriter.h"
 
@@ -67,7 +69,7 @@ class TestResultWriter : public QObject {
     QString ledgerWith(const QString& batchId) {
         const QString path = m_dir.filePath(QStringLiteral("w-%1.sqlite").arg(++m_n));
         Ledger ledger;
-        if (!ledger.open(path) || !ledger.upsertBatch(bs::test::endedTestBatch(batchId)))
+        if (!ledger.open(path) || !BatchStore(ledger).upsert(bs::test::endedTestBatch(batchId)))
             return {};
         return path;
     }
@@ -115,7 +117,7 @@ private Q_SLOTS:
         QCOMPARE(commits.load(), 1);
         Ledger ledger;
         QVERIFY(ledger.open(path));
-        QCOMPARE(ledger.resultCount(id), qint64(1000));
+        QCOMPARE(ResultStore(ledger).count(id), qint64(1000));
     }
 
     // A chunk that cannot be stored (its batch is unknown) fails the group it is in: nothing of
@@ -149,7 +151,7 @@ private Q_SLOTS:
         QVERIFY(!writer.submit(chunk(id, 4, 100))); // refused after a failure
         Ledger ledger;
         QVERIFY(ledger.open(path));
-        QCOMPARE(ledger.resultCount(id), qint64(100));
+        QCOMPARE(ResultStore(ledger).count(id), qint64(100));
     }
 };
 

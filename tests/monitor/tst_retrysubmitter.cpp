@@ -3,7 +3,10 @@
 // holding exactly those custom_ids with their original params, lineage and attempt recorded;
 // batches of other tools are refused.
 #include "api/apiclient.h"
+#include "ledger/batchstore.h"
+#include "ledger/draftstore.h"
 #include "ledger/ledger.h"
+#include "ledger/retryqueue.h"
 #include "monitor/draftsubmitter.h"
 #include "monitor/poller.h"
 #include "monitor/retrysubmitter.h"
@@ -56,9 +59,9 @@ private Q_SLOTS:
         }
         BatchLocal local;
         local.sourceFile = QStringLiteral("/tmp/input.jsonl");
-        const QString draft = ledger.createDraft(local);
+        const QString draft = DraftStore(ledger).create(local);
         QVERIFY(!draft.isEmpty());
-        QVERIFY(ledger.storeRequests(draft, requests));
+        QVERIFY(DraftStore(ledger).storeRequests(draft, requests));
         DraftSubmitter submitter(&client, &ledger);
         QSignalSpy submitted(&submitter, &DraftSubmitter::finished);
         submitter.submit(draft);
@@ -66,7 +69,7 @@ private Q_SLOTS:
         const auto created = submitted.first().first().value<DraftSubmitter::Result>();
         QVERIFY2(created.ok, qPrintable(created.message));
         const QString batchId = created.batch.id;
-        QCOMPARE(ledger.batch(batchId)->local.localId, draft);
+        QCOMPARE(BatchStore(ledger).find(batchId)->local.localId, draft);
 
         // Poll until ended; the poller ingests (results + retry queue).
         Poller poller(&client, &ledger);
@@ -84,10 +87,10 @@ private Q_SLOTS:
 
         QStringList transient;
         QStringList fixRequired;
-        for (const RetryItem& item : ledger.retryItems(RetryClass::Transient))
+        for (const RetryItem& item : RetryQueue(ledger).items(RetryClass::Transient))
             if (item.batchId == batchId)
                 transient.append(item.customId);
-        for (const RetryItem& item : ledger.retryItems(RetryClass::FixRequired))
+        for (const RetryItem& item : RetryQueue(ledger).items(RetryClass::FixRequired))
             if (item.batchId == batchId)
                 fixRequired.append(item.customId);
         fixRequired.sort();
@@ -105,7 +108,7 @@ private Q_SLOTS:
                           QStringLiteral("Your API key does not have permission to use the "
                                          "specified resource."));
         QCOMPARE(denied.retryClass, RetryClass::AccessDenied);
-        QCOMPARE(ledger.enqueueRetries({denied}), qint64(1));
+        QCOMPARE(RetryQueue(ledger).enqueue({denied}), qint64(1));
         QVERIFY(!RetrySubmitter::defaultClasses().contains(RetryClass::AccessDenied));
 
         RetrySubmitter retry(&client, &ledger);
@@ -121,13 +124,13 @@ private Q_SLOTS:
         QCOMPARE(sent, transient);
 
         // Lineage and write-ahead: the new batch's draft holds exactly those items, same params.
-        const auto rec = ledger.batch(result.newBatchId);
+        const auto rec = BatchStore(ledger).find(result.newBatchId);
         QVERIFY(rec);
         QCOMPARE(rec->local.retryOf, batchId);
         QVERIFY(!rec->discovered);
         QCOMPARE(rec->batch.requestCounts.total(), qint64(transient.size()));
         QStringList stored;
-        QVERIFY(ledger.forEachRequest(result.localId, [&](const StoredRequest& r) {
+        QVERIFY(DraftStore(ledger).forEachRequest(result.localId, [&](const StoredRequest& r) {
             stored.append(r.customId);
             if (r.params != params.value(r.customId) || r.attempt != 2)
                 stored.append(QStringLiteral("MISMATCH ") + r.customId);
@@ -137,12 +140,13 @@ private Q_SLOTS:
         QCOMPARE(stored, transient);
         // The queue items are resent, the fix_required ones still pending.
         for (const RetryItem& item :
-             ledger.retryItems(RetryClass::Transient, RetryItem::State::Resent)) {
+             RetryQueue(ledger).items(RetryClass::Transient, RetryItem::State::Resent)) {
             if (item.batchId == batchId)
                 QCOMPARE(item.resentBatchId, result.newBatchId);
         }
-        QCOMPARE(ledger.retryItems(RetryClass::Transient, RetryItem::State::Pending).size(), 0);
-        QCOMPARE(ledger.retryItems(RetryClass::FixRequired).size(), 2);
+        QCOMPARE(RetryQueue(ledger).items(RetryClass::Transient, RetryItem::State::Pending).size(),
+                 0);
+        QCOMPARE(RetryQueue(ledger).items(RetryClass::FixRequired).size(), 2);
 
         // Nothing left in that class: refused, nothing sent.
         done.clear();
@@ -154,7 +158,7 @@ private Q_SLOTS:
         QVERIFY(!retry.retryClasses(batchId));
         QVERIFY(done.wait(5000));
         QVERIFY(!done.first().first().value<RetrySubmitter::Result>().ok);
-        const auto stillDenied = ledger.retryItems(RetryClass::AccessDenied);
+        const auto stillDenied = RetryQueue(ledger).items(RetryClass::AccessDenied);
         QCOMPARE(stillDenied.size(), 1);
         QCOMPARE(stillDenied.first().customId, QStringLiteral("item-denied"));
 
@@ -200,8 +204,8 @@ private Q_SLOTS:
         QSignalSpy ingested(&poller, &Poller::ingestionDone);
         poller.pollNow();
         QVERIFY(ingested.wait(30000));
-        QVERIFY(ledger.batch(id)->discovered);
-        QCOMPARE(ledger.retryItems(RetryClass::Transient).size(), 1); // its item failed
+        QVERIFY(BatchStore(ledger).find(id)->discovered);
+        QCOMPARE(RetryQueue(ledger).items(RetryClass::Transient).size(), 1); // its item failed
 
         RetrySubmitter retry(&client, &ledger);
         QSignalSpy done(&retry, &RetrySubmitter::finished);
@@ -211,8 +215,8 @@ private Q_SLOTS:
         QVERIFY(!result.ok);
         QVERIFY2(result.message.contains(QLatin1String("another tool")),
                  qPrintable(result.message));
-        QCOMPARE(ledger.unattachedDrafts().size(), 0); // nothing written
-        QCOMPARE(ledger.allBatches().size(), 1);       // nothing sent
+        QCOMPARE(DraftStore(ledger).unattached().size(), 0); // nothing written
+        QCOMPARE(BatchStore(ledger).all().size(), 1);        // nothing sent
 
         // Attaching a file that is not its source is refused (count / custom_id mismatch).
         auto writeJsonl = [&dir](const QString& name, const QStringList& ids) {
@@ -233,21 +237,22 @@ private Q_SLOTS:
         const QString wrongId = writeJsonl(QStringLiteral("other.jsonl"), {QStringLiteral("g1")});
         QVERIFY(retry.attachSourceFile(id, wrongId).contains(QLatin1String("g1")) ||
                 retry.attachSourceFile(id, wrongId).contains(QLatin1String("f1")));
-        QVERIFY(ledger.batch(id)->discovered);
+        QVERIFY(BatchStore(ledger).find(id)->discovered);
 
         // With its source file attached it becomes re-sendable, params from the file.
         const QString source = writeJsonl(QStringLiteral("source.jsonl"), {QStringLiteral("f1")});
         const QString attachError = retry.attachSourceFile(id, source);
         QVERIFY2(attachError.isEmpty(), qPrintable(attachError));
-        QVERIFY(!ledger.batch(id)->discovered);
-        QCOMPARE(ledger.batch(id)->local.sourceFile, QFileInfo(source).absoluteFilePath());
+        QVERIFY(!BatchStore(ledger).find(id)->discovered);
+        QCOMPARE(BatchStore(ledger).find(id)->local.sourceFile,
+                 QFileInfo(source).absoluteFilePath());
         done.clear();
         QVERIFY(retry.retryClasses(id, {RetryClass::Transient}));
         QVERIFY(done.wait(30000));
         const auto resent = done.first().first().value<RetrySubmitter::Result>();
         QVERIFY2(resent.ok, qPrintable(resent.message));
         QCOMPARE(resent.customIds, QStringList{QStringLiteral("f1")});
-        QCOMPARE(ledger.batch(resent.newBatchId)->local.retryOf, id);
+        QCOMPARE(BatchStore(ledger).find(resent.newBatchId)->local.retryOf, id);
     }
 };
 

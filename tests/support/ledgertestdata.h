@@ -2,7 +2,7 @@
 
 // Small ledger fixtures shared by tests that link bs_core.
 #include "api/messagebatch.h"
-#include "ledger/ledgerrecords.h"
+#include "ledger/resultrow.h"
 
 #include <QDateTime>
 

@@ -5,7 +5,7 @@
 #include "cli/cliformat.h"
 #include "cli/clioutput.h"
 #include "cli/exitcode.h"
-#include "ledger/ledgerrecords.h"
+#include "ledger/batchrecord.h"
 
 #include <QJsonArray>
 

@@ -4,6 +4,7 @@
 #include "cli/cliformat.h"
 #include "cli/clioutput.h"
 #include "cli/exitcode.h"
+#include "ledger/costqueries.h"
 #include "ledger/ledger.h"
 
 #include <QJsonArray>
@@ -37,19 +38,19 @@ int CostCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         !dateOption(parser, QStringLiteral("since"), ctx, &since, &rc))
         return rc;
     const QString by = parser.value(QStringLiteral("by"));
-    std::optional<Ledger::Grouping> grouping;
+    std::optional<CostQueries::Grouping> grouping;
     if (by == QLatin1String("model"))
-        grouping = Ledger::Grouping::Model;
+        grouping = CostQueries::Grouping::Model;
     else if (by == QLatin1String("day"))
-        grouping = Ledger::Grouping::Day;
+        grouping = CostQueries::Grouping::Day;
     else if (by == QLatin1String("batch"))
-        grouping = Ledger::Grouping::Batch;
+        grouping = CostQueries::Grouping::Batch;
     else if (!by.isEmpty())
         return usageError(ctx, tr("--by must be model, day or batch, not \"%1\".").arg(by));
     if (!ctx.openLedger())
         return Exit::LedgerFailure;
     Ledger* ledger = ctx.ledger();
-    const CostTotals total = ledger->costTotal(since);
+    const CostTotals total = CostQueries(*ledger).total(since);
     if (!ledger->lastError().isEmpty())
         return ctx.out().fail(Exit::LedgerFailure, ledger->lastError());
     QJsonObject out;
@@ -68,7 +69,7 @@ int CostCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
                      : QString()));
     QJsonArray groups;
     if (grouping) {
-        const QList<CostGroup> list = ledger->costBy(*grouping, since);
+        const QList<CostGroup> list = CostQueries(*ledger).groupedBy(*grouping, since);
         if (!ledger->lastError().isEmpty())
             return ctx.out().fail(Exit::LedgerFailure, ledger->lastError());
         for (const CostGroup& g : list) {

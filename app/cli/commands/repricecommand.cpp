@@ -7,6 +7,7 @@
 #include "cost/costcalculator.h"
 #include "cost/pricebook.h"
 #include "ledger/ledger.h"
+#include "ledger/resultstore.h"
 
 #include <QJsonArray>
 
@@ -61,7 +62,7 @@ int RepriceCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
     bool written = true;
     if (!ledger->beginTransaction())
         return ctx.out().fail(Exit::LedgerFailure, ledger->lastError());
-    const bool read = ledger->forEachResult(QString(), [&](const ResultRow& row) {
+    const bool read = ResultStore(*ledger).forEach(QString(), [&](const ResultRow& row) {
         if (row.priced || (since.isValid() && row.day.isValid() && row.day < since))
             return true;
         // Priced as the ingestion prices it: the row's spend day selects effective-dated prices.
@@ -71,7 +72,7 @@ int RepriceCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
             ++stillUnpriced[row.model];
             return true;
         }
-        written = ledger->updateResultCost(row.batchId, row.customId, cost.micros, true);
+        written = ResultStore(*ledger).updateCost(row.batchId, row.customId, cost.micros, true);
         ModelChange& change = repriced[row.model];
         ++change.rows;
         change.micros += cost.micros;

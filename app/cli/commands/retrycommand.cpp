@@ -4,6 +4,7 @@
 #include "cli/cliformat.h"
 #include "cli/clioutput.h"
 #include "cli/exitcode.h"
+#include "ledger/batchstore.h"
 #include "ledger/ledger.h"
 #include "monitor/retrysubmitter.h"
 
@@ -57,7 +58,7 @@ int RetryCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         return Exit::LedgerFailure;
     Ledger* ledger = ctx.ledger();
     // Refusals that need no key first (unknown batch, discovered batch without its source).
-    const auto rec = ledger->batch(id);
+    const auto rec = BatchStore(*ledger).find(id);
     if (!rec)
         return ctx.out().fail(Exit::Usage, tr("Batch %1 is not in the ledger.").arg(id));
     if (rec->discovered && !source.isEmpty()) {
@@ -95,7 +96,7 @@ int RetryCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
     out[QLatin1String("skipped")] = QJsonArray::fromStringList(result.skipped);
     QJsonArray arr;
     QString human;
-    if (const auto created = ledger->batch(result.newBatchId)) {
+    if (const auto created = BatchStore(*ledger).find(result.newBatchId)) {
         arr.append(CliFormat::batch(*created));
         human = CliFormat::batchLine(*created);
     }

@@ -5,6 +5,7 @@
 #include "cli/cliformat.h"
 #include "cli/clioutput.h"
 #include "cli/exitcode.h"
+#include "ledger/batchstore.h"
 #include "ledger/ledger.h"
 #include "monitor/poller.h"
 
@@ -60,7 +61,7 @@ int StatusCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         loop.exec();
         if (!report.ok)
             return ctx.out().fail(CliContext::apiExit(report.error), report.error.toString());
-        records = ctx.ledger()->allBatches();
+        records = BatchStore(*ctx.ledger()).all();
     }
     QJsonArray arr;
     QStringList human;

@@ -7,6 +7,8 @@
 #include "cli/exitcode.h"
 #include "intake/batchsplitter.h"
 #include "intake/jsonlinput.h"
+#include "ledger/batchstore.h"
+#include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 #include "monitor/draftsubmitter.h"
 #include "validatecommand.h"
@@ -85,14 +87,14 @@ int SubmitCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
     bool ok = true;
     auto flush = [&]() {
         if (!chunk.isEmpty() && ok)
-            ok = ledger->storeRequests(drafts.last(), chunk);
+            ok = DraftStore(*ledger).storeRequests(drafts.last(), chunk);
         chunk.clear();
     };
     JsonlInput input(path);
     const bool read = input.forEach([&](const QString& customId, const QByteArray& params) {
         if (splitter.place(customId, params)) {
             flush();
-            const QString id = ledger->createDraft(local);
+            const QString id = DraftStore(*ledger).create(local);
             if (id.isEmpty())
                 ok = false;
             else
@@ -109,7 +111,7 @@ int SubmitCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
     if (!read || !ok) {
         const QString why = read ? ledger->lastError() : tr("the file could not be read again");
         for (const QString& d : std::as_const(drafts))
-            ledger->abandonDraft(d, tr("not sent: storing the requests failed"));
+            DraftStore(*ledger).abandon(d, tr("not sent: storing the requests failed"));
         return ctx.out().fail(read ? Exit::LedgerFailure : Exit::InputInvalid,
                               tr("Could not store the requests of %1: %2").arg(shown, why));
     }
@@ -130,7 +132,7 @@ int SubmitCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         loop.exec();
         if (!result.ok) {
             for (qsizetype j = i + 1; j < drafts.size(); ++j)
-                ledger->abandonDraft(drafts.at(j), tr("not sent: an earlier part failed"));
+                DraftStore(*ledger).abandon(drafts.at(j), tr("not sent: an earlier part failed"));
             QString msg = tr("Creating batch %1 of %2 failed: %3")
                               .arg(i + 1)
                               .arg(drafts.size())
@@ -147,7 +149,7 @@ int SubmitCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
                                   msg);
         }
         created.append(result.batch.id);
-        if (const auto rec = ledger->batch(result.batch.id)) {
+        if (const auto rec = BatchStore(*ledger).find(result.batch.id)) {
             batchesJson.append(CliFormat::batch(*rec));
             human.append(CliFormat::batchLine(*rec));
         }

@@ -1,0 +1,24 @@
+#include "budgetsetting.h"
+
+namespace bs {
+
+QString BudgetSetting::periodName(Period period) {
+    switch (period) {
+    case Period::Total:
+        return QStringLiteral("total");
+    case Period::Month:
+        return QStringLiteral("month");
+    case Period::Day:
+        return QStringLiteral("day");
+    }
+    return QStringLiteral("month");
+}
+
+BudgetSetting::Period BudgetSetting::periodFromName(const QString& name) {
+    for (Period p : {Period::Total, Period::Month, Period::Day})
+        if (periodName(p) == name)
+            return p;
+    return Period::Month;
+}
+
+} // namespace bs

@@ -1,0 +1,355 @@
+#include "draftstore.h"
+
+#include "ledger/batchstore.h"
+#include "ledger/ledgervalues.h"
+
+#include <QUuid>
+
+namespace bs {
+
+using namespace ledgervalues;
+
+namespace {
+const QString kDraftColumns = QStringLiteral(
+    "local_id, state, batch_id, source_file, source_sha256, submitted_by, retry_of, workspace, "
+    "request_count, created_at, creating_at, note");
+
+DraftInfo draftFrom(const QSqlQuery& q) {
+    DraftInfo d;
+    d.localId = q.value(0).toString();
+    d.state = DraftInfo::stateFromName(q.value(1).toString());
+    d.batchId = q.value(2).toString();
+    d.local.sourceFile = q.value(3).toString();
+    d.local.sourceSha256 = q.value(4).toString();
+    d.local.submittedBy = q.value(5).toString();
+    d.local.retryOf = q.value(6).toString();
+    d.local.workspace = q.value(7).toString();
+    d.local.localId = d.localId;
+    d.requestCount = q.value(8).toLongLong();
+    d.createdAt = timeFrom(q.value(9));
+    d.creatingAt = timeFrom(q.value(10));
+    d.local.submittedAt = d.creatingAt;
+    d.note = q.value(11).toString();
+    return d;
+}
+
+QByteArray unpackParams(const QVariant& blob, bool compressed) {
+    const QByteArray bytes = blob.toByteArray();
+    return compressed ? qUncompress(bytes) : bytes;
+}
+} // namespace
+
+QString DraftStore::create(const BatchLocal& local) {
+    if (!ensureThread("DraftStore::create"))
+        return {};
+    const QString localId =
+        QStringLiteral("local_") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QSqlQuery& q = prepared(QStringLiteral(
+        "INSERT INTO drafts(local_id, state, source_file, source_sha256, submitted_by, "
+        "retry_of, workspace, created_at) VALUES(?, 'stored', ?, ?, ?, ?, ?, ?)"));
+    q.bindValue(0, localId);
+    q.bindValue(1, textValue(local.sourceFile));
+    q.bindValue(2, textValue(local.sourceSha256));
+    q.bindValue(3, textValue(local.submittedBy));
+    q.bindValue(4, textValue(local.retryOf));
+    q.bindValue(5, textValue(local.workspace));
+    q.bindValue(6, nowText());
+    if (!run(q))
+        return {};
+    notify(Change::Requests);
+    return localId;
+}
+
+bool DraftStore::insertRequests(const QString& localId, const QList<StoredRequest>& requests,
+                                const QStringList& retryOf) {
+    QSqlQuery& q = prepared(QStringLiteral(
+        "INSERT INTO requests(local_id, custom_id, seq, params, params_compressed, params_size, "
+        "attempt, retry_of) VALUES(?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM requests "
+        "WHERE local_id = ?), ?, ?, ?, ?, ?)"));
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        const StoredRequest& r = requests.at(i);
+        const bool compress = r.params.size() > kCompressThreshold;
+        q.bindValue(0, localId);
+        q.bindValue(1, r.customId);
+        q.bindValue(2, localId);
+        q.bindValue(3, compress ? qCompress(r.params) : r.params);
+        q.bindValue(4, compress ? 1 : 0);
+        q.bindValue(5, qint64(r.params.size()));
+        q.bindValue(6, qMax(1, r.attempt));
+        q.bindValue(7, i < retryOf.size() ? textValue(retryOf.at(i)) : QVariant());
+        if (!run(q))
+            return false;
+    }
+    QSqlQuery& count = prepared(QStringLiteral(
+        "UPDATE drafts SET request_count = (SELECT COUNT(*) FROM requests WHERE local_id = ?) "
+        "WHERE local_id = ?"));
+    count.bindValue(0, localId);
+    count.bindValue(1, localId);
+    return run(count);
+}
+
+bool DraftStore::storeRequests(const QString& localId, const QList<StoredRequest>& requests) {
+    if (!ensureThread("DraftStore::storeRequests"))
+        return false;
+    const auto d = select(localId);
+    if (!d) {
+        fail(tr("No draft %1 in the ledger.").arg(localId));
+        return false;
+    }
+    if (d->state != DraftInfo::State::Stored) {
+        fail(tr("Draft %1 is already %2; requests can only be added before it is sent.")
+                 .arg(localId, DraftInfo::stateName(d->state)));
+        return false;
+    }
+    if (!beginWrite())
+        return false;
+    if (!insertRequests(localId, requests, {})) {
+        rollback();
+        return false;
+    }
+    notify(Change::Requests);
+    return commit();
+}
+
+std::optional<DraftInfo> DraftStore::select(const QString& localId) {
+    QSqlQuery& q = prepared(QStringLiteral("SELECT ") + kDraftColumns +
+                            QStringLiteral(" FROM drafts WHERE local_id = ?"));
+    q.bindValue(0, localId);
+    if (!run(q) || !q.next())
+        return std::nullopt;
+    DraftInfo d = draftFrom(q);
+    q.finish();
+    return d;
+}
+
+std::optional<DraftInfo> DraftStore::find(const QString& localId) {
+    if (!ensureThread("DraftStore::find"))
+        return std::nullopt;
+    return select(localId);
+}
+
+QList<DraftInfo> DraftStore::unattached() {
+    QList<DraftInfo> list;
+    if (!ensureThread("DraftStore::unattached"))
+        return list;
+    QSqlQuery q(db());
+    if (!q.exec(QStringLiteral("SELECT ") + kDraftColumns +
+                QStringLiteral(" FROM drafts WHERE state IN ('stored', 'creating') "
+                               "ORDER BY created_at"))) {
+        failQuery(q);
+        return list;
+    }
+    while (q.next())
+        list.append(draftFrom(q));
+    return list;
+}
+
+bool DraftStore::markCreating(const QString& localId) {
+    if (!ensureThread("DraftStore::markCreating"))
+        return false;
+    QSqlQuery& q = prepared(QStringLiteral(
+        "UPDATE drafts SET state = 'creating', creating_at = ? WHERE local_id = ? AND state IN "
+        "('stored', 'creating')"));
+    q.bindValue(0, nowText());
+    q.bindValue(1, localId);
+    if (!run(q))
+        return false;
+    if (q.numRowsAffected() == 0) {
+        fail(tr("Draft %1 is not waiting to be sent.").arg(localId));
+        return false;
+    }
+    notify(Change::Requests);
+    return true;
+}
+
+bool DraftStore::attach(const QString& localId, const MessageBatch& created) {
+    if (!ensureThread("DraftStore::attach"))
+        return false;
+    const auto d = select(localId);
+    if (!d) {
+        fail(tr("No draft %1 in the ledger.").arg(localId));
+        return false;
+    }
+    if (d->state == DraftInfo::State::Created && d->batchId == created.id)
+        return BatchStore(ledger()).upsert(created); // already attached: just refresh
+    if (d->state != DraftInfo::State::Stored && d->state != DraftInfo::State::Creating) {
+        fail(tr("Draft %1 is %2 and cannot be linked to batch %3.")
+                 .arg(localId, DraftInfo::stateName(d->state), created.id));
+        return false;
+    }
+    if (!beginWrite())
+        return false;
+    bool ok = BatchStore(ledger()).upsertServerFields({created}, false, nullptr);
+    if (ok) {
+        QSqlQuery& q = prepared(QStringLiteral(
+            "UPDATE batches SET source_file = ?, source_sha256 = ?, submitted_by = ?, "
+            "submitted_at = ?, retry_of = ?, workspace = ?, local_id = ?, discovered = 0 "
+            "WHERE id = ?"));
+        q.bindValue(0, textValue(d->local.sourceFile));
+        q.bindValue(1, textValue(d->local.sourceSha256));
+        q.bindValue(2, textValue(d->local.submittedBy));
+        q.bindValue(3, timeValue(d->creatingAt.isValid() ? d->creatingAt
+                                                         : QDateTime::currentDateTimeUtc()));
+        q.bindValue(4, textValue(d->local.retryOf));
+        q.bindValue(5, textValue(d->local.workspace));
+        q.bindValue(6, localId);
+        q.bindValue(7, created.id);
+        ok = run(q);
+    }
+    if (ok) {
+        QSqlQuery& q = prepared(
+            QStringLiteral("UPDATE drafts SET state = 'created', batch_id = ? WHERE local_id = ?"));
+        q.bindValue(0, created.id);
+        q.bindValue(1, localId);
+        ok = run(q);
+    }
+    qint64 resent = 0;
+    if (ok) {
+        QSqlQuery& q = prepared(QStringLiteral(
+            "UPDATE retry_queue SET state = 'resent', resent_batch_id = ?, resent_at = ? "
+            "WHERE draft_local_id = ? AND state = 'drafted'"));
+        q.bindValue(0, created.id);
+        q.bindValue(1, nowText());
+        q.bindValue(2, localId);
+        ok = run(q);
+        resent = q.numRowsAffected();
+    }
+    if (!ok) {
+        rollback();
+        return false;
+    }
+    QStringList ids{created.id};
+    if (!d->local.retryOf.isEmpty())
+        ids.append(d->local.retryOf);
+    notify(Change::Batches, ids);
+    notify(Change::Requests, {created.id});
+    if (resent > 0)
+        notify(Change::RetryQueue, ids);
+    return commit();
+}
+
+bool DraftStore::abandon(const QString& localId, const QString& note) {
+    if (!ensureThread("DraftStore::abandon") || !beginWrite())
+        return false;
+    QSqlQuery& q = prepared(QStringLiteral(
+        "UPDATE drafts SET state = 'abandoned', note = ? WHERE local_id = ? AND state IN "
+        "('stored', 'creating')"));
+    q.bindValue(0, textValue(note));
+    q.bindValue(1, localId);
+    if (!run(q)) {
+        rollback();
+        return false;
+    }
+    if (q.numRowsAffected() == 0) {
+        fail(tr("Draft %1 is not waiting to be sent.").arg(localId));
+        rollback();
+        return false;
+    }
+    QSqlQuery& back =
+        prepared(QStringLiteral("UPDATE retry_queue SET state = 'pending', draft_local_id = NULL "
+                                "WHERE draft_local_id = ? AND state = 'drafted'"));
+    back.bindValue(0, localId);
+    if (!run(back)) {
+        rollback();
+        return false;
+    }
+    notify(Change::Requests);
+    if (back.numRowsAffected() > 0)
+        notify(Change::RetryQueue);
+    return commit();
+}
+
+QString DraftStore::matchForBatch(const MessageBatch& batch, qint64 slackSeconds) {
+    if (!ensureThread("DraftStore::matchForBatch") || !batch.createdAt.isValid())
+        return {};
+    QSqlQuery& q = prepared(QStringLiteral(
+        "SELECT local_id FROM drafts WHERE state = 'creating' AND request_count = ? AND "
+        "creating_at BETWEEN ? AND ?"));
+    q.bindValue(0, batch.requestCounts.total());
+    q.bindValue(1, timeValue(batch.createdAt.addSecs(-slackSeconds)));
+    q.bindValue(2, timeValue(batch.createdAt.addSecs(slackSeconds)));
+    if (!run(q))
+        return {};
+    QStringList found;
+    while (q.next())
+        found.append(q.value(0).toString());
+    q.finish();
+    return found.size() == 1 ? found.first() : QString();
+}
+
+bool DraftStore::forEachRequest(const QString& localId,
+                                const std::function<bool(const StoredRequest&)>& callback) {
+    if (!ensureThread("DraftStore::forEachRequest"))
+        return false;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT custom_id, params, params_compressed, attempt FROM requests "
+                             "WHERE local_id = ? ORDER BY seq"));
+    q.addBindValue(localId);
+    if (!run(q))
+        return false;
+    while (q.next()) {
+        StoredRequest r;
+        r.customId = q.value(0).toString();
+        r.params = unpackParams(q.value(1), q.value(2).toBool());
+        r.attempt = q.value(3).toInt();
+        if (!callback(r))
+            break;
+    }
+    return true;
+}
+
+QHash<QString, StoredRequest> DraftStore::requestsOfBatch(const QString& batchId,
+                                                          const QStringList& customIds) {
+    QHash<QString, StoredRequest> map;
+    if (!ensureThread("DraftStore::requestsOfBatch"))
+        return map;
+    const auto take = [&map](QSqlQuery& q) {
+        while (q.next()) {
+            StoredRequest r;
+            r.customId = q.value(0).toString();
+            r.params = unpackParams(q.value(1), q.value(2).toBool());
+            r.attempt = q.value(3).toInt();
+            map.insert(r.customId, r);
+        }
+        q.finish();
+    };
+    if (customIds.isEmpty()) {
+        QSqlQuery q(db());
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral(
+            "SELECT r.custom_id, r.params, r.params_compressed, r.attempt FROM requests r "
+            "JOIN drafts d ON d.local_id = r.local_id WHERE d.batch_id = ? ORDER BY r.seq"));
+        q.addBindValue(batchId);
+        if (run(q))
+            take(q);
+        return map;
+    }
+    QSqlQuery& q = prepared(QStringLiteral(
+        "SELECT r.custom_id, r.params, r.params_compressed, r.attempt FROM requests r "
+        "JOIN drafts d ON d.local_id = r.local_id WHERE d.batch_id = ? AND r.custom_id = ?"));
+    for (const QString& id : customIds) {
+        q.bindValue(0, batchId);
+        q.bindValue(1, id);
+        if (!run(q))
+            return map;
+        take(q);
+    }
+    return map;
+}
+
+qint64 DraftStore::requestCount(const QString& batchId) {
+    if (!ensureThread("DraftStore::requestCount"))
+        return -1;
+    QSqlQuery& q = prepared(
+        QStringLiteral("SELECT COUNT(*) FROM requests r JOIN drafts d ON d.local_id = r.local_id "
+                       "WHERE d.batch_id = ?"));
+    q.bindValue(0, batchId);
+    if (!run(q) || !q.next())
+        return -1;
+    const qint64 n = q.value(0).toLongLong();
+    q.finish();
+    return n;
+}
+
+} // namespace bs

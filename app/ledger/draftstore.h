@@ -1,0 +1,67 @@
+#pragma once
+
+#include "api/messagebatch.h"
+#include "ledger/draftinfo.h"
+#include "ledger/ledgerstore.h"
+#include "ledger/storedrequest.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace bs {
+
+// The write-ahead requests: every request is stored in a draft before the batch is created, so
+// that errored items can be re-sent with their original params and a crash between "sent" and
+// "answered" can be reconciled. Errors: Ledger::lastError().
+//
+// 1) create  2) storeRequests (any number of chunks)  3) markCreating right before the HTTP
+// create  4) attach with the server's answer (or abandon).
+class DraftStore : public LedgerStore {
+    Q_DECLARE_TR_FUNCTIONS(bs::DraftStore)
+
+public:
+    explicit DraftStore(Ledger& ledger)
+        : LedgerStore(ledger) {}
+
+    // Params above this size are stored qCompress'ed.
+    static constexpr qsizetype kCompressThreshold = 4096;
+
+    QString create(const BatchLocal& local); // returns the new local id, empty on error
+    bool storeRequests(const QString& localId, const QList<StoredRequest>& requests);
+    bool markCreating(const QString& localId);
+    // Links the draft to the created batch: batch row with the draft's local fields, draft
+    // state created, retry items drafted into it become resent.
+    bool attach(const QString& localId, const MessageBatch& created);
+    bool abandon(const QString& localId, const QString& note);
+    std::optional<DraftInfo> find(const QString& localId);
+    QList<DraftInfo> unattached(); // stored or creating
+    // Reconciliation after a crash: the one draft in state "creating" whose request count
+    // equals the batch's total and whose creatingAt lies within [created_at - slack,
+    // created_at + slack]; empty when none or ambiguous.
+    QString matchForBatch(const MessageBatch& batch, qint64 slackSeconds = 600);
+
+    // Streams the requests of a draft in submission order (for building the create body
+    // without loading everything). The callback returns false to stop.
+    bool forEachRequest(const QString& localId,
+                        const std::function<bool(const StoredRequest&)>& callback);
+    // Stored params (decompressed JSON bytes) of the given custom_ids of a batch (via its
+    // draft); all of them when customIds is empty. Ids without stored params are absent.
+    QHash<QString, StoredRequest> requestsOfBatch(const QString& batchId,
+                                                  const QStringList& customIds);
+    // The requests the batch was created with (0 for a batch of another tool), -1 on error.
+    qint64 requestCount(const QString& batchId);
+
+private:
+    friend class RetryQueue; // a retry draft is made in the queue's own transaction
+
+    bool insertRequests(const QString& localId, const QList<StoredRequest>& requests,
+                        const QStringList& retryOf);
+    std::optional<DraftInfo> select(const QString& localId);
+};
+
+} // namespace bs

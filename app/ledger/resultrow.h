@@ -1,0 +1,47 @@
+#pragma once
+
+#include "cost/costcalculator.h"
+#include "cost/money.h"
+#include "cost/usage.h"
+
+#include <QDate>
+#include <QString>
+
+namespace bs {
+
+// One result line, ready for the ledger: identity, outcome, every usage field, and its cost.
+struct ResultRow {
+    QString batchId;
+    QString customId;
+    QString type; // "succeeded" | "errored" | "canceled" | "expired"
+    QString messageId;
+    QString model; // as reported by the message (empty unless succeeded)
+    QString stopReason;
+    Usage usage;
+    QString errorType;    // result.error.error.type (errored only)
+    QString errorMessage; // result.error.error.message (errored only)
+    QString requestId;    // result.error.request_id (errored only)
+    Money costMicros = 0; // CostResult::micros
+    bool priced = true;   // false: unknown model; costMicros is then NULL in the ledger
+    bool longPromptBand = false;
+    QDate day; // spend day for reports; null -> the batch's ended_at (else created_at) day
+
+    // Copies cost, priced flag and band from CostCalculator's answer.
+    void setCost(const CostResult& cost) {
+        costMicros = cost.micros;
+        priced = cost.priced;
+        longPromptBand = cost.band == PriceBand::LongPrompt;
+    }
+
+    friend bool operator==(const ResultRow&, const ResultRow&) = default;
+};
+
+// How the result rows of a batch cover the requests it was created with
+// (ResultStore::coverage).
+struct ResultCoverage {
+    qint64 results = 0;  // result rows of the batch
+    qint64 requests = 0; // its stored requests (0: created by another tool, none stored)
+    qint64 missing = 0;  // stored requests without a result row
+};
+
+} // namespace bs

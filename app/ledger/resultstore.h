@@ -1,0 +1,53 @@
+#pragma once
+
+#include "cost/money.h"
+#include "ledger/ledgerstore.h"
+#include "ledger/resultrow.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace bs {
+
+// The results of batches: one row per (batch id, custom_id) with its usage and cost, and how
+// they cover the requests a batch was created with. Errors: Ledger::lastError().
+class ResultStore : public LedgerStore {
+    Q_DECLARE_TR_FUNCTIONS(bs::ResultStore)
+
+public:
+    explicit ResultStore(Ledger& ledger)
+        : LedgerStore(ledger) {}
+
+    // Inserts in one transaction with one reused prepared statement; (batch_id, custom_id)
+    // already present is left as it is (ON CONFLICT DO NOTHING), so ingesting twice or
+    // resuming after a crash gives the identical ledger. Returns rows newly inserted, or -1.
+    // The batch row must exist (BatchStore::upsert first). Pass chunks of a few thousand rows.
+    qint64 insert(const QList<ResultRow>& rows);
+
+    std::optional<ResultRow> find(const QString& batchId, const QString& customId);
+    // A page of one batch's results in custom_id order (limit -1: to the end).
+    QList<ResultRow> ofBatch(const QString& batchId, qint64 offset = 0, qint64 limit = -1);
+    // Rows of one batch, or of all when batchId is empty; -1 on error.
+    qint64 count(const QString& batchId = QString());
+    // Streams result rows (of one batch, or all when batchId is empty) without loading them
+    // all, e.g. for an independent recomputation of the costs. Return false to stop.
+    bool forEach(const QString& batchId, const std::function<bool(const ResultRow&)>& callback);
+    // Re-prices a succeeded row whose model was unpriced with a newer price book's answer.
+    bool updateCost(const QString& batchId, const QString& customId, Money micros, bool priced);
+
+    // Custom ids the batch was created with that have no result row, in submission order.
+    QStringList missingCustomIds(const QString& batchId);
+    // The counts of count(), DraftStore::requestCount() and missingCustomIds() together, from
+    // one ordered pass over the two custom_id indexes (an ingestion ends with it). Empty on
+    // error.
+    std::optional<ResultCoverage> coverage(const QString& batchId);
+
+private:
+    qint64 insertRows(const QList<ResultRow>& rows);
+};
+
+} // namespace bs

@@ -1,0 +1,154 @@
+#include "ledger/batchstore.h"
+#include "ledger/draftstore.h"
+#include "ledger/ledger.h"
+#include "ledgertesthelpers.h"
+#include "testenv.h"
+
+#include <QCoreApplication>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace bs;
+using namespace bs::ledgertest;
+
+class TestDraftStore : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    QString freshPath() { return m_dir.filePath(QStringLiteral("ledger-%1.sqlite").arg(++m_n)); }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void writeAheadRequestsRoundTrip() {
+        const QString path = freshPath();
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        QSignalSpy spy(&ledger, &Ledger::changed);
+        BatchLocal local;
+        local.sourceFile = QStringLiteral("/data/big.jsonl");
+        local.sourceSha256 = QStringLiteral("ffee");
+        local.submittedBy = QStringLiteral("op");
+        const QString localId = DraftStore(ledger).create(local);
+        QVERIFY(localId.startsWith(QStringLiteral("local_")));
+
+        QList<StoredRequest> requests;
+        for (int i = 0; i < 50; ++i) {
+            StoredRequest r;
+            r.customId = QStringLiteral("row-%1").arg(i, 4, 10, QLatin1Char('0'));
+            r.params = QByteArrayLiteral("{\"model\":\"claude-haiku-5-5\",\"max_tokens\":16,"
+                                         "\"messages\":[{\"role\":\"user\",\"content\":\"") +
+                       QByteArray::number(i) + QByteArrayLiteral("\"}]}");
+            requests.append(r);
+        }
+        StoredRequest big;
+        big.customId = QStringLiteral("row-big");
+        big.params = QByteArrayLiteral("{\"model\":\"claude-opus-5-5\",\"max_tokens\":16,"
+                                       "\"messages\":[{\"role\":\"user\",\"content\":\"") +
+                     QByteArray(200'000, 'a') + QByteArrayLiteral("\"}]}");
+        requests.append(big);
+        QVERIFY(DraftStore(ledger).storeRequests(localId, requests.mid(0, 20)));
+        QVERIFY(DraftStore(ledger).storeRequests(localId, requests.mid(20)));
+        QVERIFY(spy.count() >= 2);
+        QCOMPARE(spy.last().at(0).value<Ledger::Change>(), Ledger::Change::Requests);
+
+        {
+            RawDb raw(path);
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT params_compressed FROM requests WHERE "
+                                               "custom_id='row-big'"))
+                         .toInt(),
+                     1);
+            QVERIFY(raw.scalar(QStringLiteral("SELECT length(params) FROM requests WHERE "
+                                              "custom_id='row-big'"))
+                        .toInt() < 10'000);
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT params_compressed FROM requests WHERE "
+                                               "custom_id='row-0001'"))
+                         .toInt(),
+                     0);
+        }
+
+        QList<StoredRequest> streamed;
+        QVERIFY(DraftStore(ledger).forEachRequest(localId, [&](const StoredRequest& r) {
+            streamed.append(r);
+            return true;
+        }));
+        QCOMPARE(streamed, requests); // same order, same bytes, attempt 1
+
+        auto d = DraftStore(ledger).find(localId);
+        QVERIFY(d);
+        QCOMPARE(d->state, DraftInfo::State::Stored);
+        QCOMPARE(d->requestCount, qint64(51));
+        QCOMPARE(DraftStore(ledger).unattached().size(), 1);
+
+        QVERIFY(DraftStore(ledger).markCreating(localId));
+        QVERIFY(
+            !DraftStore(ledger).storeRequests(localId, requests.mid(0, 1))); // no more once sending
+        MessageBatch created =
+            makeBatch(QStringLiteral("msgbatch_wa"), MessageBatch::Status::InProgress, 51);
+        created.createdAt = QDateTime::currentDateTimeUtc();
+        QCOMPARE(DraftStore(ledger).matchForBatch(created), localId);
+        QVERIFY(DraftStore(ledger).attach(localId, created));
+        QVERIFY(DraftStore(ledger).unattached().isEmpty());
+        QCOMPARE(DraftStore(ledger).find(localId)->batchId, created.id);
+
+        const auto rec = BatchStore(ledger).find(created.id);
+        QVERIFY(rec);
+        QCOMPARE(rec->local.sourceFile, local.sourceFile);
+        QCOMPARE(rec->local.sourceSha256, local.sourceSha256);
+        QCOMPARE(rec->local.localId, localId);
+        QVERIFY(rec->local.submittedAt.isValid());
+        QCOMPARE(DraftStore(ledger).requestCount(created.id), qint64(51));
+
+        const auto some = DraftStore(ledger).requestsOfBatch(
+            created.id,
+            {QStringLiteral("row-big"), QStringLiteral("row-0007"), QStringLiteral("row-nope")});
+        QCOMPARE(some.size(), 2);
+        QCOMPARE(some.value(QStringLiteral("row-big")).params, big.params);
+        QCOMPARE(some.value(QStringLiteral("row-0007")).params, requests.at(7).params);
+        QCOMPARE(DraftStore(ledger).requestsOfBatch(created.id, {}).size(), 51);
+
+        QVERIFY(DraftStore(ledger).attach(localId, created)); // repeating the attach is harmless
+    }
+
+    void crashReconciliation() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshPath()));
+        // Stored but never sent: safe to send; creating: reconcile by count and time.
+        const QString stored = DraftStore(ledger).create({});
+        QVERIFY(DraftStore(ledger).storeRequests(stored, {{QStringLiteral("a"), "{}", 1}}));
+        const QString creating = DraftStore(ledger).create({});
+        QVERIFY(DraftStore(ledger).storeRequests(
+            creating, {{QStringLiteral("a"), "{}", 1}, {QStringLiteral("b"), "{}", 1}}));
+        QVERIFY(DraftStore(ledger).markCreating(creating));
+
+        const auto open = DraftStore(ledger).unattached();
+        QCOMPARE(open.size(), 2);
+
+        MessageBatch seen =
+            makeBatch(QStringLiteral("msgbatch_seen"), MessageBatch::Status::InProgress, 2);
+        seen.createdAt = QDateTime::currentDateTimeUtc().addSecs(3);
+        QCOMPARE(DraftStore(ledger).matchForBatch(seen), creating);
+        seen.requestCounts.processing = 3; // other size: not ours
+        QVERIFY(DraftStore(ledger).matchForBatch(seen).isEmpty());
+        seen.requestCounts.processing = 2;
+        seen.createdAt = seen.createdAt.addSecs(-7200); // far earlier: not ours
+        QVERIFY(DraftStore(ledger).matchForBatch(seen).isEmpty());
+
+        QVERIFY(DraftStore(ledger).abandon(stored, QStringLiteral("user canceled")));
+        QCOMPARE(DraftStore(ledger).find(stored)->state, DraftInfo::State::Abandoned);
+        QVERIFY(!DraftStore(ledger).abandon(stored, QString())); // only once
+        QCOMPARE(DraftStore(ledger).unattached().size(), 1);
+    }
+};
+
+int main(int argc, char** argv) {
+    bs::test::TestEnv::isolate();
+    QCoreApplication app(argc, argv);
+    TestDraftStore test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_draftstore.moc"

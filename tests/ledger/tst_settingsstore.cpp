@@ -1,0 +1,95 @@
+#include "cost/budget.h"
+#include "ledger/alertlog.h"
+#include "ledger/ledger.h"
+#include "ledger/settingsstore.h"
+#include "ledgertesthelpers.h"
+#include "testenv.h"
+
+#include <QCoreApplication>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace bs;
+using namespace bs::ledgertest;
+
+class TestSettingsStore : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    QString freshPath() { return m_dir.filePath(QStringLiteral("ledger-%1.sqlite").arg(++m_n)); }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // Through the ledger, where budgets are set: a $0 budget is kept and read back as a limit
+    // nothing fits under; a negative one is refused with a message that says what is allowed.
+    void zeroBudgetThroughTheLedger() {
+        QTemporaryDir dir;
+        Ledger ledger;
+        QVERIFY2(ledger.open(dir.filePath(QStringLiteral("budget.sqlite"))),
+                 qPrintable(ledger.lastError()));
+        SettingsStore settings(ledger);
+        QVERIFY(!settings.setBudget({QStringLiteral("negative"), -1, BudgetSetting::Period::Day}));
+        QVERIFY2(ledger.lastError().contains(QStringLiteral("$0 or more")),
+                 qPrintable(ledger.lastError()));
+        QVERIFY(!settings.budget(QStringLiteral("negative")));
+        QVERIFY2(settings.setBudget({QStringLiteral("frozen"), 0, BudgetSetting::Period::Day}),
+                 qPrintable(ledger.lastError()));
+        const auto status = settings.budgetStatus(QStringLiteral("frozen"), QDate(2026, 11, 29));
+        QVERIFY(status);
+        QVERIFY(status->isLimited());
+        QCOMPARE(status->limit(), Money(0));
+        QVERIFY(status->wouldExceed(1));
+        // No budget at all: nothing to check against (the caller treats it as no limit).
+        QVERIFY(!settings.budgetStatus(QStringLiteral("none")));
+    }
+
+    void alertsSettingsBudgets() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshPath()));
+        QSignalSpy spy(&ledger, &Ledger::changed);
+        AlertRecord a;
+        a.severity = QStringLiteral("warning");
+        a.kind = QStringLiteral("errored_items");
+        a.batchId = QStringLiteral("msgbatch_z");
+        a.message = QStringLiteral("3 items failed");
+        QVERIFY(AlertLog(ledger).append(a) > 0);
+        QCOMPARE(spy.last().at(0).value<Ledger::Change>(), Ledger::Change::Alerts);
+        QCOMPARE(spy.last().at(1).toStringList(), QStringList{a.batchId});
+        const auto list = AlertLog(ledger).recent();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first().message, a.message);
+        QVERIFY(list.first().at.isValid());
+
+        QVERIFY(SettingsStore(ledger).setValue(QStringLiteral("k"), QStringLiteral("v1")));
+        QVERIFY(SettingsStore(ledger).setValue(QStringLiteral("k"), QStringLiteral("v2")));
+        QCOMPARE(SettingsStore(ledger).value(QStringLiteral("k")), QStringLiteral("v2"));
+        QCOMPARE(SettingsStore(ledger).value(QStringLiteral("nope"), QStringLiteral("d")),
+                 QStringLiteral("d"));
+        QCOMPARE(spy.last().at(0).value<Ledger::Change>(), Ledger::Change::Settings);
+
+        QVERIFY(SettingsStore(ledger).setBudget(
+            {QStringLiteral("monthly"), 50'000'000, BudgetSetting::Period::Month}));
+        QVERIFY(SettingsStore(ledger).setBudget(
+            {QStringLiteral("monthly"), 75'000'000, BudgetSetting::Period::Month}));
+        QVERIFY(!SettingsStore(ledger).setBudget({QString(), 1, BudgetSetting::Period::Day}));
+        const auto b = SettingsStore(ledger).budget(QStringLiteral("monthly"));
+        QVERIFY(b);
+        QCOMPARE(b->limitMicros, Money(75'000'000));
+        QCOMPARE(SettingsStore(ledger).budgets().size(), 1);
+        QVERIFY(SettingsStore(ledger).removeBudget(QStringLiteral("monthly")));
+        QVERIFY(!SettingsStore(ledger).budget(QStringLiteral("monthly")));
+    }
+};
+
+int main(int argc, char** argv) {
+    bs::test::TestEnv::isolate();
+    QCoreApplication app(argc, argv);
+    TestSettingsStore test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_settingsstore.moc"
