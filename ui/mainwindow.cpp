@@ -1,7 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
-#include "batchtablemodel.h"
+#include "batches/batchtablemodel.h"
 #include "intake/filecheckdialog.h"
 
 #include "api/apierror.h"

@@ -1,6 +1,6 @@
 // BatchTableModel over a real ledger file: columns, raw sort values, the summary, and that a write
 // from another connection (another thread) reaches the table.
-#include "batchtablemodel.h"
+#include "batches/batchtablemodel.h"
 #include "ledger/batchstore.h"
 #include "ledger/ledger.h"
 #include "ledger/resultstore.h"

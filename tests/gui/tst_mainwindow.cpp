@@ -1,5 +1,5 @@
 #include "aboutdialog.h"
-#include "batchtablemodel.h"
+#include "batches/batchtablemodel.h"
 #include "core/appinfo.h"
 #include "cost/pricebook.h"
 #include "intake/filecheckdialog.h"

@@ -1,4 +1,4 @@
-#include "batchtablemodel.h"
+#include "batches/batchtablemodel.h"
 
 #include "cost/money.h"
 #include "ledger/batchstore.h"
