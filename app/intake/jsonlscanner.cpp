@@ -143,6 +143,17 @@ simdjson::error_code visit(od::value v) {
 constexpr std::string_view kRefusedParams[] = {"speed", "store", "previous_thread_event_id",
                                                "cache_hint", "context_hint"};
 
+// ^[a-zA-Z0-9_-]{1,64}$ on the bytes (BatchRequestsBuilder::isValidCustomId's rule, without
+// making a QString per line).
+bool isValidCustomId(std::string_view id) {
+    if (id.empty() || id.size() > 64)
+        return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '-';
+    });
+}
+
 struct ModelSlot {
     const ModelPricing* pricing = nullptr;
     int estimate = -1; // index into the estimates
@@ -156,7 +167,8 @@ struct JsonlScanner::Impl {
     std::vector<char> buffer;
     std::unordered_map<std::string, qint64> seen;      // custom_id -> first line
     std::unordered_map<std::string, ModelSlot> models; // model as written -> its slot
-    std::vector<Wide> picos;                           // per estimate, before the batch discount
+    std::unordered_map<std::string, ModelSlot>::iterator lastModel = models.end();
+    std::vector<Wide> picos; // per estimate, before the batch discount
     qint64 crlfLines = 0, firstCrlfLine = 0;
     QDate day;
 };
@@ -217,6 +229,7 @@ void JsonlScanner::reset() {
     m_cancelled = m_stopped = false;
     d->seen.clear();
     d->models.clear();
+    d->lastModel = d->models.end();
     d->picos.clear();
     d->crlfLines = d->firstCrlfLine = 0;
     d->day = QDateTime::currentDateTimeUtc().date();
@@ -399,11 +412,12 @@ bool JsonlScanner::scanLine(const char* data, qint64 size, qint64 capacity,
         return true;
     }
 
-    std::string customId;
+    // Views into the parser's string buffer: valid for this line, no copy per line.
+    std::string_view customId;
     bool hasCustomId = false, customIdIsString = false, hasParams = false, hasModel = false,
          hasMaxTokens = false, hasMessages = false;
     std::string_view params;
-    std::string model;
+    std::string_view model;
     qint64 maxTokens = 0;
     simdjson::error_code parseError = simdjson::SUCCESS;
     for (auto f : top) {
@@ -428,7 +442,7 @@ bool JsonlScanner::scanLine(const char* data, qint64 size, qint64 capacity,
             std::string_view s;
             if ((parseError = v.get_string().get(s)))
                 break;
-            customId.assign(s);
+            customId = s;
             customIdIsString = true;
         } else if (key == "params") {
             hasParams = true;
@@ -453,7 +467,10 @@ bool JsonlScanner::scanLine(const char* data, qint64 size, qint64 capacity,
                 if ((parseError = pfield.unescaped_key().get(pkey)))
                     break;
                 od::value pv = pfield.value();
-                const QString name = QLatin1String("params.") + QString::fromUtf8(pkey);
+                // Named only when something is reported: no allocation per field and line.
+                const auto name = [&pkey] {
+                    return QString(QLatin1String("params.") + QString::fromUtf8(pkey));
+                };
                 od::json_type pt;
                 if ((parseError = pv.type().get(pt)))
                     break;
@@ -463,31 +480,31 @@ bool JsonlScanner::scanLine(const char* data, qint64 size, qint64 capacity,
                     if (pt == od::json_type::string) {
                         if ((parseError = pv.get_string().get(s)))
                             break;
-                        model.assign(s);
+                        model = s;
                         if (model.empty())
-                            lineError(0, name, tr("Must not be empty."));
+                            lineError(0, name(), tr("Must not be empty."));
                         continue;
                     }
-                    lineError(0, name, tr("Must be a model id such as \"claude-haiku-5-5\"."));
+                    lineError(0, name(), tr("Must be a model id such as \"claude-haiku-5-5\"."));
                 } else if (pkey == "max_tokens") {
                     hasMaxTokens = true;
                     int64_t n = 0;
                     if (pt == od::json_type::number && !pv.get_int64().get(n)) {
                         maxTokens = n;
                         if (n < 1)
-                            lineError(0, name,
+                            lineError(0, name(),
                                       tr("Must be at least 1 inside a batch (it is %1).").arg(n));
                         continue;
                     }
                     // A fraction, a number beyond 64 bits, or not a number at all.
-                    lineError(0, name, tr("Must be a whole number of at least 1."));
+                    lineError(0, name(), tr("Must be a whole number of at least 1."));
                     if (pt != od::json_type::number && (parseError = visit(pv)))
                         break;
                     continue;
                 } else if (pkey == "messages") {
                     hasMessages = true;
                     if (pt != od::json_type::array) {
-                        lineError(0, name, tr("Must be a list of messages."));
+                        lineError(0, name(), tr("Must be a list of messages."));
                     } else {
                         od::array a;
                         if ((parseError = pv.get_array().get(a)))
@@ -502,7 +519,7 @@ bool JsonlScanner::scanLine(const char* data, qint64 size, qint64 capacity,
                         if (parseError)
                             break;
                         if (count == 0)
-                            lineError(0, name, tr("Must hold at least one message."));
+                            lineError(0, name(), tr("Must hold at least one message."));
                         continue;
                     }
                 } else if (pkey == "stream") {
@@ -511,14 +528,14 @@ bool JsonlScanner::scanLine(const char* data, qint64 size, qint64 capacity,
                         if ((parseError = pv.get_bool().get(on)))
                             break;
                         if (on)
-                            lineError(0, name,
+                            lineError(0, name(),
                                       tr("Streaming is not possible inside a batch; remove "
                                          "\"stream\": true."));
                         continue;
                     }
                 } else if (std::find(std::begin(kRefusedParams), std::end(kRefusedParams), pkey) !=
                            std::end(kRefusedParams)) {
-                    lineError(0, name,
+                    lineError(0, name(),
                               tr("A batch does not accept \"%1\"; remove it.")
                                   .arg(QString::fromUtf8(pkey)));
                 } else if (pkey == "research_preview_2026_02" && pt == od::json_type::string) {
@@ -526,7 +543,7 @@ bool JsonlScanner::scanLine(const char* data, qint64 size, qint64 capacity,
                     if ((parseError = pv.get_string().get(s)))
                         break;
                     if (s == "active")
-                        lineError(0, name,
+                        lineError(0, name(),
                                   tr("A batch does not accept the research preview; remove it."));
                     continue;
                 }
@@ -569,15 +586,19 @@ bool JsonlScanner::scanLine(const char* data, qint64 size, qint64 capacity,
     if (!hasCustomId) {
         lineError(0, QStringLiteral("custom_id"), tr("Missing; every request needs a custom_id."));
     } else if (customIdIsString) {
-        const QString cid = QString::fromUtf8(customId.data(), qsizetype(customId.size()));
-        if (!BatchRequestsBuilder::isValidCustomId(cid)) {
-            lineError(0, QStringLiteral("custom_id"),
-                      tr("\"%1\" must be 1 to 64 letters, digits, '_' or '-'.").arg(cid.left(80)));
-        } else if (const auto [it, inserted] = d->seen.emplace(customId, lineNo); !inserted) {
+        const auto cid = [&customId] {
+            return QString::fromUtf8(customId.data(), qsizetype(customId.size()));
+        };
+        if (!isValidCustomId(customId)) {
+            lineError(
+                0, QStringLiteral("custom_id"),
+                tr("\"%1\" must be 1 to 64 letters, digits, '_' or '-'.").arg(cid().left(80)));
+        } else if (const auto [it, inserted] = d->seen.emplace(std::string(customId), lineNo);
+                   !inserted) {
             lineError(0, QStringLiteral("custom_id"),
                       tr("\"%1\" is used twice: on line %2 and on this line %3. Each custom_id "
                          "must be unique.")
-                          .arg(cid)
+                          .arg(cid())
                           .arg(it->second)
                           .arg(lineNo));
         }
@@ -599,10 +620,13 @@ bool JsonlScanner::scanLine(const char* data, qint64 size, qint64 capacity,
     const qint64 inputTokens = (charCount(params.data(), qint64(params.size())) + 3) / 4;
     ModelSlot* slot = nullptr;
     if (!model.empty()) {
-        auto it = d->models.find(model);
+        // Most files use one model: the last one is checked before the map.
+        auto it = d->lastModel != d->models.end() && d->lastModel->first == model
+                      ? d->lastModel
+                      : d->models.find(std::string(model));
         if (it == d->models.end()) {
             ModelSlot s;
-            const QString written = QString::fromStdString(model);
+            const QString written = QString::fromUtf8(model.data(), qsizetype(model.size()));
             QString key = written;
             if (m_options.prices) {
                 s.pricing = m_options.prices->find(written);
@@ -624,20 +648,22 @@ bool JsonlScanner::scanLine(const char* data, qint64 size, qint64 capacity,
                 d->picos.push_back(0);
                 s.estimate = int(m_estimates.size() - 1);
             }
-            it = d->models.emplace(model, s).first;
+            it = d->models.emplace(std::string(model), s).first;
         }
+        d->lastModel = it;
         slot = &it->second;
         const QString name = QStringLiteral("params.model");
         if (m_options.prices && !slot->pricing) {
             lineWarning(name, tr("\"%1\" is not in the price table: its cost cannot be estimated "
                                  "(unpriced). Check the spelling, or add it to pricing.json.")
-                                  .arg(QString::fromStdString(model)));
+                                  .arg(QString::fromUtf8(model.data(), qsizetype(model.size()))));
         } else if (slot->pricing) {
             const ModelPricing& mp = *slot->pricing;
             if (!slot->pinned.isEmpty())
                 lineWarning(name, tr("\"%1\" is a moving alias: pin the version (\"%2\") so that "
                                      "price and behaviour cannot change under you.")
-                                      .arg(QString::fromStdString(model), slot->pinned));
+                                      .arg(QString::fromUtf8(model.data(), qsizetype(model.size())),
+                                           slot->pinned));
             const qint64 limit = qMax(mp.batchMaxOutput, mp.maxOutput);
             if (limit > 0 && maxTokens > limit)
                 lineError(0, QStringLiteral("params.max_tokens"),

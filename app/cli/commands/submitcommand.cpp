@@ -67,7 +67,8 @@ int SubmitCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
     // Validation first: a bad file is reported without a key, a ledger or the network.
     // Errors always stop it; warnings stop it unless --accept-warnings; notes never do.
     rc = ValidateCommand::check(
-        ctx, shown, tr("%1 was not sent. Fix the lines above and submit again.").arg(shown), limits,
+        ctx, shown, tr("%1: nothing was sent. Fix the lines above and submit again.").arg(shown),
+        limits,
         parser.isSet(QStringLiteral("accept-warnings"))
             ? ValidateCommand::Purpose::SubmitAcceptWarnings
             : ValidateCommand::Purpose::Submit,
