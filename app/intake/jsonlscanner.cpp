@@ -30,14 +30,29 @@ bool isJsonSpace(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-// Characters (UTF-8 code points) in [data, data+size): every byte that is not a continuation
-// byte starts one. Written so that the compiler vectorises it.
+// Characters (UTF-8 code points) in [data, data+size): the bytes that are not continuation
+// bytes (10xxxxxx). Eight bytes at a time (SWAR): this runs over every byte of every params
+// value, and a byte-wise loop was a third of the whole scan.
 qint64 charCount(const char* data, qint64 size) {
-    qint64 n = 0;
-    const auto* p = reinterpret_cast<const unsigned char*>(data);
-    for (qint64 i = 0; i < size; ++i)
-        n += (p[i] & 0xC0) != 0x80;
-    return n;
+    constexpr quint64 kHigh = 0x8080808080808080ULL;
+    constexpr quint64 kEven = 0x00FF00FF00FF00FFULL;
+    qint64 continuation = 0;
+    qint64 i = 0;
+    while (i + 8 <= size) {
+        // Each byte lane counts up to 255 continuation bytes before it is folded.
+        quint64 lanes = 0;
+        const qint64 blockEnd = std::min(size, i + 8 * 255);
+        for (; i + 8 <= blockEnd; i += 8) {
+            quint64 x;
+            std::memcpy(&x, data + i, 8);
+            lanes += ((x & ~(x << 1)) & kHigh) >> 7; // bit 7 set, bit 6 clear
+        }
+        lanes = (lanes & kEven) + ((lanes >> 8) & kEven);
+        continuation += qint64((lanes * 0x0001000100010001ULL) >> 48);
+    }
+    for (; i < size; ++i)
+        continuation += (static_cast<unsigned char>(data[i]) & 0xC0) == 0x80;
+    return size - continuation;
 }
 
 // Offset of the first byte that is not part of a well-formed UTF-8 sequence; -1 when none.
@@ -262,6 +277,8 @@ bool JsonlScanner::scan(const std::function<bool(const Request&)>& onRequest) {
         return false;
     }
     const qint64 total = file.size();
+    // Room for the custom_ids of a file of ~1 KB lines without rehashing (at most 2 MB).
+    d->seen.reserve(size_t(qBound(qint64(1024), total / 1024, qint64(256 * 1024))));
     const qint64 maxLine = qMax<qint64>(1, m_options.maxLineBytes);
     // The buffer holds one chunk or one whole line, whichever is longer, plus simdjson's
     // padding: a line is parsed where it lies, never copied.

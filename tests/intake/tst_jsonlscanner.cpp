@@ -284,6 +284,33 @@ private Q_SLOTS:
         QCOMPARE(h.worstCaseMicros, qint64(3));
     }
 
+    // Input tokens count characters, not bytes: Korean, accents and emoji in a params value
+    // longer than one folding block of the eight-bytes-at-a-time count (2,040 bytes).
+    void charactersNotBytes() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("u.jsonl"));
+        QByteArray text;
+        while (text.size() < 5000)
+            text += "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4 caf\xC3\xA9 \xF0\x9F\x8C\x8F ";
+        const QByteArray params =
+            "{\"model\":\"claude-haiku-5-5\",\"max_tokens\":1,\"messages\":[{\"role\":"
+            "\"user\",\"content\":\"" +
+            text + "x\"}]}";
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"custom_id\":\"u\",\"params\":" + params + "}\n");
+        f.close();
+        const PriceBook book = PriceBook::builtIn();
+        JsonlScanner::Options options;
+        options.prices = &book;
+        JsonlScanner scanner(path, options);
+        QVERIFY(scanner.scan());
+        QVERIFY(scanner.valid());
+        const qint64 characters = QString::fromUtf8(params).toUcs4().size();
+        QVERIFY(characters < params.size());
+        QCOMPARE(scanner.estimates().first().inputTokens, (characters + 3) / 4);
+    }
+
     // 100,000 requests are one batch, 100,001 are two; nothing crashes on the way.
     void hundredThousand() {
         QTemporaryDir dir;

@@ -71,15 +71,14 @@ int ValidateCommand::check(CliContext& ctx, const QString& shown, const QString&
     options.prices = &prices;
     options.splitLimits = limits;
     // Only a file without errors is worth the ledger; validate never creates one.
-    options.usedCustomIds = [&](const QSet<QString>& ids) -> QSet<QString> {
-        if (scanner->errorCount() > 0)
-            return {};
-        if (purpose == Purpose::Validate && !QFile::exists(ctx.ledgerPath()))
-            return {};
-        if (!ctx.ledger() && !ctx.openLedger())
-            return {};
-        return DraftStore(*ctx.ledger()).usedCustomIds(ids);
-    };
+    if (purpose != Purpose::Validate || QFile::exists(ctx.ledgerPath()))
+        options.usedCustomIds = [&](const QSet<QString>& ids) -> QSet<QString> {
+            if (scanner->errorCount() > 0)
+                return {};
+            if (!ctx.ledger() && !ctx.openLedger())
+                return {};
+            return DraftStore(*ctx.ledger()).usedCustomIds(ids);
+        };
     JsonlScanner scan(path, options);
     scanner = &scan;
     scan.scan();
