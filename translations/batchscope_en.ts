@@ -436,25 +436,105 @@
     </message>
 </context>
 <context>
-    <name>bs::JsonlInput</name>
+    <name>bs::JsonlScanner</name>
     <message>
-        <source>cannot open the file (%1).</source>
+        <source>error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>not valid JSON at character %1 (%2).</source>
+        <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>each line must be a JSON object {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}}.</source>
+        <source>note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>missing.</source>
+        <source>Cannot open the file (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>must be a string.</source>
+        <source>The line is %1 MB long; a batch carries at most %2 MB, so it cannot be sent. Split or shorten the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file starts with a byte order mark (BOM); it is skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank line; it is skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not UTF-8 text (byte 0x%1). Save the file as UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a JSON object; each line must be {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid JSON (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be a model id such as &quot;claude-haiku-5-5&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be at least 1 inside a batch (it is %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be a whole number of at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be a list of messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must hold at least one message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streaming is not possible inside a batch; remove &quot;stream&quot;: true.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch does not accept &quot;%1&quot;; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch does not accept the research preview; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignored: a request has only &quot;custom_id&quot; and &quot;params&quot;; this field is not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing; every request needs a custom_id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -462,31 +542,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is used twice (first on line %2); custom_ids must be unique.</source>
+        <source>&quot;%1&quot; is used twice: on line %2 and on this line %3. Each custom_id must be unique.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>must be a JSON object.</source>
+        <source>Missing; every request needs params.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>must be a non-empty string.</source>
+        <source>Missing; name the model to use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>must be a whole number of at least 1.</source>
+        <source>Missing; set the most output tokens the request may produce.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>must be a non-empty array of messages.</source>
+        <source>Missing; a request needs messages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>streaming is not allowed inside a batch; remove it.</source>
+        <source>&quot;%1&quot; is not in the price table: its cost cannot be estimated (unpriced). Check the spelling, or add it to pricing.json.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the file holds no requests.</source>
+        <source>&quot;%1&quot; is a moving alias: pin the version (&quot;%2&quot;) so that price and behaviour cannot change under you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is above the %2 output tokens %3 can produce in a batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is above %2: the request needs the extended-output beta (anthropic-beta: output-300k-2026-03-24), or it will fail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompt is about %1 tokens (characters / 4), more than the %2-token context window of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) end with CRLF (Windows line ends); accepted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was already used in a batch of this ledger: its results would be ambiguous. Use new ids (UUIDs, for example).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holds no requests.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -790,14 +897,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1:%2: not a {&quot;custom_id&quot;, &quot;params&quot;} line.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1:%2:custom_id: &quot;%3&quot; is used twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 holds %2 requests but batch %3 has %4: it is not the file the batch was made from.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -807,6 +906,10 @@
     </message>
     <message>
         <source>attaching the source file failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1227,10 +1330,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is not valid: nothing was sent. Fix the lines above and submit again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the file could not be read again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1269,15 +1368,23 @@ Exit codes:
         <source>Submitted %1 requests as %2; waiting for the end...</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Send the file although the check found warnings (they are printed either way).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file changed while it was read; check it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: nothing was sent. Fix the lines above and submit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::cli::ValidateCommand</name>
     <message>
         <source>Check a JSONL file as submit would: no key, no network, nothing stored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checks every line of a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} objects and lists each problem as FILE:LINE:FIELD: what is wrong. Needs no API key, sends nothing and opens no ledger. A valid file is reported with the batches it would be sent as (at most 100,000 requests and 256 MB each).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1306,6 +1413,25 @@ Exit codes:
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Checks every line of a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} objects and lists each problem as FILE:LINE[:COLUMN][:FIELD]: error|warning|note: what is wrong. Errors make the file invalid (exit 2); warnings and notes do not (exit 0). Needs no API key and sends nothing; an existing ledger is read (never created) to warn about custom_ids used before. A file without errors is reported with the batches it would be sent as (at most 100,000 requests and 256 MB each) and the estimate per model: requests, input tokens (characters / 4), output tokens at worst (max_tokens) and the worst-case cost at batch prices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): read them; to send the file as it is, submit again with --accept-warnings.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  %1: %2 requests, ~%3 input tokens, at most %4 output tokens, at most %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unpriced</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1435,13 +1561,6 @@ Exit codes:
         <source>&amp;Copy Report</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n problem(s). Nothing can be sent until they are fixed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>The first %1 are listed.</source>
         <translation type="unfinished"></translation>
@@ -1471,6 +1590,20 @@ Exit codes:
     <message>
         <source>To send it: batchscope-cli submit &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n error(s). Nothing can be sent until they are fixed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s), no errors; read the warnings and notes listed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1614,6 +1747,10 @@ Exit codes:
     </message>
     <message>
         <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -427,57 +427,163 @@
     </message>
 </context>
 <context>
-    <name>bs::JsonlInput</name>
+    <name>bs::JsonlScanner</name>
     <message>
-        <source>cannot open the file (%1).</source>
+        <source>error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>참고</translation>
+    </message>
+    <message>
+        <source>Cannot open the file (%1).</source>
         <translation>파일을 열 수 없습니다(%1).</translation>
     </message>
     <message>
-        <source>not valid JSON at character %1 (%2).</source>
-        <translation>%1번째 문자에서 JSON이 올바르지 않습니다(%2).</translation>
+        <source>The line is %1 MB long; a batch carries at most %2 MB, so it cannot be sent. Split or shorten the request.</source>
+        <translation>이 줄은 %1 MB입니다. 배치에는 최대 %2 MB까지 담을 수 있어 보낼 수 없습니다. 요청을 나누거나 줄이세요.</translation>
     </message>
     <message>
-        <source>each line must be a JSON object {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}}.</source>
-        <translation>각 줄은 JSON 객체 {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}}여야 합니다.</translation>
+        <source>Reading the file failed (%1).</source>
+        <translation>파일을 읽지 못했습니다(%1).</translation>
     </message>
     <message>
-        <source>missing.</source>
-        <translation>없습니다.</translation>
+        <source>The file starts with a byte order mark (BOM); it is skipped.</source>
+        <translation>파일이 바이트 순서 표시(BOM)로 시작합니다. 건너뜁니다.</translation>
     </message>
     <message>
-        <source>must be a string.</source>
+        <source>Blank line; it is skipped.</source>
+        <translation>빈 줄입니다. 건너뜁니다.</translation>
+    </message>
+    <message>
+        <source>Not UTF-8 text (byte 0x%1). Save the file as UTF-8.</source>
+        <translation>UTF-8 텍스트가 아닙니다(바이트 0x%1). 파일을 UTF-8로 저장하세요.</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1.</source>
+        <translation>올바른 JSON이 아닙니다: %1.</translation>
+    </message>
+    <message>
+        <source>Not a JSON object; each line must be {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}}.</source>
+        <translation>JSON 객체가 아닙니다. 각 줄은 {&quot;custom_id&quot;: ..., &quot;params&quot;: {...}} 형태여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Not valid JSON (%1).</source>
+        <translation>올바른 JSON이 아닙니다(%1).</translation>
+    </message>
+    <message>
+        <source>Must be a string.</source>
         <translation>문자열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Must be a JSON object.</source>
+        <translation>JSON 객체여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Must not be empty.</source>
+        <translation>비어 있으면 안 됩니다.</translation>
+    </message>
+    <message>
+        <source>Must be a model id such as &quot;claude-haiku-5-5&quot;.</source>
+        <translation>&quot;claude-haiku-5-5&quot; 같은 모델 ID여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Must be at least 1 inside a batch (it is %1).</source>
+        <translation>배치 안에서는 1 이상이어야 합니다(현재 %1).</translation>
+    </message>
+    <message>
+        <source>Must be a whole number of at least 1.</source>
+        <translation>1 이상의 정수여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Must be a list of messages.</source>
+        <translation>메시지 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Must hold at least one message.</source>
+        <translation>메시지가 하나 이상 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Streaming is not possible inside a batch; remove &quot;stream&quot;: true.</source>
+        <translation>배치 안에서는 스트리밍할 수 없습니다. &quot;stream&quot;: true를 지우세요.</translation>
+    </message>
+    <message>
+        <source>A batch does not accept &quot;%1&quot;; remove it.</source>
+        <translation>배치는 &quot;%1&quot;을(를) 받지 않습니다. 지우세요.</translation>
+    </message>
+    <message>
+        <source>A batch does not accept the research preview; remove it.</source>
+        <translation>배치는 연구 미리보기를 받지 않습니다. 지우세요.</translation>
+    </message>
+    <message>
+        <source>Ignored: a request has only &quot;custom_id&quot; and &quot;params&quot;; this field is not sent.</source>
+        <translation>무시됨: 요청에는 &quot;custom_id&quot;와 &quot;params&quot;만 있습니다. 이 필드는 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Missing; every request needs a custom_id.</source>
+        <translation>없습니다. 모든 요청에는 custom_id가 있어야 합니다.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>&quot;%1&quot;은(는) 영문자, 숫자, &apos;_&apos;, &apos;-&apos;로 된 1~64자여야 합니다.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is used twice (first on line %2); custom_ids must be unique.</source>
-        <translation>&quot;%1&quot;이(가) 두 번 쓰였습니다(처음은 %2번째 줄). custom_id는 고유해야 합니다.</translation>
+        <source>&quot;%1&quot; is used twice: on line %2 and on this line %3. Each custom_id must be unique.</source>
+        <translation>&quot;%1&quot;이(가) 두 번 쓰였습니다: %2번 줄과 이 %3번 줄. custom_id는 모두 달라야 합니다.</translation>
     </message>
     <message>
-        <source>must be a JSON object.</source>
-        <translation>JSON 객체여야 합니다.</translation>
+        <source>Missing; every request needs params.</source>
+        <translation>없습니다. 모든 요청에는 params가 있어야 합니다.</translation>
     </message>
     <message>
-        <source>must be a non-empty string.</source>
-        <translation>비어 있지 않은 문자열이어야 합니다.</translation>
+        <source>Missing; name the model to use.</source>
+        <translation>없습니다. 사용할 모델을 지정하세요.</translation>
     </message>
     <message>
-        <source>must be a whole number of at least 1.</source>
-        <translation>1 이상의 정수여야 합니다.</translation>
+        <source>Missing; set the most output tokens the request may produce.</source>
+        <translation>없습니다. 요청이 만들 수 있는 최대 출력 토큰 수를 정하세요.</translation>
     </message>
     <message>
-        <source>must be a non-empty array of messages.</source>
-        <translation>비어 있지 않은 메시지 배열이어야 합니다.</translation>
+        <source>Missing; a request needs messages.</source>
+        <translation>없습니다. 요청에는 messages가 있어야 합니다.</translation>
     </message>
     <message>
-        <source>streaming is not allowed inside a batch; remove it.</source>
-        <translation>배치 안에서는 스트리밍을 쓸 수 없습니다. 지우세요.</translation>
+        <source>&quot;%1&quot; is not in the price table: its cost cannot be estimated (unpriced). Check the spelling, or add it to pricing.json.</source>
+        <translation>&quot;%1&quot;은(는) 가격표에 없어 비용을 추정할 수 없습니다(가격 없음). 철자를 확인하거나 pricing.json에 추가하세요.</translation>
     </message>
     <message>
-        <source>the file holds no requests.</source>
+        <source>&quot;%1&quot; is a moving alias: pin the version (&quot;%2&quot;) so that price and behaviour cannot change under you.</source>
+        <translation>&quot;%1&quot;은(는) 바뀔 수 있는 별칭입니다. 가격과 동작이 모르는 사이에 바뀌지 않도록 버전(&quot;%2&quot;)을 고정하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is above the %2 output tokens %3 can produce in a batch.</source>
+        <translation>%1은(는) %3이(가) 배치에서 만들 수 있는 출력 토큰 %2개를 넘습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is above %2: the request needs the extended-output beta (anthropic-beta: output-300k-2026-03-24), or it will fail.</source>
+        <translation>%1은(는) %2를 넘습니다. 확장 출력 베타(anthropic-beta: output-300k-2026-03-24)가 없으면 요청이 실패합니다.</translation>
+    </message>
+    <message>
+        <source>The prompt is about %1 tokens (characters / 4), more than the %2-token context window of %3.</source>
+        <translation>프롬프트가 약 %1토큰(문자 수 / 4)으로, %3의 컨텍스트 창 %2토큰보다 큽니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) end with CRLF (Windows line ends); accepted.</source>
+        <translation>
+            <numerusform>%n개 줄이 CRLF(Windows 줄 끝)로 끝납니다. 받아들입니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was already used in a batch of this ledger: its results would be ambiguous. Use new ids (UUIDs, for example).</source>
+        <translation>&quot;%1&quot;은(는) 이 원장의 배치에서 이미 쓰였습니다. 결과가 모호해집니다. 새 ID(예: UUID)를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>The file holds no requests.</source>
         <translation>파일에 요청이 없습니다.</translation>
     </message>
 </context>
@@ -781,14 +887,6 @@
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <source>%1:%2: not a {&quot;custom_id&quot;, &quot;params&quot;} line.</source>
-        <translation>%1:%2: {&quot;custom_id&quot;, &quot;params&quot;} 줄이 아닙니다.</translation>
-    </message>
-    <message>
-        <source>%1:%2:custom_id: &quot;%3&quot; is used twice.</source>
-        <translation>%1:%2:custom_id: &quot;%3&quot;이(가) 두 번 쓰였습니다.</translation>
-    </message>
-    <message>
         <source>%1 holds %2 requests but batch %3 has %4: it is not the file the batch was made from.</source>
         <translation>%1에는 요청이 %2개 있지만 배치 %3에는 %4개가 있습니다. 이 배치를 만든 파일이 아닙니다.</translation>
     </message>
@@ -799,6 +897,10 @@
     <message>
         <source>attaching the source file failed</source>
         <translation>원본 파일 연결 실패</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1을(를) 읽을 수 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1230,10 +1332,6 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
         <translation>제출할 JSONL 파일.</translation>
     </message>
     <message>
-        <source>%1 is not valid: nothing was sent. Fix the lines above and submit again.</source>
-        <translation>%1이(가) 올바르지 않아 아무것도 보내지 않았습니다. 위의 줄을 고친 뒤 다시 제출하세요.</translation>
-    </message>
-    <message>
         <source>the file could not be read again</source>
         <translation>파일을 다시 읽을 수 없습니다</translation>
     </message>
@@ -1271,16 +1369,24 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
         <source>Submitted %1 requests as %2; waiting for the end...</source>
         <translation>요청 %1개를 %2(으)로 제출했습니다. 끝나기를 기다리는 중...</translation>
     </message>
+    <message>
+        <source>Send the file although the check found warnings (they are printed either way).</source>
+        <translation>검사에서 경고가 나와도 파일을 보냅니다(경고는 어느 쪽이든 출력됩니다).</translation>
+    </message>
+    <message>
+        <source>the file changed while it was read; check it again</source>
+        <translation>읽는 동안 파일이 바뀌었습니다. 다시 검사하세요</translation>
+    </message>
+    <message>
+        <source>%1: nothing was sent. Fix the lines above and submit again.</source>
+        <translation>%1: 아무것도 보내지 않았습니다. 위의 줄을 고친 뒤 다시 제출하세요.</translation>
+    </message>
 </context>
 <context>
     <name>bs::cli::ValidateCommand</name>
     <message>
         <source>Check a JSONL file as submit would: no key, no network, nothing stored.</source>
         <translation>submit과 똑같이 JSONL 파일을 검사합니다: 키, 네트워크, 저장 없음.</translation>
-    </message>
-    <message>
-        <source>Checks every line of a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} objects and lists each problem as FILE:LINE:FIELD: what is wrong. Needs no API key, sends nothing and opens no ledger. A valid file is reported with the batches it would be sent as (at most 100,000 requests and 256 MB each).</source>
-        <translation>{&quot;custom_id&quot;, &quot;params&quot;} 객체로 된 JSONL 파일의 모든 줄을 검사하고 문제마다 FILE:LINE:FIELD: 문제 내용 형식으로 보여 줍니다. API 키가 필요 없고, 아무것도 보내지 않으며, 원장을 열지 않습니다. 올바른 파일이면 보낼 때 나뉠 배치(배치마다 요청 최대 100,000개, 256 MB)를 알려 줍니다.</translation>
     </message>
     <message>
         <source>At most N requests per batch (default 100000).</source>
@@ -1307,6 +1413,24 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
         <translation>
             <numerusform>%1은(는) 올바릅니다: 요청 %2개, 배치 %n개로 보냅니다.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Checks every line of a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} objects and lists each problem as FILE:LINE[:COLUMN][:FIELD]: error|warning|note: what is wrong. Errors make the file invalid (exit 2); warnings and notes do not (exit 0). Needs no API key and sends nothing; an existing ledger is read (never created) to warn about custom_ids used before. A file without errors is reported with the batches it would be sent as (at most 100,000 requests and 256 MB each) and the estimate per model: requests, input tokens (characters / 4), output tokens at worst (max_tokens) and the worst-case cost at batch prices.</source>
+        <translation>{&quot;custom_id&quot;, &quot;params&quot;} 객체로 된 JSONL 파일의 모든 줄을 검사하고 각 문제를 FILE:LINE[:COLUMN][:FIELD]: error|warning|note: 무엇이 잘못됐는지 형태로 보여 줍니다. 오류가 있으면 파일이 올바르지 않습니다(종료 코드 2). 경고와 참고는 그렇지 않습니다(종료 코드 0). API 키가 필요 없고 아무것도 보내지 않습니다. 이미 쓰인 custom_id를 경고하려고 기존 원장을 읽습니다(새로 만들지 않음). 오류가 없는 파일은 보낼 배치(각각 요청 최대 100,000개, 256 MB)와 모델별 추정치(요청 수, 입력 토큰(문자 수 / 4), 최악의 출력 토큰(max_tokens), 배치 가격의 최악 비용)를 함께 보여 줍니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): read them; to send the file as it is, submit again with --accept-warnings.</source>
+        <translation>
+            <numerusform>경고 %n개: 읽어 보세요. 파일을 그대로 보내려면 --accept-warnings로 다시 제출하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  %1: %2 requests, ~%3 input tokens, at most %4 output tokens, at most %5.</source>
+        <translation>  %1: 요청 %2개, 입력 약 %3토큰, 출력 최대 %4토큰, 최대 %5.</translation>
+    </message>
+    <message>
+        <source>unpriced</source>
+        <translation>가격 없음</translation>
     </message>
 </context>
 <context>
@@ -1435,12 +1559,6 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
         <source>&amp;Copy Report</source>
         <translation>보고서 복사(&amp;C)</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n problem(s). Nothing can be sent until they are fixed.</source>
-        <translation>
-            <numerusform>%1: 문제 %n개. 모두 고치기 전에는 아무것도 보낼 수 없습니다.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The first %1 are listed.</source>
         <translation>처음 %1개만 표시합니다.</translation>
@@ -1468,6 +1586,18 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
     <message>
         <source>To send it: batchscope-cli submit &quot;%1&quot;</source>
         <translation>보내려면: batchscope-cli submit &quot;%1&quot;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n error(s). Nothing can be sent until they are fixed.</source>
+        <translation>
+            <numerusform>%1: 오류 %n개. 고칠 때까지 아무것도 보낼 수 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s), no errors; read the warnings and notes listed.</source>
+        <translation>
+            <numerusform>%1: 요청 %n개, 오류 없음. 표시된 경고와 참고를 읽어 보세요.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1736,10 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
     <message>
         <source>Problem</source>
         <translation>문제</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>심각도</translation>
     </message>
 </context>
 <context>

@@ -140,6 +140,21 @@ std::optional<ModelPricing> readModel(Reader& r, const QJsonValue& value, const 
     }
     m.geoMultiplierEligible = geo.toBool();
     m.base = r.prices(o, path);
+    // Optional limits (intake checks max_tokens and the prompt size against them).
+    for (const auto& [key, target] :
+         {std::pair{"context_window", &m.contextWindow}, std::pair{"max_output", &m.maxOutput},
+          std::pair{"batch_max_output", &m.batchMaxOutput}}) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            continue;
+        if (!v.isDouble() || v.toInteger(-1) <= 0) {
+            r.fail(path + QLatin1Char('.') + QLatin1String(key),
+                   QCoreApplication::translate("bs::PriceBook",
+                                               "expected a positive whole number of tokens"));
+            return std::nullopt;
+        }
+        *target = v.toInteger();
+    }
 
     const QJsonValue tier = o.value(QLatin1String("long_prompt_tier"));
     if (!tier.isUndefined() && !tier.isNull()) {

@@ -48,6 +48,11 @@ struct ModelPricing {
     TokenPrices base;
     std::optional<LongPromptTier> longPromptTier;
     QList<PriceChange> priceHistory;
+    // Limits from the same file (0 = not given): the context window in tokens, the largest
+    // max_tokens, and the largest max_tokens inside a batch with the extended-output beta.
+    qint64 contextWindow = 0;
+    qint64 maxOutput = 0;
+    qint64 batchMaxOutput = 0;
 
     // Base prices with the price change effective on `day` applied (null day: base prices).
     TokenPrices pricesOn(QDate day) const;

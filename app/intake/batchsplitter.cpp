@@ -5,7 +5,10 @@
 namespace bs {
 
 bool BatchSplitter::place(const QString& customId, const QByteArray& params) {
-    const qint64 size = requestBytes(customId, params);
+    return place(requestBytes(customId, params));
+}
+
+bool BatchSplitter::place(qint64 size) {
     const bool opens = m_parts.isEmpty() || m_parts.last().requests + 1 > m_limits.maxRequests ||
                        m_parts.last().bodyBytes + size > m_limits.maxBodyBytes;
     if (opens)

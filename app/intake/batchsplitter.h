@@ -23,8 +23,11 @@ class BatchSplitter {
 public:
     // What the create body of one request costs, at most: {"custom_id":"…","params":…} and its
     // comma take customId + params + 28 bytes; 32 is the bound BatchRequestsBuilder checks too.
+    static qint64 requestBytes(qint64 customIdBytes, qint64 paramsBytes) {
+        return paramsBytes + customIdBytes + 32;
+    }
     static qint64 requestBytes(const QString& customId, const QByteArray& params) {
-        return qint64(params.size()) + customId.size() + 32;
+        return requestBytes(customId.size(), params.size());
     }
     // Kept free below the API's 256 MB: the builder's own head and tail, and a body that the
     // server measures a little differently (headers, MB vs bytes) must not tip a full batch over.
@@ -48,6 +51,7 @@ public:
     // always does). A request too large for any batch gets one of its own (the API refuses it
     // with a clear message; validation is the place to catch it earlier).
     bool place(const QString& customId, const QByteArray& params);
+    bool place(qint64 requestBytes); // the same, given requestBytes()
 
     const QList<Part>& parts() const { return m_parts; }
     qsizetype partCount() const { return m_parts.size(); }

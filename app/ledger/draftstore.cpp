@@ -338,6 +338,25 @@ QHash<QString, StoredRequest> DraftStore::requestsOfBatch(const QString& batchId
     return map;
 }
 
+QSet<QString> DraftStore::usedCustomIds(const QSet<QString>& candidates) {
+    QSet<QString> used;
+    if (candidates.isEmpty() || !ensureThread("DraftStore::usedCustomIds"))
+        return used;
+    // No index leads by custom_id, so a lookup per id would scan the tables once per id:
+    // stream each id of the ledger once instead and test it against the candidates.
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT custom_id FROM requests UNION SELECT custom_id FROM results"));
+    if (!run(q))
+        return used;
+    while (q.next()) {
+        const QString id = q.value(0).toString();
+        if (candidates.contains(id))
+            used.insert(id);
+    }
+    return used;
+}
+
 qint64 DraftStore::requestCount(const QString& batchId) {
     if (!ensureThread("DraftStore::requestCount"))
         return -1;

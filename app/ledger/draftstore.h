@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 
 #include <functional>
@@ -53,6 +54,9 @@ public:
     // draft); all of them when customIds is empty. Ids without stored params are absent.
     QHash<QString, StoredRequest> requestsOfBatch(const QString& batchId,
                                                   const QStringList& customIds);
+    // Those of `candidates` that this ledger has seen as custom_ids before (in a stored request
+    // or a result), for intake's "already used" warning. One pass over the ids; empty on error.
+    QSet<QString> usedCustomIds(const QSet<QString>& candidates);
     // The requests the batch was created with (0 for a batch of another tool), -1 on error.
     qint64 requestCount(const QString& batchId);
 

@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "core/redactor.h"
+#include "intake/jsonlscanner.h"
 #include "ledger/batchstore.h"
 #include "ledger/draftstore.h"
 #include "ledger/ledger.h"
@@ -12,9 +13,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QJsonParseError>
 #include <QSet>
 #include <QTimer>
 
@@ -125,6 +123,9 @@ QString RetrySubmitter::attachSourceFile(const QString& batchId, const QString& 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return tr("Cannot open %1: %2").arg(jsonlPath, file.errorString());
+    QCryptographicHash sha(QCryptographicHash::Sha256);
+    sha.addData(&file);
+    file.close();
 
     QSet<QString> needed;
     for (RetryItem::State state : {RetryItem::State::Pending, RetryItem::State::Dismissed}) {
@@ -134,26 +135,25 @@ QString RetrySubmitter::attachSourceFile(const QString& batchId, const QString& 
                 needed.insert(item.customId);
         }
     }
-    // First pass: check everything before writing anything.
+    // First pass, through the one reader the CLI and the console use: check everything before
+    // writing anything.
+    JsonlScanner::Options options;
+    options.maxProblems = 100;
     QSet<QString> ids;
-    qint64 lineNo = 0;
-    QCryptographicHash sha(QCryptographicHash::Sha256);
-    while (!file.atEnd()) {
-        const QByteArray raw = file.readLine();
-        sha.addData(raw);
-        ++lineNo;
-        const QByteArray line = raw.trimmed();
-        if (line.isEmpty())
-            continue;
-        QJsonParseError pe;
-        const QJsonObject o = QJsonDocument::fromJson(line, &pe).object();
-        const QString cid = o.value(QLatin1String("custom_id")).toString();
-        if (pe.error != QJsonParseError::NoError || cid.isEmpty() ||
-            !o.value(QLatin1String("params")).isObject())
-            return tr("%1:%2: not a {\"custom_id\", \"params\"} line.").arg(jsonlPath).arg(lineNo);
-        if (ids.contains(cid))
-            return tr("%1:%2:custom_id: \"%3\" is used twice.").arg(jsonlPath).arg(lineNo).arg(cid);
-        ids.insert(cid);
+    {
+        JsonlScanner scanner(path, options);
+        scanner.scan([&ids](const JsonlScanner::Request& r) {
+            ids.insert(QString::fromLatin1(r.customId));
+            return true;
+        });
+        if (scanner.errorCount() > 0) {
+            const auto& problems = scanner.problems();
+            const auto error = std::find_if(problems.cbegin(), problems.cend(), [](const auto& p) {
+                return p.severity == JsonlScanner::Severity::Error;
+            });
+            return error != problems.cend() ? error->toString(jsonlPath)
+                                            : tr("%1 cannot be read.").arg(jsonlPath);
+        }
     }
     const qint64 total = row->batch.requestCounts.total();
     if (total > 0 && ids.size() != total)
@@ -177,23 +177,17 @@ QString RetrySubmitter::attachSourceFile(const QString& batchId, const QString& 
     const QString localId = drafts.create(local);
     if (localId.isEmpty())
         return m_ledger->lastError();
-    file.seek(0);
+    // Second pass: the params go to the ledger as the exact bytes of the file.
     QList<StoredRequest> chunk;
     bool ok = true;
-    while (ok && !file.atEnd()) {
-        const QByteArray line = file.readLine().trimmed();
-        if (line.isEmpty())
-            continue;
-        const QJsonObject o = QJsonDocument::fromJson(line).object();
-        chunk.append(StoredRequest{o.value(QLatin1String("custom_id")).toString(),
-                                   QJsonDocument(o.value(QLatin1String("params")).toObject())
-                                       .toJson(QJsonDocument::Compact),
-                                   1});
+    JsonlScanner(path, options).scan([&](const JsonlScanner::Request& r) {
+        chunk.append(StoredRequest{QString::fromLatin1(r.customId), r.params.toByteArray(), 1});
         if (chunk.size() >= 2000) {
             ok = drafts.storeRequests(localId, chunk);
             chunk.clear();
         }
-    }
+        return ok;
+    });
     if (ok && !chunk.isEmpty())
         ok = drafts.storeRequests(localId, chunk);
     if (ok)

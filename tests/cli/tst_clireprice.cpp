@@ -116,7 +116,9 @@ private Q_SLOTS:
                     '\n');
         }
         const Run submitted =
-            cli({QStringLiteral("--json"), QStringLiteral("submit"), input}, true);
+            cli({QStringLiteral("--json"), QStringLiteral("submit"), input,
+                 QStringLiteral("--accept-warnings")}, // the alias is a warning: accepted here
+                true);
         QVERIFY2(submitted.code == 0, submitted.err.constData());
         const QString batchId =
             submitted.json()[u"batches"].toArray().first().toObject()[u"id"].toString();

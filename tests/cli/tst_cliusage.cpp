@@ -176,6 +176,12 @@ private Q_SLOTS:
         QCOMPARE(ok.json()[u"valid"].toBool(), true);
         QCOMPARE(ok.json()[u"requests"].toInteger(), 3);
         QCOMPARE(ok.json()[u"batches"].toArray().size(), 2);
+        // The estimate per model: exact micro-dollars, an integer in the JSON text.
+        const QJsonObject haiku = ok.json()[u"estimate"].toObject()[u"claude-haiku-5-5"].toObject();
+        QCOMPARE(haiku[u"requests"].toInteger(), 3);
+        QCOMPARE(haiku[u"max_output_tokens"].toInteger(), 48);
+        QVERIFY(haiku[u"input_tokens"].toInteger() > 0);
+        QVERIFY2(ok.out.contains("\"worst_case_micros\":"), ok.out.constData());
         const Run human = cli({QStringLiteral("validate"), good});
         QCOMPARE(human.code, 0);
         QVERIFY2(human.out.contains("is valid: 3 requests"), human.out.constData());
@@ -185,7 +191,7 @@ private Q_SLOTS:
                                        line(QStringLiteral("a")), line(QStringLiteral("z"), 0)});
         const Run r = cli({QStringLiteral("validate"), bad});
         QCOMPARE(r.code, 2);
-        QVERIFY2(r.err.contains(QByteArray(bad.toUtf8() + ":2: not valid JSON")),
+        QVERIFY2(r.err.contains(QByteArray(bad.toUtf8() + ":2:2: error: Not valid JSON")),
                  r.err.constData());
         QVERIFY2(r.err.contains(QByteArray(bad.toUtf8() + ":3:custom_id:")), r.err.constData());
         QVERIFY2(r.err.contains(QByteArray(bad.toUtf8() + ":4:params.max_tokens:")),
@@ -200,6 +206,8 @@ private Q_SLOTS:
         const QJsonArray problems = jo[u"problems"].toArray();
         QCOMPARE(problems.size(), 3);
         QCOMPARE(problems.at(0)[u"line"].toInteger(), 2);
+        QCOMPARE(problems.at(0)[u"column"].toInteger(), 2);
+        QCOMPARE(problems.at(0)[u"severity"].toString(), QStringLiteral("error"));
         QCOMPARE(problems.at(1)[u"field"].toString(), QStringLiteral("custom_id"));
         QCOMPARE(problems.at(2)[u"field"].toString(), QStringLiteral("params.max_tokens"));
         // No ledger was created.
@@ -226,6 +234,36 @@ private Q_SLOTS:
             cli({QStringLiteral("--ledger"), ledgerPath(), QStringLiteral("submit"), good});
         QCOMPARE(k.code, 4);
         QVERIFY2(k.err.contains("ANTHROPIC_API_KEY"), k.err.constData());
+    }
+
+    // Warnings stop submit until they are accepted; validate reports them and exits 0.
+    void warningsNeedAcceptance() {
+        const QByteArray unknown =
+            QJsonDocument(QJsonObject{{QStringLiteral("custom_id"), QStringLiteral("w1")},
+                                      {QStringLiteral("params"),
+                                       SimClient::params(QStringLiteral("hi"), 16,
+                                                         QStringLiteral("claude-imaginary-9"))}})
+                .toJson(QJsonDocument::Compact);
+        const QString file = writeFile(QStringLiteral("warn.jsonl"), {unknown});
+        const Run v = cli({QStringLiteral("--json"), QStringLiteral("validate"), file});
+        QCOMPARE(v.code, 0);
+        QCOMPARE(v.json()[u"warning_count"].toInteger(), 1);
+        QCOMPARE(v.json()[u"problems"].toArray().first()[u"severity"].toString(),
+                 QStringLiteral("warning"));
+        QVERIFY(
+            v.json()[u"estimate"].toObject()[u"claude-imaginary-9"][u"worst_case_micros"].isNull());
+        const Run stopped =
+            cli({QStringLiteral("--ledger"), ledgerPath(), QStringLiteral("submit"), file});
+        QCOMPARE(stopped.code, 2);
+        QVERIFY2(stopped.err.contains("warning: ") && stopped.err.contains("--accept-warnings"),
+                 stopped.err.constData());
+        QVERIFY2(!stopped.err.contains("ANTHROPIC_API_KEY"), stopped.err.constData());
+        // Accepted: it goes on to the key (none here: exit 4), the warning still printed.
+        const Run accepted =
+            cli({QStringLiteral("--ledger"), ledgerPath(), QStringLiteral("submit"), file,
+                 QStringLiteral("--accept-warnings")});
+        QCOMPARE(accepted.code, 4);
+        QVERIFY2(accepted.err.contains("unpriced"), accepted.err.constData());
     }
 };
 

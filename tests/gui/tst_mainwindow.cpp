@@ -35,7 +35,7 @@ namespace {
 QByteArray validLine(const QString& customId) {
     return QByteArrayLiteral("{\"custom_id\": \"") + customId.toUtf8() +
            QByteArrayLiteral(
-               "\", \"params\": {\"model\": \"claude-haiku-4-5\", \"max_tokens\": 16, "
+               "\", \"params\": {\"model\": \"claude-haiku-4-5-20251001\", \"max_tokens\": 16, "
                "\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}}");
 }
 
@@ -154,9 +154,11 @@ private Q_SLOTS:
         QCOMPARE(problems->index(0, bs::ui::ProblemTableModel::Line).data().toLongLong(), 3);
         QCOMPARE(problems->index(0, bs::ui::ProblemTableModel::Field).data().toString(),
                  QStringLiteral("custom_id"));
+        QCOMPARE(problems->index(0, bs::ui::ProblemTableModel::Severity).data().toString(),
+                 QStringLiteral("error"));
         QVERIFY(
             dialog->findChild<QTableView*>(QStringLiteral("problemTable"))->isVisibleTo(dialog));
-        QVERIFY(dialog->reportText().startsWith(path + QStringLiteral(":3:custom_id:")));
+        QVERIFY(dialog->reportText().startsWith(path + QStringLiteral(":3:custom_id: error: ")));
         const QString headline = dialog->findChild<QLabel*>(QStringLiteral("headline"))->text();
         QVERIFY2(headline.contains(QStringLiteral("Nothing can be sent")), qPrintable(headline));
         dialog->close();

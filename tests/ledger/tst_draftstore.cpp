@@ -23,6 +23,19 @@ class TestDraftStore : public QObject {
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
+    // Intake's "custom_id already used" warning: the ids of a set the ledger has stored.
+    void usedCustomIds() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshPath()));
+        const QString localId = DraftStore(ledger).create(BatchLocal());
+        QVERIFY(DraftStore(ledger).storeRequests(
+            localId, {StoredRequest{QStringLiteral("old-1"), QByteArrayLiteral("{}"), 1},
+                      StoredRequest{QStringLiteral("old-2"), QByteArrayLiteral("{}"), 1}}));
+        const QSet<QString> asked{QStringLiteral("old-2"), QStringLiteral("new-1")};
+        QCOMPARE(DraftStore(ledger).usedCustomIds(asked), QSet<QString>{QStringLiteral("old-2")});
+        QVERIFY(DraftStore(ledger).usedCustomIds({}).isEmpty());
+    }
+
     void writeAheadRequestsRoundTrip() {
         const QString path = freshPath();
         Ledger ledger;

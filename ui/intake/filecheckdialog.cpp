@@ -1,5 +1,7 @@
 #include "filecheckdialog.h"
 
+#include "cost/pricebook.h"
+
 #include "problemtablemodel.h"
 
 #include <QApplication>
@@ -89,13 +91,20 @@ FileCheckDialog::~FileCheckDialog() = default;
 
 FileCheckDialog::Check FileCheckDialog::checkFile(const QString& path) {
     Check check;
-    JsonlInput input(path);
-    check.valid = input.validate(kMaxProblems);
-    check.requests = input.requestCount();
-    check.problemCount = input.problemCount();
-    check.problems = input.problems();
+    // One pass: problems, split plan and the model checks of the price table.
+    const PriceBook prices = PriceBook::load();
+    JsonlScanner::Options options;
+    options.prices = &prices;
+    options.maxProblems = kMaxProblems;
+    JsonlScanner scanner(path, options);
+    scanner.scan();
+    check.valid = scanner.valid();
+    check.requests = scanner.requestCount();
+    check.problemCount = scanner.problemCount();
+    check.errorCount = scanner.errorCount();
+    check.problems = scanner.problems();
     if (check.valid)
-        check.batches = BatchSplitter::plan(input);
+        check.batches = scanner.batches();
     return check;
 }
 
@@ -109,8 +118,8 @@ void FileCheckDialog::showCheck() {
     m_table->resizeColumnToContents(ProblemTableModel::Field);
     m_copy->setEnabled(!m_check.problems.isEmpty());
     if (!m_check.valid) {
-        m_headline->setText(tr("%1: %n problem(s). Nothing can be sent until they are fixed.",
-                               nullptr, int(qMin<qint64>(m_check.problemCount, INT_MAX)))
+        m_headline->setText(tr("%1: %n error(s). Nothing can be sent until they are fixed.",
+                               nullptr, int(qMin<qint64>(m_check.errorCount, INT_MAX)))
                                 .arg(name));
         if (m_check.problemCount > m_check.problems.size())
             m_plan->setText(
@@ -120,9 +129,14 @@ void FileCheckDialog::showCheck() {
         m_next->setText(tr("Fix the lines listed, save the file and drop it here again."));
         return;
     }
-    m_headline->setText(tr("%1: %n request(s), no problems found.", nullptr,
-                           int(qMin<qint64>(m_check.requests, INT_MAX)))
-                            .arg(name));
+    m_headline->setText(
+        m_check.problemCount == 0
+            ? tr("%1: %n request(s), no problems found.", nullptr,
+                 int(qMin<qint64>(m_check.requests, INT_MAX)))
+                  .arg(name)
+            : tr("%1: %n request(s), no errors; read the warnings and notes listed.", nullptr,
+                 int(qMin<qint64>(m_check.requests, INT_MAX)))
+                  .arg(name));
     QStringList sizes;
     for (const BatchSplitter::Part& part : m_check.batches)
         sizes << tr("%1 requests (%2)")

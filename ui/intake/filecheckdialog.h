@@ -2,6 +2,7 @@
 
 #include "intake/batchsplitter.h"
 #include "intake/jsonlinput.h"
+#include "intake/jsonlscanner.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -27,7 +28,8 @@ public:
     struct Check {
         bool valid = false;
         qint64 requests = 0;
-        qint64 problemCount = 0;
+        qint64 problemCount = 0; // errors, warnings and notes
+        qint64 errorCount = 0;
         QList<bs::JsonlInput::Problem> problems; // the first kMaxProblems of them
         QList<bs::BatchSplitter::Part> batches;  // the split plan (valid files only)
     };

@@ -29,6 +29,8 @@ QVariant ProblemTableModel::data(const QModelIndex& index, int role) const {
         switch (index.column()) {
         case Line:
             return p.line > 0 ? QVariant(p.line) : QVariant(tr("file"));
+        case Severity:
+            return JsonlScanner::severityText(p.severity);
         case Field:
             return p.field;
         case Message:
@@ -39,6 +41,8 @@ QVariant ProblemTableModel::data(const QModelIndex& index, int role) const {
         switch (index.column()) {
         case Line:
             return p.line;
+        case Severity: // errors first when sorted ascending
+            return int(p.severity);
         case Field:
             return p.field;
         case Message:
@@ -61,6 +65,8 @@ QVariant ProblemTableModel::headerData(int section, Qt::Orientation orientation,
     switch (section) {
     case Line:
         return tr("Line");
+    case Severity:
+        return tr("Severity");
     case Field:
         return tr("Field");
     case Message:

@@ -7,13 +7,13 @@
 
 namespace bs::ui {
 
-// The problems of a checked JSONL file, one row each: line, field, what is wrong. Read-only;
-// sorts by the raw line number through SortRole.
+// The problems of a checked JSONL file, one row each: line, severity, field, what is wrong.
+// Read-only; sorts by the raw line number through SortRole.
 class ProblemTableModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { Line, Field, Message, ColumnCount };
+    enum Column { Line, Severity, Field, Message, ColumnCount };
     static constexpr int SortRole = Qt::UserRole + 1;
 
     explicit ProblemTableModel(QObject* parent = nullptr);

@@ -6,7 +6,7 @@
 #include "cli/clioutput.h"
 #include "cli/exitcode.h"
 #include "intake/batchsplitter.h"
-#include "intake/jsonlinput.h"
+#include "intake/jsonlscanner.h"
 #include "ledger/batchstore.h"
 #include "ledger/draftstore.h"
 #include "ledger/ledger.h"
@@ -49,6 +49,9 @@ void SubmitCommand::addOptions(QCommandLineParser& parser) {
     parser.addOption(QCommandLineOption(QStringLiteral("wait"),
                                         tr("Wait until the batches end and ingest the results.")));
     parser.addOption(ValidateCommand::splitAtOption());
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("accept-warnings"),
+        tr("Send the file although the check found warnings (they are printed either way).")));
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("The JSONL file to submit."));
 }
 
@@ -62,9 +65,13 @@ int SubmitCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
     const QString path = QFileInfo(shown).absoluteFilePath();
     qint64 requests = 0;
     // Validation first: a bad file is reported without a key, a ledger or the network.
+    // Errors always stop it; warnings stop it unless --accept-warnings; notes never do.
     rc = ValidateCommand::check(
-        ctx, shown,
-        tr("%1 is not valid: nothing was sent. Fix the lines above and submit again.").arg(shown),
+        ctx, shown, tr("%1: nothing was sent. Fix the lines above and submit again.").arg(shown),
+        limits,
+        parser.isSet(QStringLiteral("accept-warnings"))
+            ? ValidateCommand::Purpose::SubmitAcceptWarnings
+            : ValidateCommand::Purpose::Submit,
         &requests);
     if (rc != Exit::Ok)
         return rc;
@@ -90,9 +97,14 @@ int SubmitCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
             ok = DraftStore(*ledger).storeRequests(drafts.last(), chunk);
         chunk.clear();
     };
-    JsonlInput input(path);
-    const bool read = input.forEach([&](const QString& customId, const QByteArray& params) {
-        if (splitter.place(customId, params)) {
+    // The same reader again: params are stored as the exact bytes of the file.
+    JsonlScanner::Options options;
+    options.maxProblems = 1;
+    JsonlScanner input(path, options);
+    qint64 stored = 0;
+    const bool read = input.scan([&](const JsonlScanner::Request& r) {
+        const QString customId = QString::fromLatin1(r.customId);
+        if (splitter.place(BatchSplitter::requestBytes(r.customId.size(), r.params.size()))) {
             flush();
             const QString id = DraftStore(*ledger).create(local);
             if (id.isEmpty())
@@ -102,17 +114,22 @@ int SubmitCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         }
         if (!ok)
             return false;
-        chunk.append(StoredRequest{customId, params, 1});
+        chunk.append(StoredRequest{customId, r.params.toByteArray(), 1});
+        ++stored;
         if (chunk.size() >= 2000)
             flush();
         return ok;
     });
     flush();
-    if (!read || !ok) {
-        const QString why = read ? ledger->lastError() : tr("the file could not be read again");
+    // The file changed between the check and the store: send nothing.
+    const bool changed = ok && read && (input.errorCount() > 0 || stored != requests);
+    if (!read || !ok || changed) {
+        const QString why = changed ? tr("the file changed while it was read; check it again")
+                            : read  ? ledger->lastError()
+                                    : tr("the file could not be read again");
         for (const QString& d : std::as_const(drafts))
             DraftStore(*ledger).abandon(d, tr("not sent: storing the requests failed"));
-        return ctx.out().fail(read ? Exit::LedgerFailure : Exit::InputInvalid,
+        return ctx.out().fail(read && !changed ? Exit::LedgerFailure : Exit::InputInvalid,
                               tr("Could not store the requests of %1: %2").arg(shown, why));
     }
 

@@ -4,7 +4,8 @@
 
 namespace bs::cli {
 
-// `submit FILE [--wait] [--split-at N]`: validates the file (no key needed for that), stores
+// `submit FILE [--wait] [--split-at N] [--accept-warnings]`: checks the file with the same scan
+// as validate (no key needed for that; errors stop it, warnings too unless accepted), stores
 // every request in the ledger (write-ahead), then creates the batch(es), split by BatchSplitter.
 // --wait polls until they end and ingests their results (BatchWaiter).
 class SubmitCommand : public Command {

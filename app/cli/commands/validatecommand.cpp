@@ -1,12 +1,19 @@
 #include "validatecommand.h"
 
 #include "cli/clicontext.h"
+#include "cli/cliformat.h"
 #include "cli/clioutput.h"
 #include "cli/exitcode.h"
-#include "intake/jsonlinput.h"
+#include "cost/money.h"
+#include "cost/pricebook.h"
+#include "intake/jsonlscanner.h"
+#include "ledger/draftstore.h"
+#include "ledger/ledger.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QLocale>
 
 namespace bs::cli {
 
@@ -16,9 +23,13 @@ QString ValidateCommand::summary() const {
 
 QString ValidateCommand::description() const {
     return tr("Checks every line of a JSONL file of {\"custom_id\", \"params\"} objects and lists "
-              "each problem as FILE:LINE:FIELD: what is wrong. Needs no API key, sends nothing "
-              "and opens no ledger. A valid file is reported with the batches it would be sent "
-              "as (at most 100,000 requests and 256 MB each).");
+              "each problem as FILE:LINE[:COLUMN][:FIELD]: error|warning|note: what is wrong. "
+              "Errors make the file invalid (exit 2); warnings and notes do not (exit 0). Needs "
+              "no API key and sends nothing; an existing ledger is read (never created) to warn "
+              "about custom_ids used before. A file without errors is reported with the batches "
+              "it would be sent as (at most 100,000 requests and 256 MB each) and the estimate "
+              "per model: requests, input tokens (characters / 4), output tokens at worst "
+              "(max_tokens) and the worst-case cost at batch prices.");
 }
 
 QCommandLineOption ValidateCommand::splitAtOption() {
@@ -49,31 +60,99 @@ void ValidateCommand::addOptions(QCommandLineParser& parser) {
 }
 
 int ValidateCommand::check(CliContext& ctx, const QString& shown, const QString& verdict,
-                           qint64* requests) {
-    JsonlInput input(QFileInfo(shown).absoluteFilePath());
-    const bool valid = input.validate();
-    *requests = input.requestCount();
-    if (valid)
-        return Exit::Ok;
+                           const BatchSplitter::Limits& limits, Purpose purpose, qint64* requests) {
+    QString bookError;
+    const PriceBook prices = PriceBook::load(&bookError);
+    if (!bookError.isEmpty())
+        ctx.out().warn(bookError);
+    const QString path = QFileInfo(shown).absoluteFilePath();
+    JsonlScanner* scanner = nullptr;
+    JsonlScanner::Options options;
+    options.prices = &prices;
+    options.splitLimits = limits;
+    // Only a file without errors is worth the ledger; validate never creates one.
+    if (purpose != Purpose::Validate || QFile::exists(ctx.ledgerPath()))
+        options.usedCustomIds = [&](const QSet<QString>& ids) -> QSet<QString> {
+            if (scanner->errorCount() > 0)
+                return {};
+            if (!ctx.ledger() && !ctx.openLedger())
+                return {};
+            return DraftStore(*ctx.ledger()).usedCustomIds(ids);
+        };
+    JsonlScanner scan(path, options);
+    scanner = &scan;
+    scan.scan();
+    *requests = scan.requestCount();
+
     QStringList lines;
     QJsonArray problems;
-    for (const JsonlInput::Problem& p : input.problems()) {
+    for (const JsonlScanner::Problem& p : scan.problems()) {
         lines.append(p.toString(shown));
-        problems.append(QJsonObject{{QStringLiteral("line"), p.line},
-                                    {QStringLiteral("field"), p.field},
-                                    {QStringLiteral("message"), p.message}});
+        QJsonObject o{{QStringLiteral("line"), p.line},
+                      {QStringLiteral("field"), p.field},
+                      {QStringLiteral("severity"), JsonlScanner::severityName(p.severity)},
+                      {QStringLiteral("message"), p.message}};
+        if (p.column > 0)
+            o[QLatin1String("column")] = p.column;
+        problems.append(o);
     }
-    if (input.problemCount() > input.problems().size())
+    if (scan.problemCount() > scan.problems().size())
         lines.append(
-            tr("... and %1 more problems.").arg(input.problemCount() - input.problems().size()));
-    lines.append(verdict);
-    QJsonObject extra;
-    extra[QLatin1String("file")] = shown;
-    extra[QLatin1String("valid")] = false;
-    extra[QLatin1String("requests")] = input.requestCount();
-    extra[QLatin1String("problem_count")] = input.problemCount();
-    extra[QLatin1String("problems")] = problems;
-    return ctx.out().fail(Exit::InputInvalid, lines.join(QLatin1Char('\n')), extra);
+            tr("... and %1 more problems.").arg(scan.problemCount() - scan.problems().size()));
+    QJsonObject report;
+    report[QLatin1String("file")] = shown;
+    report[QLatin1String("valid")] = scan.valid();
+    report[QLatin1String("requests")] = scan.requestCount();
+    report[QLatin1String("problem_count")] = scan.problemCount();
+    report[QLatin1String("error_count")] = scan.errorCount();
+    report[QLatin1String("warning_count")] = scan.warningCount();
+    report[QLatin1String("info_count")] = scan.infoCount();
+    report[QLatin1String("problems")] = problems;
+
+    const bool warningsStop = purpose == Purpose::Submit && scan.warningCount() > 0;
+    if (!scan.valid() || warningsStop) {
+        if (scan.valid())
+            lines.append(tr("%n warning(s): read them; to send the file as it is, submit again "
+                            "with --accept-warnings.",
+                            nullptr, int(qMin<qint64>(scan.warningCount(), INT_MAX))));
+        lines.append(verdict);
+        return ctx.out().fail(Exit::InputInvalid, lines.join(QLatin1Char('\n')), report);
+    }
+    // Valid: problems left are warnings and notes; a person reads them on stderr.
+    if (!lines.isEmpty())
+        ctx.out().warn(lines.join(QLatin1Char('\n')));
+    if (purpose != Purpose::Validate)
+        return Exit::Ok;
+
+    QJsonArray batches;
+    for (const BatchSplitter::Part& part : scan.batches())
+        batches.append(QJsonObject{{QStringLiteral("requests"), qint64(part.requests)},
+                                   {QStringLiteral("body_bytes"), part.bodyBytes}});
+    report[QLatin1String("batches")] = batches;
+    QJsonObject estimate;
+    QStringList human{
+        tr("%1 is valid: %2 requests, sent as %n batch(es).", nullptr, int(scan.batches().size()))
+            .arg(shown)
+            .arg(scan.requestCount())};
+    const QLocale c = QLocale::c();
+    for (const JsonlScanner::ModelEstimate& e : scan.estimates()) {
+        QJsonObject m{{QStringLiteral("requests"), e.requests},
+                      {QStringLiteral("input_tokens"), e.inputTokens},
+                      {QStringLiteral("max_output_tokens"), e.maxOutputTokens},
+                      {QStringLiteral("priced"), e.priced}};
+        // Exact: an integer of micro-dollars (null when the model has no price).
+        m[QLatin1String("worst_case_micros")] =
+            e.priced ? QJsonValue(e.worstCaseMicros) : QJsonValue(QJsonValue::Null);
+        estimate[e.model] = m;
+        human.append(
+            tr("  %1: %2 requests, ~%3 input tokens, at most %4 output tokens, at most %5.")
+                .arg(e.model, c.toString(e.requests), c.toString(e.inputTokens),
+                     c.toString(e.maxOutputTokens),
+                     e.priced ? formatMoney(e.worstCaseMicros, 2) : tr("unpriced")));
+    }
+    report[QLatin1String("estimate")] = estimate;
+    ctx.out().print(report, human.join(QLatin1Char('\n')));
+    return Exit::Ok;
 }
 
 int ValidateCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
@@ -84,29 +163,9 @@ int ValidateCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         return rc;
     const QString shown = parser.positionalArguments().first();
     qint64 requests = 0;
-    rc =
-        check(ctx, shown, tr("%1 is not valid. Fix the lines above and check it again.").arg(shown),
-              &requests);
-    if (rc != Exit::Ok)
-        return rc;
-    JsonlInput input(QFileInfo(shown).absoluteFilePath());
-    const QList<BatchSplitter::Part> parts = BatchSplitter::plan(input, limits);
-    QJsonArray batches;
-    for (const BatchSplitter::Part& part : parts)
-        batches.append(QJsonObject{{QStringLiteral("requests"), qint64(part.requests)},
-                                   {QStringLiteral("body_bytes"), part.bodyBytes}});
-    QJsonObject out;
-    out[QLatin1String("file")] = shown;
-    out[QLatin1String("valid")] = true;
-    out[QLatin1String("requests")] = requests;
-    out[QLatin1String("problem_count")] = 0;
-    out[QLatin1String("problems")] = QJsonArray();
-    out[QLatin1String("batches")] = batches;
-    ctx.out().print(
-        out, tr("%1 is valid: %2 requests, sent as %n batch(es).", nullptr, int(parts.size()))
-                 .arg(shown)
-                 .arg(requests));
-    return Exit::Ok;
+    return check(ctx, shown,
+                 tr("%1 is not valid. Fix the lines above and check it again.").arg(shown), limits,
+                 Purpose::Validate, &requests);
 }
 
 } // namespace bs::cli

@@ -5,9 +5,11 @@
 
 namespace bs::cli {
 
-// `validate FILE [--split-at N]`: checks a JSONL file as `submit` would, with no API key, no
-// network and no ledger, and reports every problem with its line (and, when valid, the batches
-// it would be sent as). The check itself is shared with `submit` (check()).
+// `validate FILE [--split-at N]`: checks a JSONL file as `submit` would, with no API key and no
+// network, and reports every problem with its line, column, field and severity; for a file
+// without errors also the batches it would be sent as and the estimate per model. It reads an
+// existing ledger (never creates one) only to warn about custom_ids used before. The check
+// itself is shared with `submit` (check()).
 class ValidateCommand : public Command {
     Q_DECLARE_TR_FUNCTIONS(bs::cli::ValidateCommand)
 
@@ -15,11 +17,17 @@ public:
     QString name() const override { return QStringLiteral("validate"); }
     QString summary() const override;
 
-    // Validates `path` (as the user spelled it: `shown`). Exit::Ok with *requests set when
-    // valid; else the problems were printed (human: one line each; --json: a "problems" list)
-    // with `verdict` as the last line, and Exit::InputInvalid is returned.
+    enum class Purpose {
+        Validate, // report everything; exit 0 with warnings, 2 with errors
+        Submit,   // errors and (unaccepted) warnings stop; notes never do
+        SubmitAcceptWarnings,
+    };
+    // Scans `path` (as the user spelled it: `shown`) once with the JsonlScanner. Exit::Ok with
+    // *requests set when it may go on (validate: the report was printed); else the problems
+    // were printed (human: one line each on stderr; --json: a "problems" list) with `verdict`
+    // as the last line, and Exit::InputInvalid is returned.
     static int check(CliContext& ctx, const QString& shown, const QString& verdict,
-                     qint64* requests);
+                     const BatchSplitter::Limits& limits, Purpose purpose, qint64* requests);
     // --split-at N, shared with submit: at most N requests per batch (1..100000).
     static QCommandLineOption splitAtOption();
     // The limits for `command`'s --split-at. False: a usage error was printed (*exitCode).
