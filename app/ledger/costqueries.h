@@ -11,7 +11,8 @@
 namespace bs {
 
 // What was spent: sums over the results, all integers (micro-dollars, tokens). The one place
-// for a new cost query. Errors: Ledger::lastError() (the figures are then empty / zero).
+// for a new cost query. Read from the summaries (SummaryStore) where they hold the answer, else
+// summed from the results. Errors: Ledger::lastError() (the figures are then empty / zero).
 class CostQueries : public LedgerStore {
 public:
     explicit CostQueries(Ledger& ledger)

@@ -21,6 +21,8 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/resultstore.cpp
     ${CMAKE_CURRENT_LIST_DIR}/costqueries.h
     ${CMAKE_CURRENT_LIST_DIR}/costqueries.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/summarystore.h
+    ${CMAKE_CURRENT_LIST_DIR}/summarystore.cpp
     ${CMAKE_CURRENT_LIST_DIR}/retryqueue.h
     ${CMAKE_CURRENT_LIST_DIR}/retryqueue.cpp
     ${CMAKE_CURRENT_LIST_DIR}/alertlog.h
