@@ -296,6 +296,10 @@
         <source>Batches are not watched. %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Batches are not watched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::DraftStore</name>
@@ -546,6 +550,10 @@
     </message>
     <message>
         <source>Cannot open the ledger %1: the Qt SQLite driver gives no SQLite handle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger used on the GUI thread (%1): the console runs its SQL on worker threads.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -293,6 +293,10 @@
         <source>Batches are not watched. %1</source>
         <translation>배치를 감시하지 않습니다. %1</translation>
     </message>
+    <message>
+        <source>Batches are not watched: %1</source>
+        <translation>배치를 감시하지 않습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>bs::DraftStore</name>
@@ -538,6 +542,10 @@
     <message>
         <source>Cannot open the ledger %1: the Qt SQLite driver gives no SQLite handle.</source>
         <translation>원장 %1을(를) 열 수 없습니다: Qt SQLite 드라이버가 SQLite 핸들을 제공하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Ledger used on the GUI thread (%1): the console runs its SQL on worker threads.</source>
+        <translation>GUI 스레드에서 원장을 사용했습니다(%1). 콘솔은 SQL을 작업 스레드에서 실행합니다.</translation>
     </message>
 </context>
 <context>

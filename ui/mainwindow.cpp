@@ -118,8 +118,11 @@ void MainWindow::createActions() {
 }
 
 void MainWindow::attachSession(ConsoleSession* session) {
+    if (m_session)
+        m_session->disconnect(this);
     m_session = session;
-    m_batchModel->setLedger(session ? session->ledger() : nullptr);
+    // The model reads through the session's ledger worker: no SQL on this thread.
+    m_batchModel->setWorker(session ? session->worker() : nullptr);
     if (!session)
         return;
     connect(session, &ConsoleSession::monitoringStarted, this, [this] {

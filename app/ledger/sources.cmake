@@ -12,6 +12,8 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/ledgernotifier.cpp
     ${CMAKE_CURRENT_LIST_DIR}/walcheckpointer.h
     ${CMAKE_CURRENT_LIST_DIR}/walcheckpointer.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ledgerworker.h
+    ${CMAKE_CURRENT_LIST_DIR}/ledgerworker.cpp
     # stores
     ${CMAKE_CURRENT_LIST_DIR}/batchstore.h
     ${CMAKE_CURRENT_LIST_DIR}/batchstore.cpp

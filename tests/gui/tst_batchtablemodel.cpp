@@ -1,14 +1,17 @@
-// BatchTableModel over a real ledger file: columns, raw sort values, the summary, and that a write
-// from another connection (another thread) reaches the table.
+// BatchTableModel over a real ledger file read through a LedgerWorker: columns, raw sort values,
+// the summary, that a write from another connection (another thread) reaches the table as
+// row-level changes, and that the model runs no SQL on the GUI thread (Ledger's guard on).
 #include "batches/batchtablemodel.h"
 #include "ledger/batchstore.h"
 #include "ledger/ledger.h"
+#include "ledger/ledgerworker.h"
 #include "ledger/resultstore.h"
 #include "ledgertestdata.h"
 #include "testenv.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
@@ -40,6 +43,27 @@ ResultRow result(const QString& batchId, const QString& customId, const QString&
     return r;
 }
 
+// Runs `work` on a thread of its own with its own connection on `path` (as the console's monitor
+// and ingestion threads write).
+void onWorker(const QString& path, const std::function<void(Ledger&)>& work) {
+    QThread* t = QThread::create([&] {
+        QString error;
+        auto worker = Ledger::openForThisThread(path, &error);
+        QVERIFY2(worker, qPrintable(error));
+        work(*worker);
+    });
+    t->start();
+    QVERIFY(t->wait(30000));
+    delete t;
+}
+
+// Points the model at a worker on `path` and waits for its first answer.
+bool load(BatchTableModel& model, LedgerWorker& worker, const QString& path) {
+    worker.open(path);
+    model.setWorker(&worker);
+    return QTest::qWaitFor([&] { return model.isLoaded(); }, 30000);
+}
+
 QString cell(const QAbstractItemModel& m, int row, int column, int role = Qt::DisplayRole) {
     return m.data(m.index(row, column), role).toString();
 }
@@ -60,8 +84,9 @@ private Q_SLOTS:
     }
 
     void showsBatchesCountsAndCost() {
+        const QString path = freshPath();
         Ledger ledger;
-        QVERIFY(ledger.open(freshPath()));
+        QVERIFY(ledger.open(path));
         MessageBatch ended = bs::test::endedTestBatch(QStringLiteral("msgbatch_ended"));
         ended.requestCounts.succeeded = 2;
         ended.requestCounts.errored = 1;
@@ -77,7 +102,8 @@ private Q_SLOTS:
         BatchTableModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setLedger(&ledger);
+        LedgerWorker worker;
+        QVERIFY(load(model, worker, path));
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.columnCount(), int(BatchTableModel::ColumnCount));
         QCOMPARE(model.headerData(BatchTableModel::Errored, Qt::Horizontal).toString(),
@@ -121,12 +147,14 @@ private Q_SLOTS:
 
     // A batch that ended and whose results are not in yet says so.
     void endedWithoutResults() {
+        const QString path = freshPath();
         Ledger ledger;
-        QVERIFY(ledger.open(freshPath()));
+        QVERIFY(ledger.open(path));
         QVERIFY(BatchStore(ledger).upsert(
             bs::test::endedTestBatch(QStringLiteral("msgbatch_pending"))));
         BatchTableModel model;
-        model.setLedger(&ledger);
+        LedgerWorker worker;
+        QVERIFY(load(model, worker, path));
         QCOMPARE(cell(model, 0, BatchTableModel::Status), QStringLiteral("Ended, results pending"));
         QCOMPARE(cell(model, 0, BatchTableModel::Cost), QStringLiteral("not ingested"));
         QCOMPARE(model.summary().awaitingIngest, 1);
@@ -135,14 +163,16 @@ private Q_SLOTS:
     // A batch the server no longer knows shows as gone, and counts as neither running nor
     // waiting for results.
     void goneBatchSaysSo() {
+        const QString path = freshPath();
         Ledger ledger;
-        QVERIFY(ledger.open(freshPath()));
+        QVERIFY(ledger.open(path));
         const MessageBatch b = runningBatch(QStringLiteral("msgbatch_gone"), 3, 10);
         QVERIFY(BatchStore(ledger).upsert(b));
         BatchTableModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setLedger(&ledger);
+        LedgerWorker worker;
+        QVERIFY(load(model, worker, path));
         QCOMPARE(cell(model, 0, BatchTableModel::Status), QStringLiteral("In progress"));
         QCOMPARE(model.summary().unfinished, 1);
         QVERIFY(BatchStore(ledger).markGone(b.id));
@@ -153,54 +183,74 @@ private Q_SLOTS:
     }
 
     // A write on another thread's connection reaches the model through LedgerNotifier: the new
-    // batch appears, then a change of values keeps the rows (dataChanged, no reset).
+    // batch is inserted, then a change of values is one dataChanged on that row; never a reset.
+    // The whole time the GUI thread runs no SQL: the guard is on and counts no violation.
     void followsWritesFromAnotherThread() {
         const QString path = freshPath();
-        Ledger ledger;
-        QVERIFY(ledger.open(path));
-        QVERIFY(BatchStore(ledger).upsert(runningBatch(QStringLiteral("msgbatch_one"), 3, 10)));
+        onWorker(path, [](Ledger& l) {
+            QVERIFY(BatchStore(l).upsert(runningBatch(QStringLiteral("msgbatch_one"), 3, 10)));
+            QVERIFY(BatchStore(l).upsert(runningBatch(QStringLiteral("msgbatch_old"), 3, 60)));
+        });
+        Ledger::setMainThreadGuard(true);
+        const int violations = Ledger::mainThreadViolations();
         BatchTableModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setLedger(&ledger);
-        QCOMPARE(model.rowCount(), 1);
-
-        const auto onWorker = [&](const std::function<void(Ledger&)>& work) {
-            QThread* t = QThread::create([&] {
-                QString error;
-                auto worker = Ledger::openForThisThread(path, &error);
-                QVERIFY2(worker, qPrintable(error));
-                work(*worker);
-            });
-            t->start();
-            QVERIFY(t->wait(30000));
-            delete t;
-        };
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        onWorker([](Ledger& l) {
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        LedgerWorker worker;
+        QVERIFY(load(model, worker, path));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(inserted.size(), 1); // the first answer: every row in one insert
+
+        onWorker(path, [](Ledger& l) {
             QVERIFY(BatchStore(l).upsert(runningBatch(QStringLiteral("msgbatch_two"), 5, 1)));
         });
-        QTRY_COMPARE(model.rowCount(), 2);
-        QCOMPARE(reset.size(), 1);
+        QTRY_COMPARE(model.rowCount(), 3);
+        QCOMPARE(inserted.size(), 2);
+        QCOMPARE(inserted.last().at(1).toInt(), 0); // at the top
+        QCOMPARE(inserted.last().at(2).toInt(), 0);
+        QCOMPARE(cell(model, 0, BatchTableModel::Id), QStringLiteral("msgbatch_two"));
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         MessageBatch done = runningBatch(QStringLiteral("msgbatch_two"), 0, 1);
         done.processingStatus = MessageBatch::Status::Ended;
         done.endedAt = QDateTime::currentDateTimeUtc();
         done.requestCounts.succeeded = 5;
-        onWorker([&](Ledger& l) { QVERIFY(BatchStore(l).upsert(done)); });
+        onWorker(path, [&](Ledger& l) { QVERIFY(BatchStore(l).upsert(done)); });
         QTRY_COMPARE(changed.size(), 1);
-        QCOMPARE(reset.size(), 1); // the same rows: no reset
+        // Only that row.
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+        QCOMPARE(changed.first().at(1).toModelIndex().row(), 0);
         QCOMPARE(cell(model, 0, BatchTableModel::Succeeded), QStringLiteral("5"));
+        QCOMPARE(model.summary().unfinished, 2);
 
-        // Results stored by another connection: that batch's cost is read again.
-        onWorker([&](Ledger& l) {
+        // Results stored by another connection: that batch's cost comes from its summary.
+        onWorker(path, [&](Ledger& l) {
             QVERIFY(ResultStore(l).insert({result(done.id, QStringLiteral("x"),
                                                   QStringLiteral("succeeded"), 2'000'000)}) == 1);
         });
         QTRY_COMPARE(cell(model, 0, BatchTableModel::Cost), QStringLiteral("$2.00"));
-        QCOMPARE(model.summary().spent, Money(2'000'000));
-        QCOMPARE(reset.size(), 1);
+        QTRY_COMPARE(model.summary().spent, Money(2'000'000));
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(changed.last().at(0).toModelIndex().row(), 0);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(Ledger::mainThreadViolations(), violations);
+        Ledger::setMainThreadGuard(false);
+    }
+
+    // The guard itself: with it on, a Ledger opened on the GUI thread is refused and counted.
+    void guardRefusesTheGuiThread() {
+        Ledger::setMainThreadGuard(true);
+        const int before = Ledger::mainThreadViolations();
+        Ledger ledger;
+        QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("GUI\\) thread")));
+        QVERIFY(!ledger.open(freshPath()));
+        QVERIFY(ledger.lastError().contains(QStringLiteral("GUI thread")));
+        QCOMPARE(Ledger::mainThreadViolations(), before + 1);
+        Ledger::setMainThreadGuard(false);
+        QVERIFY(ledger.open(freshPath()));
     }
 };
 

@@ -1,7 +1,10 @@
 #include "aboutdialog.h"
+#include "api/apiclient.h"
 #include "batches/batchtablemodel.h"
 #include "core/appinfo.h"
+#include "cost/money.h"
 #include "cost/pricebook.h"
+#include "ingesttesthelpers.h"
 #include "intake/filecheckdialog.h"
 #include "intake/problemtablemodel.h"
 #include "ledger/batchstore.h"
@@ -9,6 +12,7 @@
 #include "ledgertestdata.h"
 #include "mainwindow.h"
 #include "monitor/consolesession.h"
+#include "simprocess.h"
 #include "testenv.h"
 #include "translator.h"
 
@@ -201,8 +205,7 @@ private Q_SLOTS:
             QVERIFY(bs::BatchStore(ledger).upsert(b));
         }
         bs::ConsoleSession session;
-        QString error;
-        QVERIFY2(session.openLedger(path, &error), qPrintable(error));
+        session.openLedger(path);
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -210,7 +213,8 @@ private Q_SLOTS:
         QVERIFY(pages);
         QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("placeholder"));
         window.attachSession(&session);
-        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("batchTable"));
+        // The rows come when the session's ledger worker answers.
+        QTRY_COMPARE(pages->currentWidget()->objectName(), QStringLiteral("batchTable"));
         auto* table = window.findChild<QTableView*>(QStringLiteral("batchTable"));
         QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 1);
@@ -233,6 +237,58 @@ private Q_SLOTS:
         QCOMPARE(monitoring->text(), QStringLiteral("Not watching"));
         QVERIFY(!window.findChild<QAction*>(QStringLiteral("actionRefresh"))->isEnabled());
         window.attachSession(nullptr);
+    }
+
+    // The console as it runs against a server: the session polls the simulator, ingests the ended
+    // batch on its threads, the table and the status bar show its counts and cost, and all the
+    // while the GUI thread runs no SQL (Ledger's guard on, no violation counted).
+    void consoleAgainstTheSimulatorRunsNoSqlOnTheGuiThread() {
+        bs::test::SimProcess sim;
+        QVERIFY2(sim.start({QStringLiteral("--speed"), QStringLiteral("0"),
+                            QStringLiteral("--error-rate"), QStringLiteral("0.2")}),
+                 qPrintable(sim.errorString()));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+        bs::ApiClient client(bs::test::simConfig(sim.baseUrl()));
+        client.setRetryPolicy(bs::test::fastRetryPolicy());
+        QString error;
+        const auto batch =
+            bs::test::createAndWaitEnded(client, path, bs::test::makeRequests(60), &error);
+        QVERIFY2(batch, qPrintable(error));
+
+        qputenv("ANTHROPIC_BASE_URL", sim.baseUrl().toString().toUtf8());
+        qputenv("ANTHROPIC_API_KEY", bs::test::SimProcess::fakeKey().toUtf8());
+        bs::Ledger::setMainThreadGuard(true);
+        const int violations = bs::Ledger::mainThreadViolations();
+        {
+            MainWindow window;
+            bs::ConsoleSession session;
+            QSignalSpy done(&session, &bs::ConsoleSession::ingestionDone);
+            window.show();
+            session.openLedger(path);
+            window.attachSession(&session);
+            session.startMonitoring();
+            QAbstractItemModelTester tester(window.batchModel(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 60000);
+            const auto report = done.first().first().value<bs::IngestReport>();
+            QVERIFY2(report.isComplete(), qPrintable(report.summary()));
+            QVERIFY(report.costMicros > 0);
+            auto* table = window.findChild<QTableView*>(QStringLiteral("batchTable"));
+            QTRY_COMPARE(table->model()->rowCount(), 1);
+            const QString cost = bs::formatMoney(report.costMicros, 2);
+            QTRY_COMPARE(table->model()->index(0, bs::ui::BatchTableModel::Cost).data().toString(),
+                         cost);
+            QCOMPARE(window.batchModel()->summary().spent, report.costMicros);
+            auto* summary = window.findChild<QLabel*>(QStringLiteral("summary"));
+            QTRY_VERIFY2(summary->text().contains(cost), qPrintable(summary->text()));
+            QVERIFY(window.findChild<QAction*>(QStringLiteral("actionRefresh"))->isEnabled());
+            window.attachSession(nullptr);
+        }
+        QCOMPARE(bs::Ledger::mainThreadViolations(), violations);
+        bs::Ledger::setMainThreadGuard(false);
+        qunsetenv("ANTHROPIC_BASE_URL");
+        qunsetenv("ANTHROPIC_API_KEY");
     }
 
     void koreanTranslationLoads() {
