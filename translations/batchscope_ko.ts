@@ -1428,6 +1428,42 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
         <source>The server no longer knows this batch (deleted elsewhere, or in another workspace). It is not polled any more; its stored requests and results stay in the ledger.</source>
         <translation>서버가 더 이상 이 배치를 알지 못합니다(다른 곳에서 삭제되었거나 다른 워크스페이스에 있음). 더 이상 조회하지 않으며, 저장된 요청과 결과는 원장에 그대로 남습니다.</translation>
     </message>
+    <message>
+        <source>Archived</source>
+        <translation>보관됨</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1일 %2시간</translation>
+    </message>
+    <message>
+        <source>retry of %1</source>
+        <translation>%1의 재시도</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>경과</translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation>계보</translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::FileCheckDialog</name>
@@ -1595,6 +1631,48 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
     <message>
         <source>Checking %1…</source>
         <translation>%1 검사 중…</translation>
+    </message>
+    <message>
+        <source>All batches</source>
+        <translation>모든 배치</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>종료됨</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>확인 필요</translation>
+    </message>
+    <message>
+        <source>Gone</source>
+        <translation>사라짐</translation>
+    </message>
+    <message>
+        <source>Needs attention: errored or expired items, unpriced results, or results not ingested yet.</source>
+        <translation>확인 필요: 오류나 만료된 항목, 가격이 없는 결과, 아직 수집하지 않은 결과가 있는 배치입니다.</translation>
+    </message>
+    <message>
+        <source>Filter by batch id or source file (Ctrl+F)</source>
+        <translation>배치 ID나 원본 파일로 거르기(Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>열(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Batch ID</source>
+        <translation>배치 ID 복사(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n batch ID(s).</source>
+        <translation>
+            <numerusform>배치 ID %n개를 복사했습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "batches/batchfilterproxy.h"
 #include "batches/batchtablemodel.h"
 #include "intake/filecheckdialog.h"
 
@@ -12,21 +13,26 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QVBoxLayout>
 
 namespace bs::ui {
 
@@ -54,26 +60,13 @@ MainWindow::MainWindow(QWidget* parent)
         QStringLiteral("</p>"));
 
     m_batchModel = new BatchTableModel(this);
-    m_batchProxy = new QSortFilterProxyModel(this);
-    m_batchProxy->setSourceModel(m_batchModel);
-    m_batchProxy->setSortRole(BatchTableModel::SortRole);
-    m_batchView = new QTableView(this);
-    m_batchView->setObjectName(QStringLiteral("batchTable"));
-    m_batchView->setModel(m_batchProxy);
-    m_batchView->setSortingEnabled(true);
-    m_batchView->sortByColumn(BatchTableModel::Created, Qt::DescendingOrder);
-    m_batchView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_batchView->setAlternatingRowColors(true);
-    m_batchView->setWordWrap(false);
-    m_batchView->setTextElideMode(Qt::ElideMiddle);
-    m_batchView->verticalHeader()->hide();
-    m_batchView->horizontalHeader()->setSectionsMovable(true);
-    m_batchView->horizontalHeader()->setStretchLastSection(true);
-    m_batchView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_batchProxy = new BatchFilterProxy(this);
+    m_batchProxy->setBatchModel(m_batchModel);
+    m_batchPage = createBatchPage();
 
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_placeholder);
-    m_pages->addWidget(m_batchView);
+    m_pages->addWidget(m_batchPage);
     setCentralWidget(m_pages);
     connect(m_batchModel, &BatchTableModel::refreshed, this, &MainWindow::updateSummary);
 
@@ -94,6 +87,121 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+QWidget* MainWindow::createBatchPage() {
+    auto* page = new QWidget(this);
+    page->setObjectName(QStringLiteral("batchPage"));
+
+    m_statusFilter = new QComboBox(page);
+    m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
+    const QList<std::pair<BatchFilterProxy::StatusFilter, QString>> filters{
+        {BatchFilterProxy::StatusFilter::All, tr("All batches")},
+        {BatchFilterProxy::StatusFilter::InProgress, tr("In progress")},
+        {BatchFilterProxy::StatusFilter::Ended, tr("Ended")},
+        {BatchFilterProxy::StatusFilter::NeedsAttention, tr("Needs attention")},
+        {BatchFilterProxy::StatusFilter::Gone, tr("Gone")},
+    };
+    for (const auto& [filter, label] : filters)
+        m_statusFilter->addItem(label, QVariant::fromValue(int(filter)));
+    m_statusFilter->setToolTip(tr("Needs attention: errored or expired items, unpriced results, "
+                                  "or results not ingested yet."));
+    m_filterText = new QLineEdit(page);
+    m_filterText->setObjectName(QStringLiteral("filterText"));
+    m_filterText->setPlaceholderText(tr("Filter by batch id or source file (Ctrl+F)"));
+    m_filterText->setClearButtonEnabled(true);
+    auto* focusFilter = new QAction(this);
+    focusFilter->setShortcut(QKeySequence::Find);
+    connect(focusFilter, &QAction::triggered, m_filterText,
+            [this] { m_filterText->setFocus(Qt::ShortcutFocusReason); });
+    addAction(focusFilter);
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_batchProxy->setStatusFilter(
+            BatchFilterProxy::StatusFilter(m_statusFilter->currentData().toInt()));
+    });
+    connect(m_filterText, &QLineEdit::textChanged, m_batchProxy, &BatchFilterProxy::setText);
+
+    m_batchView = new QTableView(page);
+    m_batchView->setObjectName(QStringLiteral("batchTable"));
+    m_batchView->setModel(m_batchProxy);
+    m_batchView->setSortingEnabled(true);
+    m_batchView->sortByColumn(BatchTableModel::Created, Qt::DescendingOrder);
+    m_batchView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_batchView->setAlternatingRowColors(true);
+    m_batchView->setWordWrap(false);
+    m_batchView->setTextElideMode(Qt::ElideMiddle);
+    m_batchView->verticalHeader()->hide();
+    QHeaderView* header = m_batchView->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+
+    // Column chooser: the same menu under View and on the header.
+    m_columnsMenu = new QMenu(tr("&Columns"), this);
+    m_columnsMenu->setObjectName(QStringLiteral("columnsMenu"));
+    connect(m_columnsMenu, &QMenu::aboutToShow, this, &MainWindow::fillColumnsMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this](const QPoint& at) {
+        m_columnsMenu->popup(m_batchView->horizontalHeader()->mapToGlobal(at));
+    });
+
+    m_copyId = new QAction(tr("&Copy Batch ID"), this);
+    m_copyId->setObjectName(QStringLiteral("actionCopyBatchId"));
+    m_copyId->setShortcut(QKeySequence::Copy);
+    m_copyId->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_copyId, &QAction::triggered, this, &MainWindow::copyBatchIds);
+    m_batchView->addAction(m_copyId);
+    m_batchView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_batchView, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        QMenu menu(this);
+        menu.addAction(m_copyId);
+        if (m_refresh)
+            menu.addAction(m_refresh);
+        menu.exec(m_batchView->viewport()->mapToGlobal(at));
+    });
+
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(0, 0, 0, 0);
+    bar->addWidget(m_statusFilter);
+    bar->addWidget(m_filterText, 1);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_batchView, 1);
+    return page;
+}
+
+void MainWindow::fillColumnsMenu() {
+    m_columnsMenu->clear();
+    QHeaderView* header = m_batchView->horizontalHeader();
+    int visible = 0;
+    for (int c = 0; c < BatchTableModel::ColumnCount; ++c)
+        visible += header->isSectionHidden(c) ? 0 : 1;
+    for (int c = 0; c < BatchTableModel::ColumnCount; ++c) {
+        QAction* a = m_columnsMenu->addAction(
+            m_batchModel->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+        a->setObjectName(QStringLiteral("column%1").arg(c));
+        a->setCheckable(true);
+        a->setChecked(!header->isSectionHidden(c));
+        a->setEnabled(header->isSectionHidden(c) || visible > 1); // never hide the last one
+        connect(a, &QAction::toggled, this,
+                [this, c](bool on) { m_batchView->horizontalHeader()->setSectionHidden(c, !on); });
+    }
+}
+
+void MainWindow::copyBatchIds() {
+    QStringList ids;
+    const QModelIndexList rows = m_batchView->selectionModel()
+                                     ? m_batchView->selectionModel()->selectedRows()
+                                     : QModelIndexList();
+    for (const QModelIndex& i : rows)
+        ids << i.data(BatchTableModel::BatchIdRole).toString();
+    if (ids.isEmpty() && m_batchView->currentIndex().isValid())
+        ids << m_batchView->currentIndex().data(BatchTableModel::BatchIdRole).toString();
+    if (ids.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
+    statusBar()->showMessage(tr("Copied %n batch ID(s).", nullptr, int(ids.size())), 3000);
+}
+
 void MainWindow::createActions() {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     QAction* open = fileMenu->addAction(tr("&Open JSONL…"), this, &MainWindow::openJsonl);
@@ -110,6 +218,7 @@ void MainWindow::createActions() {
     m_refresh->setObjectName(QStringLiteral("actionRefresh"));
     m_refresh->setShortcut(QKeySequence::Refresh);
     m_refresh->setEnabled(false);
+    viewMenu->addMenu(m_columnsMenu);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* about = helpMenu->addAction(tr("&About Batchscope"), this, &MainWindow::showAbout);
@@ -147,7 +256,7 @@ void MainWindow::refreshNow() {
 
 void MainWindow::updateSummary() {
     const BatchTableModel::Summary s = m_batchModel->summary();
-    m_pages->setCurrentWidget(s.batches > 0 ? static_cast<QWidget*>(m_batchView)
+    m_pages->setCurrentWidget(s.batches > 0 ? static_cast<QWidget*>(m_batchPage)
                                             : static_cast<QWidget*>(m_placeholder));
     if (s.batches == 0) {
         m_summary->clear();
@@ -256,6 +365,16 @@ void MainWindow::restoreLayout() {
     restoreState(settings.value(stateKey()).toByteArray());
     const QByteArray header = settings.value(batchHeaderKey()).toByteArray();
     m_fitColumns = header.isEmpty() || !m_batchView->horizontalHeader()->restoreState(header);
+    if (m_fitColumns) {
+        // The first layout: the request total beside the status, the rarely needed ones hidden.
+        QHeaderView* h = m_batchView->horizontalHeader();
+        h->moveSection(h->visualIndex(BatchTableModel::Requests),
+                       h->visualIndex(BatchTableModel::Status) + 1);
+        h->setSectionHidden(BatchTableModel::Lineage, true);
+    }
+    const int status = m_statusFilter->findData(settings.value(statusFilterKey(), 0).toInt());
+    m_statusFilter->setCurrentIndex(qMax(0, status));
+    m_filterText->setText(settings.value(filterTextKey()).toString());
 }
 
 void MainWindow::saveLayout() const {
@@ -263,6 +382,8 @@ void MainWindow::saveLayout() const {
     settings.setValue(geometryKey(), saveGeometry());
     settings.setValue(stateKey(), saveState());
     settings.setValue(batchHeaderKey(), m_batchView->horizontalHeader()->saveState());
+    settings.setValue(statusFilterKey(), m_statusFilter->currentData().toInt());
+    settings.setValue(filterTextKey(), m_filterText->text());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -2,9 +2,11 @@
 
 #include <QMainWindow>
 
+class QComboBox;
 class QLabel;
+class QLineEdit;
+class QMenu;
 class QMimeData;
-class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
 
@@ -16,6 +18,7 @@ struct IngestReport;
 
 namespace bs::ui {
 
+class BatchFilterProxy;
 class BatchTableModel;
 
 class MainWindow : public QMainWindow {
@@ -29,11 +32,14 @@ public:
     static QString geometryKey() { return QStringLiteral("MainWindow/geometry"); }
     static QString stateKey() { return QStringLiteral("MainWindow/state"); }
     static QString batchHeaderKey() { return QStringLiteral("MainWindow/batchTableHeader"); }
+    static QString statusFilterKey() { return QStringLiteral("MainWindow/batchStatusFilter"); }
+    static QString filterTextKey() { return QStringLiteral("MainWindow/batchFilterText"); }
 
     // Shows the session's ledger (the batch table, the spend in the status bar) and what its
     // monitoring does. The window does not own it.
     void attachSession(bs::ConsoleSession* session);
     BatchTableModel* batchModel() const { return m_batchModel; }
+    BatchFilterProxy* batchProxy() const { return m_batchProxy; }
 
 Q_SIGNALS:
     // The user chose a JSONL file, through File → Open or by dropping it on the window; a
@@ -45,6 +51,8 @@ public Q_SLOTS:
     void showAbout();
     // Polls the API now (F5).
     void refreshNow();
+    // Copies the ids of the selected batches (one a line) to the clipboard (Ctrl+C in the table).
+    void copyBatchIds();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -54,6 +62,8 @@ protected:
 
 private:
     void createActions();
+    QWidget* createBatchPage();
+    void fillColumnsMenu();
     void restoreLayout();
     void saveLayout() const;
     void acceptFile(const QString& path);
@@ -67,7 +77,12 @@ private:
     QLabel* m_placeholder = nullptr;
     QTableView* m_batchView = nullptr;
     BatchTableModel* m_batchModel = nullptr;
-    QSortFilterProxyModel* m_batchProxy = nullptr;
+    BatchFilterProxy* m_batchProxy = nullptr;
+    QWidget* m_batchPage = nullptr;
+    QComboBox* m_statusFilter = nullptr;
+    QLineEdit* m_filterText = nullptr;
+    QMenu* m_columnsMenu = nullptr; // column chooser: View menu and the header's context menu
+    QAction* m_copyId = nullptr;
     QLabel* m_summary = nullptr;    // permanent, right of the status bar
     QLabel* m_monitoring = nullptr; // permanent: watching / not watching
     QAction* m_refresh = nullptr;

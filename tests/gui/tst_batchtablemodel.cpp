@@ -128,6 +128,18 @@ private Q_SLOTS:
                      .toString(),
                  ended.id);
 
+        // Request total, age, lineage.
+        QCOMPARE(cell(model, 1, BatchTableModel::Requests), QStringLiteral("3"));
+        QCOMPARE(cell(model, 0, BatchTableModel::Age), QStringLiteral("5 min"));
+        QVERIFY(model.data(model.index(1, BatchTableModel::Age), BatchTableModel::SortRole)
+                    .toLongLong() > 3600);
+        QCOMPARE(cell(model, 1, BatchTableModel::Lineage), QString());
+        QCOMPARE(model.headerData(BatchTableModel::Lineage, Qt::Horizontal).toString(),
+                 QStringLiteral("Lineage"));
+        QCOMPARE(BatchTableModel::durationText(45), QStringLiteral("45 s"));
+        QCOMPARE(BatchTableModel::durationText(3 * 3600 + 5 * 60), QStringLiteral("3 h 05 min"));
+        QCOMPARE(BatchTableModel::durationText(50 * 3600), QStringLiteral("2 d 2 h"));
+
         const BatchTableModel::Summary s = model.summary();
         QCOMPARE(s.batches, 2);
         QCOMPARE(s.unfinished, 1);

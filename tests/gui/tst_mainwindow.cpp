@@ -19,8 +19,13 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
@@ -214,7 +219,7 @@ private Q_SLOTS:
         QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("placeholder"));
         window.attachSession(&session);
         // The rows come when the session's ledger worker answers.
-        QTRY_COMPARE(pages->currentWidget()->objectName(), QStringLiteral("batchTable"));
+        QTRY_COMPARE(pages->currentWidget()->objectName(), QStringLiteral("batchPage"));
         auto* table = window.findChild<QTableView*>(QStringLiteral("batchTable"));
         QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 1);
@@ -289,6 +294,93 @@ private Q_SLOTS:
         bs::Ledger::setMainThreadGuard(false);
         qunsetenv("ANTHROPIC_BASE_URL");
         qunsetenv("ANTHROPIC_API_KEY");
+    }
+
+    // The batches view: a status filter and a text filter over the table, a column chooser (View
+    // menu and header), the batch id copied with Ctrl+C, and all of it remembered.
+    void batchesCanBeFilteredChosenAndCopied() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+        {
+            bs::Ledger ledger;
+            QVERIFY(ledger.open(path));
+            bs::MessageBatch ended = bs::test::endedTestBatch(QStringLiteral("msgbatch_ended"));
+            ended.requestCounts.succeeded = 3;
+            bs::MessageBatch failed = bs::test::endedTestBatch(QStringLiteral("msgbatch_failed"));
+            failed.requestCounts.errored = 2;
+            bs::MessageBatch running = bs::test::endedTestBatch(QStringLiteral("msgbatch_running"));
+            running.processingStatus = bs::MessageBatch::Status::InProgress;
+            running.endedAt = QDateTime();
+            running.requestCounts = {};
+            running.requestCounts.processing = 4;
+            QVERIFY(bs::BatchStore(ledger).upsert({ended, failed, running}));
+            QVERIFY(bs::BatchStore(ledger).markResultsIngested(ended.id, ended.endedAt));
+            QVERIFY(bs::BatchStore(ledger).markResultsIngested(failed.id, failed.endedAt));
+        }
+        QSettings().clear();
+        bs::ConsoleSession session;
+        session.openLedger(path);
+        {
+            MainWindow window;
+            window.show();
+            window.attachSession(&session);
+            auto* table = window.findChild<QTableView*>(QStringLiteral("batchTable"));
+            QTRY_COMPARE(table->model()->rowCount(), 3);
+            QAbstractItemModelTester tester(table->model(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+            auto* status = window.findChild<QComboBox*>(QStringLiteral("statusFilter"));
+            auto* text = window.findChild<QLineEdit*>(QStringLiteral("filterText"));
+            QVERIFY(status && text);
+            const auto ids = [&] {
+                QStringList list;
+                for (int r = 0; r < table->model()->rowCount(); ++r)
+                    list << table->model()
+                                ->index(r, 0)
+                                .data(bs::ui::BatchTableModel::BatchIdRole)
+                                .toString();
+                list.sort();
+                return list;
+            };
+            status->setCurrentIndex(status->findText(QStringLiteral("In progress")));
+            QCOMPARE(ids(), QStringList{QStringLiteral("msgbatch_running")});
+            status->setCurrentIndex(status->findText(QStringLiteral("Needs attention")));
+            QCOMPARE(ids(), QStringList{QStringLiteral("msgbatch_failed")});
+            status->setCurrentIndex(status->findText(QStringLiteral("All batches")));
+            text->setText(QStringLiteral("ENDED"));
+            QCOMPARE(ids(), QStringList{QStringLiteral("msgbatch_ended")});
+
+            // Column chooser: the Lineage column starts hidden; the View menu shows it.
+            QHeaderView* header = table->horizontalHeader();
+            QVERIFY(header->isSectionHidden(bs::ui::BatchTableModel::Lineage));
+            auto* columns = window.findChild<QMenu*>(QStringLiteral("columnsMenu"));
+            QVERIFY(columns);
+            QMetaObject::invokeMethod(columns, "aboutToShow");
+            QCOMPARE(columns->actions().size(), int(bs::ui::BatchTableModel::ColumnCount));
+            QAction* lineage = columns->actions().at(bs::ui::BatchTableModel::Lineage);
+            QCOMPARE(lineage->text(), QStringLiteral("Lineage"));
+            QVERIFY(!lineage->isChecked());
+            lineage->setChecked(true);
+            QVERIFY(!header->isSectionHidden(bs::ui::BatchTableModel::Lineage));
+            columns->actions().at(bs::ui::BatchTableModel::Age)->setChecked(false);
+            QVERIFY(header->isSectionHidden(bs::ui::BatchTableModel::Age));
+
+            // Copy: the selected batch's id.
+            table->selectRow(0);
+            window.findChild<QAction*>(QStringLiteral("actionCopyBatchId"))->trigger();
+            QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("msgbatch_ended"));
+            window.close(); // remembers the layout and the filters
+            window.attachSession(nullptr);
+        }
+        MainWindow again;
+        again.attachSession(&session);
+        auto* table = again.findChild<QTableView*>(QStringLiteral("batchTable"));
+        QTRY_COMPARE(table->model()->rowCount(), 1); // the text filter is back
+        QCOMPARE(again.findChild<QLineEdit*>(QStringLiteral("filterText"))->text(),
+                 QStringLiteral("ENDED"));
+        QVERIFY(!table->horizontalHeader()->isSectionHidden(bs::ui::BatchTableModel::Lineage));
+        QVERIFY(table->horizontalHeader()->isSectionHidden(bs::ui::BatchTableModel::Age));
+        again.attachSession(nullptr);
+        QSettings().clear();
     }
 
     void koreanTranslationLoads() {

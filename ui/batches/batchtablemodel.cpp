@@ -195,11 +195,26 @@ QString BatchTableModel::statusText(const BatchRecord& record) {
     case MessageBatch::Status::Canceling:
         return tr("Canceling");
     case MessageBatch::Status::Ended:
+        if (record.batch.archivedAt.isValid())
+            return tr("Archived");
         return record.resultsIngestedAt.isValid() ? tr("Ended") : tr("Ended, results pending");
     case MessageBatch::Status::Unknown:
         break;
     }
     return tr("Unknown");
+}
+
+QString BatchTableModel::durationText(qint64 seconds) {
+    seconds = qMax<qint64>(0, seconds);
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60)
+        return tr("%1 min").arg(minutes);
+    const qint64 hours = minutes / 60;
+    if (hours < 24)
+        return tr("%1 h %2 min").arg(hours).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    return tr("%1 d %2 h").arg(hours / 24).arg(hours % 24);
 }
 
 QVariant BatchTableModel::display(const Row& row, int column) const {
@@ -235,6 +250,15 @@ QVariant BatchTableModel::display(const Row& row, int column) const {
         return when(b.createdAt);
     case Ended:
         return when(b.endedAt);
+    case Requests:
+        return count(b.requestCounts.total());
+    case Age:
+        return b.createdAt.isValid()
+                   ? durationText(b.createdAt.secsTo(QDateTime::currentDateTimeUtc()))
+                   : QString();
+    case Lineage:
+        return row.record.local.retryOf.isEmpty() ? QString()
+                                                  : tr("retry of %1").arg(row.record.local.retryOf);
     case Source:
         if (row.record.discovered)
             return tr("another tool");
@@ -265,6 +289,14 @@ QVariant BatchTableModel::sortValue(const Row& row, int column) const {
         return b.createdAt;
     case Ended:
         return b.endedAt;
+    case Requests:
+        return b.requestCounts.total();
+    case Age:
+        // Older sorts as longer: seconds since created.
+        return b.createdAt.isValid() ? b.createdAt.secsTo(QDateTime::currentDateTimeUtc())
+                                     : qint64(-1);
+    case Lineage:
+        return row.record.local.retryOf;
     default:
         return display(row, column);
     }
@@ -283,7 +315,7 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const {
     case BatchIdRole:
         return row.record.batch.id;
     case Qt::TextAlignmentRole:
-        if (column >= Processing && column <= Cost)
+        if ((column >= Processing && column <= Cost) || column == Requests || column == Age)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
     case Qt::ForegroundRole:
@@ -336,6 +368,12 @@ QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Created");
     case Ended:
         return tr("Ended");
+    case Requests:
+        return tr("Requests");
+    case Age:
+        return tr("Age");
+    case Lineage:
+        return tr("Lineage");
     default:
         return {};
     }

@@ -45,6 +45,10 @@ public:
         Cost,
         Created,
         Ended,
+        // Added after the first release: appended, so remembered header layouts stay valid.
+        Requests, // all request counts together
+        Age,      // since created
+        Lineage,  // the batch this one retries items of
         ColumnCount
     };
     static constexpr int SortRole = Qt::UserRole;
@@ -62,6 +66,10 @@ public:
     // Reads through this worker (not owned; null: empty) now and after each change of its file.
     void setWorker(LedgerWorker* worker);
     Summary summary() const { return m_summary; }
+    // The row's record and cost (for a filter proxy); null when out of range.
+    const Row* rowAt(int row) const {
+        return row >= 0 && row < int(m_rows.size()) ? &m_rows.at(row) : nullptr;
+    }
     // At least one answer of the worker has been applied.
     bool isLoaded() const { return m_loaded; }
 
@@ -72,6 +80,8 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     static QString statusText(const BatchRecord& record);
+    // "45 s", "12 min", "3 h 05 min", "2 d 4 h".
+    static QString durationText(qint64 seconds);
 
 public Q_SLOTS:
     // Reads every row again (applied as row-level changes).
