@@ -1336,6 +1336,161 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>bs::ui::BatchDetails</name>
+    <message>
+        <source>Select a batch to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gone since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results ingested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not ingested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not ended yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpriced results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache writes (5 min / 1 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 / %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web searches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 result(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source and lineage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created by another tool (no stored requests)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retried by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::BatchTableModel</name>
     <message>
         <source>In progress</source>
@@ -1683,6 +1838,10 @@ Exit codes:
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

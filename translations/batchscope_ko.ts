@@ -1337,6 +1337,161 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
     </message>
 </context>
 <context>
+    <name>bs::ui::BatchDetails</name>
+    <message>
+        <source>Select a batch to see its details.</source>
+        <translation>배치를 선택하면 자세한 내용이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger.</source>
+        <translation>배치 %1이(가) 원장에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>Processing time</source>
+        <translation>처리 시간</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>만료</translation>
+    </message>
+    <message>
+        <source>Cancel requested</source>
+        <translation>취소 요청</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>보관됨</translation>
+    </message>
+    <message>
+        <source>Gone since</source>
+        <translation>사라진 시각</translation>
+    </message>
+    <message>
+        <source>Results ingested</source>
+        <translation>결과 수집</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>처리 중</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>성공</translation>
+    </message>
+    <message>
+        <source>Errored</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>만료됨</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <source>not ingested</source>
+        <translation>수집 안 됨</translation>
+    </message>
+    <message>
+        <source>not ended yet</source>
+        <translation>아직 종료되지 않음</translation>
+    </message>
+    <message>
+        <source>Unpriced results</source>
+        <translation>가격 없는 결과</translation>
+    </message>
+    <message>
+        <source>Results stored</source>
+        <translation>저장된 결과</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>입력 토큰</translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation>출력 토큰</translation>
+    </message>
+    <message>
+        <source>Cache writes (5 min / 1 h)</source>
+        <translation>캐시 쓰기(5분 / 1시간)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 / %3)</source>
+        <translation>%1 (%2 / %3)</translation>
+    </message>
+    <message>
+        <source>Cache reads</source>
+        <translation>캐시 읽기</translation>
+    </message>
+    <message>
+        <source>Web searches</source>
+        <translation>웹 검색</translation>
+    </message>
+    <message>
+        <source>%1 · %2 result(s)</source>
+        <translation>%1 · 결과 %2개</translation>
+    </message>
+    <message>
+        <source>Source and lineage</source>
+        <translation>원본과 계보</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>원본</translation>
+    </message>
+    <message>
+        <source>created by another tool (no stored requests)</source>
+        <translation>다른 도구로 생성됨(저장된 요청 없음)</translation>
+    </message>
+    <message>
+        <source>Source file</source>
+        <translation>원본 파일</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>제출자</translation>
+    </message>
+    <message>
+        <source>Retry of</source>
+        <translation>재시도 대상</translation>
+    </message>
+    <message>
+        <source>Retried by</source>
+        <translation>재시도한 배치</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>워크스페이스</translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::BatchTableModel</name>
     <message>
         <source>In progress</source>
@@ -1673,6 +1828,10 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
         <translation>
             <numerusform>배치 ID %n개를 복사했습니다.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>개요</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "batches/batchdetails.h"
 #include "batches/batchfilterproxy.h"
 #include "batches/batchtablemodel.h"
 #include "intake/filecheckdialog.h"
@@ -28,9 +29,11 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -158,6 +161,24 @@ QWidget* MainWindow::createBatchPage() {
         menu.exec(m_batchView->viewport()->mapToGlobal(at));
     });
 
+    // Details of the selected batch, below the table.
+    m_details = new BatchDetails(page);
+    auto* tabs = new QTabWidget(page);
+    tabs->setObjectName(QStringLiteral("detailTabs"));
+    tabs->addTab(m_details, tr("Overview"));
+    connect(m_batchView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                m_details->showBatch(current.isValid()
+                                         ? current.data(BatchTableModel::BatchIdRole).toString()
+                                         : QString());
+            });
+    m_splitter = new QSplitter(Qt::Vertical, page);
+    m_splitter->setObjectName(QStringLiteral("batchSplitter"));
+    m_splitter->addWidget(m_batchView);
+    m_splitter->addWidget(tabs);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
     bar->addWidget(m_statusFilter);
@@ -165,7 +186,7 @@ QWidget* MainWindow::createBatchPage() {
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addLayout(bar);
-    layout->addWidget(m_batchView, 1);
+    layout->addWidget(m_splitter, 1);
     return page;
 }
 
@@ -232,6 +253,7 @@ void MainWindow::attachSession(ConsoleSession* session) {
     m_session = session;
     // The model reads through the session's ledger worker: no SQL on this thread.
     m_batchModel->setWorker(session ? session->worker() : nullptr);
+    m_details->setWorker(session ? session->worker() : nullptr);
     if (!session)
         return;
     connect(session, &ConsoleSession::monitoringStarted, this, [this] {
@@ -375,6 +397,7 @@ void MainWindow::restoreLayout() {
     const int status = m_statusFilter->findData(settings.value(statusFilterKey(), 0).toInt());
     m_statusFilter->setCurrentIndex(qMax(0, status));
     m_filterText->setText(settings.value(filterTextKey()).toString());
+    m_splitter->restoreState(settings.value(splitterKey()).toByteArray());
 }
 
 void MainWindow::saveLayout() const {
@@ -384,6 +407,7 @@ void MainWindow::saveLayout() const {
     settings.setValue(batchHeaderKey(), m_batchView->horizontalHeader()->saveState());
     settings.setValue(statusFilterKey(), m_statusFilter->currentData().toInt());
     settings.setValue(filterTextKey(), m_filterText->text());
+    settings.setValue(splitterKey(), m_splitter->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

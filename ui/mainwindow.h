@@ -7,6 +7,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QMimeData;
+class QSplitter;
 class QStackedWidget;
 class QTableView;
 
@@ -18,6 +19,7 @@ struct IngestReport;
 
 namespace bs::ui {
 
+class BatchDetails;
 class BatchFilterProxy;
 class BatchTableModel;
 
@@ -34,12 +36,14 @@ public:
     static QString batchHeaderKey() { return QStringLiteral("MainWindow/batchTableHeader"); }
     static QString statusFilterKey() { return QStringLiteral("MainWindow/batchStatusFilter"); }
     static QString filterTextKey() { return QStringLiteral("MainWindow/batchFilterText"); }
+    static QString splitterKey() { return QStringLiteral("MainWindow/batchSplitter"); }
 
     // Shows the session's ledger (the batch table, the spend in the status bar) and what its
     // monitoring does. The window does not own it.
     void attachSession(bs::ConsoleSession* session);
     BatchTableModel* batchModel() const { return m_batchModel; }
     BatchFilterProxy* batchProxy() const { return m_batchProxy; }
+    BatchDetails* batchDetails() const { return m_details; }
 
 Q_SIGNALS:
     // The user chose a JSONL file, through File → Open or by dropping it on the window; a
@@ -79,12 +83,14 @@ private:
     BatchTableModel* m_batchModel = nullptr;
     BatchFilterProxy* m_batchProxy = nullptr;
     QWidget* m_batchPage = nullptr;
+    QSplitter* m_splitter = nullptr;
     QComboBox* m_statusFilter = nullptr;
     QLineEdit* m_filterText = nullptr;
     QMenu* m_columnsMenu = nullptr; // column chooser: View menu and the header's context menu
     QAction* m_copyId = nullptr;
-    QLabel* m_summary = nullptr;    // permanent, right of the status bar
-    QLabel* m_monitoring = nullptr; // permanent: watching / not watching
+    BatchDetails* m_details = nullptr; // the selected batch, below the table
+    QLabel* m_summary = nullptr;       // permanent, right of the status bar
+    QLabel* m_monitoring = nullptr;    // permanent: watching / not watching
     QAction* m_refresh = nullptr;
     bs::ConsoleSession* m_session = nullptr;
     bool m_fitColumns = false; // no remembered column layout: fit them to the first rows

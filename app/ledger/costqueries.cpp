@@ -112,6 +112,22 @@ QList<CostGroup> CostQueries::groupedBy(Grouping grouping, QDate since) {
     return list;
 }
 
+QList<CostGroup> CostQueries::byModelOfBatch(const QString& batchId) {
+    QList<CostGroup> list;
+    if (!ensureThread("CostQueries::byModelOfBatch"))
+        return list;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT COALESCE(model, '') AS k, ") + kTotalsColumns +
+              QStringLiteral(" FROM results WHERE batch_id = ? GROUP BY k ORDER BY k"));
+    q.addBindValue(batchId);
+    if (!run(q))
+        return list;
+    while (q.next())
+        list.append({q.value(0).toString(), totalsFrom(q, 1)});
+    return list;
+}
+
 Money CostQueries::spentInPeriod(BudgetSetting::Period period, QDate today) {
     if (!today.isValid())
         today = QDateTime::currentDateTimeUtc().date();

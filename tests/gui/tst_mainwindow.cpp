@@ -1,5 +1,6 @@
 #include "aboutdialog.h"
 #include "api/apiclient.h"
+#include "batches/batchdetails.h"
 #include "batches/batchtablemodel.h"
 #include "core/appinfo.h"
 #include "cost/money.h"
@@ -76,6 +77,8 @@ private Q_SLOTS:
         bs::AppInfo::applyToApplication();
         QSettings().clear();
     }
+    // A failed test must not leave the guard on for the next one.
+    void cleanup() { bs::Ledger::setMainThreadGuard(false); }
 
     void opensWithTitleAndPlaceholder() {
         MainWindow window;
@@ -288,6 +291,20 @@ private Q_SLOTS:
             auto* summary = window.findChild<QLabel*>(QStringLiteral("summary"));
             QTRY_VERIFY2(summary->text().contains(cost), qPrintable(summary->text()));
             QVERIFY(window.findChild<QAction*>(QStringLiteral("actionRefresh"))->isEnabled());
+
+            // Selecting the batch shows its details, read through the worker too.
+            bs::ui::BatchDetails* details = window.batchDetails();
+            QSignalSpy shown(details, &bs::ui::BatchDetails::shown);
+            table->selectRow(0);
+            QTRY_VERIFY(!shown.isEmpty());
+            QCOMPARE(details->batchId(), batch->id);
+            const QString text = details->text();
+            QVERIFY2(text.contains(batch->id), qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("Processing time")), qPrintable(text));
+            QVERIFY2(text.contains(bs::formatMoney(report.costMicros, 6)), qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("Errored\n%1").arg(report.errored)),
+                     qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("claude-")), qPrintable(text)); // by model
             window.attachSession(nullptr);
         }
         QCOMPARE(bs::Ledger::mainThreadViolations(), violations);
