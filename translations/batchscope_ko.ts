@@ -1670,6 +1670,45 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
     </message>
 </context>
 <context>
+    <name>bs::ui::ItemTableModel</name>
+    <message>
+        <source>unpriced</source>
+        <translation>가격 없음</translation>
+    </message>
+    <message>
+        <source>custom_id</source>
+        <translation>custom_id</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>입력 토큰</translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation>출력 토큰</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <source>Error type</source>
+        <translation>오류 유형</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>오류 메시지</translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::MainWindow</name>
     <message>
         <source>Batchscope</source>
@@ -1832,6 +1871,50 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
     <message>
         <source>Overview</source>
         <translation>개요</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>모든 결과</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>성공</translation>
+    </message>
+    <message>
+        <source>Errored</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>만료됨</translation>
+    </message>
+    <message>
+        <source>Search custom_id</source>
+        <translation>custom_id 검색</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Error %1: %2</source>
+        <translation>오류 %1: %2</translation>
+    </message>
+    <message>
+        <source>Request id: %1</source>
+        <translation>요청 ID: %1</translation>
+    </message>
+    <message>
+        <source>%1, stop reason %2, %3 input / %4 output tokens</source>
+        <translation>%1, 중지 이유 %2, 입력 %3 / 출력 %4 토큰</translation>
     </message>
 </context>
 <context>

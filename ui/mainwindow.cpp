@@ -4,6 +4,7 @@
 #include "batches/batchdetails.h"
 #include "batches/batchfilterproxy.h"
 #include "batches/batchtablemodel.h"
+#include "batches/itemtablemodel.h"
 #include "intake/filecheckdialog.h"
 
 #include "api/apierror.h"
@@ -166,11 +167,14 @@ QWidget* MainWindow::createBatchPage() {
     auto* tabs = new QTabWidget(page);
     tabs->setObjectName(QStringLiteral("detailTabs"));
     tabs->addTab(m_details, tr("Overview"));
+    tabs->addTab(createItemsTab(), tr("Items"));
     connect(m_batchView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
-                m_details->showBatch(current.isValid()
-                                         ? current.data(BatchTableModel::BatchIdRole).toString()
-                                         : QString());
+                const QString id = current.isValid()
+                                       ? current.data(BatchTableModel::BatchIdRole).toString()
+                                       : QString();
+                m_details->showBatch(id);
+                m_items->setBatch(id);
             });
     m_splitter = new QSplitter(Qt::Vertical, page);
     m_splitter->setObjectName(QStringLiteral("batchSplitter"));
@@ -188,6 +192,70 @@ QWidget* MainWindow::createBatchPage() {
     layout->addLayout(bar);
     layout->addWidget(m_splitter, 1);
     return page;
+}
+
+QWidget* MainWindow::createItemsTab() {
+    auto* tab = new QWidget(this);
+    tab->setObjectName(QStringLiteral("itemsTab"));
+    m_items = new ItemTableModel(this);
+    auto* type = new QComboBox(tab);
+    type->setObjectName(QStringLiteral("itemTypeFilter"));
+    type->addItem(tr("All results"), QString());
+    type->addItem(tr("Succeeded"), QStringLiteral("succeeded"));
+    type->addItem(tr("Errored"), QStringLiteral("errored"));
+    type->addItem(tr("Canceled"), QStringLiteral("canceled"));
+    type->addItem(tr("Expired"), QStringLiteral("expired"));
+    auto* search = new QLineEdit(tab);
+    search->setObjectName(QStringLiteral("itemSearch"));
+    search->setPlaceholderText(tr("Search custom_id"));
+    search->setClearButtonEnabled(true);
+    const auto apply = [this, type, search] {
+        m_items->setFilter(type->currentData().toString(), search->text());
+    };
+    connect(type, &QComboBox::currentIndexChanged, this, apply);
+    connect(search, &QLineEdit::textChanged, this, apply);
+    auto* view = new QTableView(tab);
+    view->setObjectName(QStringLiteral("itemTable"));
+    view->setModel(m_items);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    auto* detail = new QLabel(tab);
+    detail->setObjectName(QStringLiteral("itemDetail"));
+    detail->setWordWrap(true);
+    detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this, detail](const QModelIndex& current) {
+                const ResultRow* r = m_items->rowAt(current.row());
+                if (!r) {
+                    detail->clear();
+                    return;
+                }
+                // What the ledger keeps of the item: its outcome, usage and error (the message
+                // text itself is not stored).
+                QStringList lines{tr("%1: %2").arg(r->customId, r->type)};
+                if (!r->errorType.isEmpty())
+                    lines << tr("Error %1: %2").arg(r->errorType, r->errorMessage);
+                if (!r->requestId.isEmpty())
+                    lines << tr("Request id: %1").arg(r->requestId);
+                if (!r->model.isEmpty())
+                    lines << tr("%1, stop reason %2, %3 input / %4 output tokens")
+                                 .arg(r->model, r->stopReason)
+                                 .arg(r->usage.inputTokens)
+                                 .arg(r->usage.outputTokens);
+                detail->setText(lines.join(QLatin1Char('\n')));
+            });
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(0, 0, 0, 0);
+    bar->addWidget(type);
+    bar->addWidget(search, 1);
+    auto* layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(view, 1);
+    layout->addWidget(detail);
+    return tab;
 }
 
 void MainWindow::fillColumnsMenu() {
@@ -254,6 +322,7 @@ void MainWindow::attachSession(ConsoleSession* session) {
     // The model reads through the session's ledger worker: no SQL on this thread.
     m_batchModel->setWorker(session ? session->worker() : nullptr);
     m_details->setWorker(session ? session->worker() : nullptr);
+    m_items->setWorker(session ? session->worker() : nullptr);
     if (!session)
         return;
     connect(session, &ConsoleSession::monitoringStarted, this, [this] {

@@ -22,6 +22,7 @@ namespace bs::ui {
 class BatchDetails;
 class BatchFilterProxy;
 class BatchTableModel;
+class ItemTableModel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -44,6 +45,7 @@ public:
     BatchTableModel* batchModel() const { return m_batchModel; }
     BatchFilterProxy* batchProxy() const { return m_batchProxy; }
     BatchDetails* batchDetails() const { return m_details; }
+    ItemTableModel* itemModel() const { return m_items; }
 
 Q_SIGNALS:
     // The user chose a JSONL file, through File → Open or by dropping it on the window; a
@@ -89,8 +91,10 @@ private:
     QMenu* m_columnsMenu = nullptr; // column chooser: View menu and the header's context menu
     QAction* m_copyId = nullptr;
     BatchDetails* m_details = nullptr; // the selected batch, below the table
-    QLabel* m_summary = nullptr;       // permanent, right of the status bar
-    QLabel* m_monitoring = nullptr;    // permanent: watching / not watching
+    ItemTableModel* m_items = nullptr; // its items (Items tab), loaded page by page
+    QWidget* createItemsTab();
+    QLabel* m_summary = nullptr;    // permanent, right of the status bar
+    QLabel* m_monitoring = nullptr; // permanent: watching / not watching
     QAction* m_refresh = nullptr;
     bs::ConsoleSession* m_session = nullptr;
     bool m_fitColumns = false; // no remembered column layout: fit them to the first rows

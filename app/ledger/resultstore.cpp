@@ -118,6 +118,37 @@ QList<ResultRow> ResultStore::ofBatch(const QString& batchId, qint64 offset, qin
     return list;
 }
 
+QList<ResultRow> ResultStore::pageOf(const QString& batchId, const QString& afterCustomId,
+                                     int limit, const QString& type, const QString& search) {
+    QList<ResultRow> list;
+    if (!ensureThread("ResultStore::pageOf"))
+        return list;
+    QString sql = QStringLiteral("SELECT ") + kResultColumns +
+                  QStringLiteral(" FROM results WHERE batch_id = ? AND custom_id > ?");
+    QVariantList binds{batchId,
+                       afterCustomId.isNull() ? QString(QLatin1String("")) : afterCustomId};
+    if (!type.isEmpty()) {
+        sql += QStringLiteral(" AND type = ?");
+        binds << type;
+    }
+    if (!search.isEmpty()) {
+        sql += QStringLiteral(" AND instr(lower(custom_id), lower(?)) > 0");
+        binds << search;
+    }
+    sql += QStringLiteral(" ORDER BY custom_id LIMIT ?");
+    binds << qMax(0, limit);
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant& v : std::as_const(binds))
+        q.addBindValue(v);
+    if (!run(q))
+        return list;
+    while (q.next())
+        list.append(resultFrom(q));
+    return list;
+}
+
 qint64 ResultStore::count(const QString& batchId) {
     if (!ensureThread("ResultStore::count"))
         return -1;

@@ -2,6 +2,7 @@
 // the summary, that a write from another connection (another thread) reaches the table as
 // row-level changes, and that the model runs no SQL on the GUI thread (Ledger's guard on).
 #include "batches/batchtablemodel.h"
+#include "batches/itemtablemodel.h"
 #include "ledger/batchstore.h"
 #include "ledger/ledger.h"
 #include "ledger/ledgerworker.h"
@@ -78,6 +79,8 @@ class TestBatchTableModel : public QObject {
     QString freshPath() { return m_dir.filePath(QStringLiteral("model-%1.sqlite").arg(++m_n)); }
 
 private Q_SLOTS:
+    // A failed test must not leave the guard on for the next one.
+    void cleanup() { Ledger::setMainThreadGuard(false); }
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         QLocale::setDefault(QLocale::c());
@@ -248,6 +251,56 @@ private Q_SLOTS:
         QCOMPARE(changed.last().at(0).toModelIndex().row(), 0);
         QCOMPARE(reset.size(), 0);
         QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(Ledger::mainThreadViolations(), violations);
+        Ledger::setMainThreadGuard(false);
+    }
+
+    // The items of a batch come a page at a time, in custom_id order, filtered by type and by a
+    // text in the custom_id; nothing of it on the GUI thread.
+    void itemsLoadLazily() {
+        const QString path = freshPath();
+        const QString id = QStringLiteral("msgbatch_items");
+        onWorker(path, [&](Ledger& l) {
+            QVERIFY(BatchStore(l).upsert(bs::test::endedTestBatch(id)));
+            QList<ResultRow> rows;
+            for (int i = 0; i < 1200; ++i)
+                rows << result(
+                    id, QStringLiteral("item-%1").arg(i, 5, 10, QLatin1Char('0')),
+                    i % 10 == 3 ? QStringLiteral("errored") : QStringLiteral("succeeded"), 100);
+            QCOMPARE(ResultStore(l).insert(rows), qint64(1200));
+        });
+        Ledger::setMainThreadGuard(true);
+        const int violations = Ledger::mainThreadViolations();
+        bs::ui::ItemTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        LedgerWorker worker;
+        worker.open(path);
+        model.setWorker(&worker);
+        QSignalSpy pages(&model, &bs::ui::ItemTableModel::pageLoaded);
+        model.setBatch(id);
+        QTRY_VERIFY(!pages.isEmpty());
+        QCOMPARE(pages.first().at(0).toInt(), bs::ui::ItemTableModel::kPageSize); // one page
+        QCOMPARE(cell(model, 0, bs::ui::ItemTableModel::CustomId), QStringLiteral("item-00000"));
+        // More as the view asks (QAbstractItemModelTester asks too), never a row twice.
+        while (model.canFetchMore({}) || model.isLoading()) {
+            model.fetchMore({});
+            QTest::qWait(5);
+        }
+        QCOMPARE(model.rowCount(), 1200);
+        for (int r = 0; r < 1200; ++r)
+            QCOMPARE(cell(model, r, bs::ui::ItemTableModel::CustomId),
+                     QStringLiteral("item-%1").arg(r, 5, 10, QLatin1Char('0')));
+        QVERIFY(pages.last().at(1).toBool()); // at the end
+
+        model.setFilter(QStringLiteral("errored"), QString());
+        QTRY_COMPARE(model.rowCount(), 120);
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(cell(model, 0, bs::ui::ItemTableModel::CustomId), QStringLiteral("item-00003"));
+        model.setFilter(QString(), QStringLiteral("ITEM-0119"));
+        QTRY_COMPARE(model.rowCount(), 10);
+        model.setBatch(QString());
+        QCOMPARE(model.rowCount(), 0);
         QCOMPARE(Ledger::mainThreadViolations(), violations);
         Ledger::setMainThreadGuard(false);
     }
