@@ -1926,6 +1926,14 @@ Exit codes:
         <source>%1, stop reason %2, %3 input / %4 output tokens</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Watching %1 · last poll %2 · next %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last poll failed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::ProblemTableModel</name>

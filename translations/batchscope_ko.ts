@@ -1916,6 +1916,14 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
         <source>%1, stop reason %2, %3 input / %4 output tokens</source>
         <translation>%1, 중지 이유 %2, 입력 %3 / 출력 %4 토큰</translation>
     </message>
+    <message>
+        <source>Watching %1 · last poll %2 · next %3</source>
+        <translation>%1 감시 중 · 마지막 폴링 %2 · 다음 %3</translation>
+    </message>
+    <message>
+        <source>last poll failed</source>
+        <translation>마지막 폴링 실패</translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::ProblemTableModel</name>

@@ -26,6 +26,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
@@ -329,6 +330,21 @@ void MainWindow::attachSession(ConsoleSession* session) {
         m_refresh->setEnabled(true);
         m_monitoring->setText(tr("Watching %1").arg(m_session->baseUrl().host()));
         m_monitoring->setToolTip(Redactor::redactUrl(m_session->baseUrl()));
+    });
+    // Last and next poll beside the connection, from each cycle's report.
+    connect(session, &ConsoleSession::cycleFinished, this, [this](const Poller::CycleReport& r) {
+        if (!m_session)
+            return;
+        const QLocale locale;
+        const QTime now = QTime::currentTime();
+        m_monitoring->setText(
+            tr("Watching %1 · last poll %2 · next %3")
+                .arg(m_session->baseUrl().host(), locale.toString(now, QLocale::ShortFormat),
+                     locale.toString(now.addMSecs(int(qMin<qint64>(r.nextIntervalMs, 86'400'000))),
+                                     QLocale::ShortFormat)));
+        if (!r.ok)
+            m_monitoring->setText(m_monitoring->text() + QStringLiteral(" · ") +
+                                  tr("last poll failed"));
     });
     connect(session, &ConsoleSession::monitoringUnavailable, this,
             &MainWindow::showMonitoringProblem);

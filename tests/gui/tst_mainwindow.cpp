@@ -291,6 +291,11 @@ private Q_SLOTS:
             auto* summary = window.findChild<QLabel*>(QStringLiteral("summary"));
             QTRY_VERIFY2(summary->text().contains(cost), qPrintable(summary->text()));
             QVERIFY(window.findChild<QAction*>(QStringLiteral("actionRefresh"))->isEnabled());
+            auto* monitoring = window.findChild<QLabel*>(QStringLiteral("monitoring"));
+            QTRY_VERIFY2(monitoring->text().contains(QStringLiteral("last poll")),
+                         qPrintable(monitoring->text()));
+            QVERIFY2(monitoring->text().contains(QStringLiteral(" next ")),
+                     qPrintable(monitoring->text()));
 
             // Selecting the batch shows its details, read through the worker too.
             bs::ui::BatchDetails* details = window.batchDetails();
