@@ -1934,6 +1934,10 @@ Exit codes:
         <source>last poll failed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::ProblemTableModel</name>

@@ -1924,6 +1924,10 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
         <source>last poll failed</source>
         <translation>마지막 폴링 실패</translation>
     </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1 후</translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::ProblemTableModel</name>

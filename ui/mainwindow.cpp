@@ -336,12 +336,11 @@ void MainWindow::attachSession(ConsoleSession* session) {
         if (!m_session)
             return;
         const QLocale locale;
-        const QTime now = QTime::currentTime();
         m_monitoring->setText(
             tr("Watching %1 · last poll %2 · next %3")
-                .arg(m_session->baseUrl().host(), locale.toString(now, QLocale::ShortFormat),
-                     locale.toString(now.addMSecs(int(qMin<qint64>(r.nextIntervalMs, 86'400'000))),
-                                     QLocale::ShortFormat)));
+                .arg(m_session->baseUrl().host(),
+                     locale.toString(QTime::currentTime(), QStringLiteral("HH:mm:ss")),
+                     tr("in %1").arg(BatchTableModel::durationText(r.nextIntervalMs / 1000))));
         if (!r.ok)
             m_monitoring->setText(m_monitoring->text() + QStringLiteral(" · ") +
                                   tr("last poll failed"));
@@ -368,6 +367,13 @@ void MainWindow::updateSummary() {
     if (s.batches == 0) {
         m_summary->clear();
         return;
+    }
+    if (!m_selectedFirst && !m_batchView->currentIndex().isValid() &&
+        m_batchProxy->rowCount() > 0) {
+        // Something to show below the table from the start: the first (newest) batch.
+        m_selectedFirst = true;
+        m_batchView->setCurrentIndex(m_batchProxy->index(0, 0));
+        m_batchView->selectRow(0);
     }
     if (m_fitColumns) {
         // First rows and no remembered layout: columns as wide as what they show.

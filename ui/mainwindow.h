@@ -97,7 +97,8 @@ private:
     QLabel* m_monitoring = nullptr; // permanent: watching / not watching
     QAction* m_refresh = nullptr;
     bs::ConsoleSession* m_session = nullptr;
-    bool m_fitColumns = false; // no remembered column layout: fit them to the first rows
+    bool m_selectedFirst = false; // the first rows selected their first batch once
+    bool m_fitColumns = false;    // no remembered column layout: fit them to the first rows
 };
 
 } // namespace bs::ui

@@ -106,12 +106,17 @@ void BatchDetails::render(const Content& c) {
     const auto n = [&](qint64 v) { return locale.toString(v); };
     QString html;
     const auto row = [&](const QString& label, const QString& value) {
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(label, value);
+        html += QStringLiteral("<tr><td style=\"padding-right: 12px\">%1</td><td>%2</td></tr>")
+                    .arg(label, value);
     };
+    // One table for every section, so that the values line up under each other.
     const auto heading = [&](const QString& title) {
-        html += QStringLiteral("</table><h4>%1</h4><table cellspacing=\"2\">").arg(title);
+        html += QStringLiteral("<tr><td colspan=\"2\" style=\"padding-top: 8px\"><b><u>%1</u></b>"
+                               "</td></tr>")
+                    .arg(title);
     };
-    html += QStringLiteral("<h3>%1</h3><table cellspacing=\"2\">").arg(escaped(b.id));
+    html +=
+        QStringLiteral("<h3>%1</h3><table cellspacing=\"2\" cellpadding=\"1\">").arg(escaped(b.id));
     row(tr("Status"), escaped(BatchTableModel::statusText(c.record)));
     row(tr("Created"), when(b.createdAt));
     row(tr("Ended"), when(b.endedAt));
