@@ -293,6 +293,10 @@
         <source>Batches are not watched. %1</source>
         <translation>배치를 감시하지 않습니다. %1</translation>
     </message>
+    <message>
+        <source>Batches are not watched: %1</source>
+        <translation>배치를 감시하지 않습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>bs::DraftStore</name>
@@ -644,6 +648,10 @@
     <message>
         <source>Cannot open the ledger %1: the Qt SQLite driver gives no SQLite handle.</source>
         <translation>원장 %1을(를) 열 수 없습니다: Qt SQLite 드라이버가 SQLite 핸들을 제공하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Ledger used on the GUI thread (%1): the console runs its SQL on worker threads.</source>
+        <translation>GUI 스레드에서 원장을 사용했습니다(%1). 콘솔은 SQL을 작업 스레드에서 실행합니다.</translation>
     </message>
 </context>
 <context>
@@ -1453,6 +1461,161 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
     </message>
 </context>
 <context>
+    <name>bs::ui::BatchDetails</name>
+    <message>
+        <source>Select a batch to see its details.</source>
+        <translation>배치를 선택하면 자세한 내용이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger.</source>
+        <translation>배치 %1이(가) 원장에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>Processing time</source>
+        <translation>처리 시간</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>만료</translation>
+    </message>
+    <message>
+        <source>Cancel requested</source>
+        <translation>취소 요청</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>보관됨</translation>
+    </message>
+    <message>
+        <source>Gone since</source>
+        <translation>사라진 시각</translation>
+    </message>
+    <message>
+        <source>Results ingested</source>
+        <translation>결과 수집</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>처리 중</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>성공</translation>
+    </message>
+    <message>
+        <source>Errored</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>만료됨</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <source>not ingested</source>
+        <translation>수집 안 됨</translation>
+    </message>
+    <message>
+        <source>not ended yet</source>
+        <translation>아직 종료되지 않음</translation>
+    </message>
+    <message>
+        <source>Unpriced results</source>
+        <translation>가격 없는 결과</translation>
+    </message>
+    <message>
+        <source>Results stored</source>
+        <translation>저장된 결과</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>입력 토큰</translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation>출력 토큰</translation>
+    </message>
+    <message>
+        <source>Cache writes (5 min / 1 h)</source>
+        <translation>캐시 쓰기(5분 / 1시간)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 / %3)</source>
+        <translation>%1 (%2 / %3)</translation>
+    </message>
+    <message>
+        <source>Cache reads</source>
+        <translation>캐시 읽기</translation>
+    </message>
+    <message>
+        <source>Web searches</source>
+        <translation>웹 검색</translation>
+    </message>
+    <message>
+        <source>%1 · %2 result(s)</source>
+        <translation>%1 · 결과 %2개</translation>
+    </message>
+    <message>
+        <source>Source and lineage</source>
+        <translation>원본과 계보</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>원본</translation>
+    </message>
+    <message>
+        <source>created by another tool (no stored requests)</source>
+        <translation>다른 도구로 생성됨(저장된 요청 없음)</translation>
+    </message>
+    <message>
+        <source>Source file</source>
+        <translation>원본 파일</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>제출자</translation>
+    </message>
+    <message>
+        <source>Retry of</source>
+        <translation>재시도 대상</translation>
+    </message>
+    <message>
+        <source>Retried by</source>
+        <translation>재시도한 배치</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>워크스페이스</translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::BatchTableModel</name>
     <message>
         <source>In progress</source>
@@ -1544,6 +1707,42 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
         <source>The server no longer knows this batch (deleted elsewhere, or in another workspace). It is not polled any more; its stored requests and results stay in the ledger.</source>
         <translation>서버가 더 이상 이 배치를 알지 못합니다(다른 곳에서 삭제되었거나 다른 워크스페이스에 있음). 더 이상 조회하지 않으며, 저장된 요청과 결과는 원장에 그대로 남습니다.</translation>
     </message>
+    <message>
+        <source>Archived</source>
+        <translation>보관됨</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1일 %2시간</translation>
+    </message>
+    <message>
+        <source>retry of %1</source>
+        <translation>%1의 재시도</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>경과</translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation>계보</translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::FileCheckDialog</name>
@@ -1598,6 +1797,45 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
         <translation>
             <numerusform>%1: 요청 %n개, 오류 없음. 표시된 경고와 참고를 읽어 보세요.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::ItemTableModel</name>
+    <message>
+        <source>unpriced</source>
+        <translation>가격 없음</translation>
+    </message>
+    <message>
+        <source>custom_id</source>
+        <translation>custom_id</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>입력 토큰</translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation>출력 토큰</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <source>Error type</source>
+        <translation>오류 유형</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>오류 메시지</translation>
     </message>
 </context>
 <context>
@@ -1717,6 +1955,108 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
     <message>
         <source>Checking %1…</source>
         <translation>%1 검사 중…</translation>
+    </message>
+    <message>
+        <source>All batches</source>
+        <translation>모든 배치</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>종료됨</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>확인 필요</translation>
+    </message>
+    <message>
+        <source>Gone</source>
+        <translation>사라짐</translation>
+    </message>
+    <message>
+        <source>Needs attention: errored or expired items, unpriced results, or results not ingested yet.</source>
+        <translation>확인 필요: 오류나 만료된 항목, 가격이 없는 결과, 아직 수집하지 않은 결과가 있는 배치입니다.</translation>
+    </message>
+    <message>
+        <source>Filter by batch id or source file (Ctrl+F)</source>
+        <translation>배치 ID나 원본 파일로 거르기(Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>열(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Batch ID</source>
+        <translation>배치 ID 복사(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n batch ID(s).</source>
+        <translation>
+            <numerusform>배치 ID %n개를 복사했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>개요</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>모든 결과</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>성공</translation>
+    </message>
+    <message>
+        <source>Errored</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>만료됨</translation>
+    </message>
+    <message>
+        <source>Search custom_id</source>
+        <translation>custom_id 검색</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Error %1: %2</source>
+        <translation>오류 %1: %2</translation>
+    </message>
+    <message>
+        <source>Request id: %1</source>
+        <translation>요청 ID: %1</translation>
+    </message>
+    <message>
+        <source>%1, stop reason %2, %3 input / %4 output tokens</source>
+        <translation>%1, 중지 이유 %2, 입력 %3 / 출력 %4 토큰</translation>
+    </message>
+    <message>
+        <source>Watching %1 · last poll %2 · next %3</source>
+        <translation>%1 감시 중 · 마지막 폴링 %2 · 다음 %3</translation>
+    </message>
+    <message>
+        <source>last poll failed</source>
+        <translation>마지막 폴링 실패</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1 후</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "ledger/ledger.h"
 #include "mainwindow.h"
 #include "monitor/consolesession.h"
+#include "startupprobe.h"
 #include "translator.h"
 
 #include <QApplication>
@@ -30,21 +31,33 @@ int main(int argc, char* argv[]) {
     bs::ui::Translator::install(app, parser.value(langOption));
     parser.setApplicationDescription(QApplication::translate("main", "Batchscope console"));
 
+    // The console runs no SQL on this thread (its ledger work is on worker threads); the guard
+    // turns a slip into a loud failure in debug builds and when BS_LEDGER_GUARD is set.
+#ifndef NDEBUG
+    bs::Ledger::setMainThreadGuard(true);
+#endif
+    if (qEnvironmentVariableIsSet("BS_LEDGER_GUARD"))
+        bs::Ledger::setMainThreadGuard(true);
+
     bs::ui::MainWindow window;
     bs::ConsoleSession session;
+    bs::ui::StartupProbe::installIfAsked(&window);
     window.show();
     const QString ledgerPath =
         parser.isSet(ledgerOption) ? parser.value(ledgerOption) : bs::Ledger::defaultPath();
-    QString error;
-    if (session.openLedger(ledgerPath, &error)) {
-        window.attachSession(&session);
-        session.startMonitoring();
-    } else {
-        QMessageBox::critical(&window, QApplication::translate("main", "Batchscope"),
-                              QApplication::translate("main", "The ledger cannot be opened, so "
-                                                              "nothing can be shown or sent:\n%1")
-                                  .arg(error));
-    }
+    // Opened on the session's ledger worker: the window is up meanwhile, and its rows come when
+    // the worker answers.
+    QObject::connect(&session, &bs::ConsoleSession::ledgerFailed, &window,
+                     [&window](const QString& error) {
+                         QMessageBox::critical(
+                             &window, QApplication::translate("main", "Batchscope"),
+                             QApplication::translate("main", "The ledger cannot be opened, so "
+                                                             "nothing can be shown or sent:\n%1")
+                                 .arg(error));
+                     });
+    session.openLedger(ledgerPath);
+    window.attachSession(&session);
+    session.startMonitoring();
     const int rc = QApplication::exec();
     window.attachSession(nullptr);
     return rc;

@@ -1,7 +1,10 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "batches/batchdetails.h"
+#include "batches/batchfilterproxy.h"
 #include "batches/batchtablemodel.h"
+#include "batches/itemtablemodel.h"
 #include "intake/filecheckdialog.h"
 
 #include "api/apierror.h"
@@ -12,21 +15,29 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
-#include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QVBoxLayout>
 
 namespace bs::ui {
 
@@ -54,26 +65,13 @@ MainWindow::MainWindow(QWidget* parent)
         QStringLiteral("</p>"));
 
     m_batchModel = new BatchTableModel(this);
-    m_batchProxy = new QSortFilterProxyModel(this);
-    m_batchProxy->setSourceModel(m_batchModel);
-    m_batchProxy->setSortRole(BatchTableModel::SortRole);
-    m_batchView = new QTableView(this);
-    m_batchView->setObjectName(QStringLiteral("batchTable"));
-    m_batchView->setModel(m_batchProxy);
-    m_batchView->setSortingEnabled(true);
-    m_batchView->sortByColumn(BatchTableModel::Created, Qt::DescendingOrder);
-    m_batchView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_batchView->setAlternatingRowColors(true);
-    m_batchView->setWordWrap(false);
-    m_batchView->setTextElideMode(Qt::ElideMiddle);
-    m_batchView->verticalHeader()->hide();
-    m_batchView->horizontalHeader()->setSectionsMovable(true);
-    m_batchView->horizontalHeader()->setStretchLastSection(true);
-    m_batchView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_batchProxy = new BatchFilterProxy(this);
+    m_batchProxy->setBatchModel(m_batchModel);
+    m_batchPage = createBatchPage();
 
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_placeholder);
-    m_pages->addWidget(m_batchView);
+    m_pages->addWidget(m_batchPage);
     setCentralWidget(m_pages);
     connect(m_batchModel, &BatchTableModel::refreshed, this, &MainWindow::updateSummary);
 
@@ -94,6 +92,206 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+QWidget* MainWindow::createBatchPage() {
+    auto* page = new QWidget(this);
+    page->setObjectName(QStringLiteral("batchPage"));
+
+    m_statusFilter = new QComboBox(page);
+    m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
+    const QList<std::pair<BatchFilterProxy::StatusFilter, QString>> filters{
+        {BatchFilterProxy::StatusFilter::All, tr("All batches")},
+        {BatchFilterProxy::StatusFilter::InProgress, tr("In progress")},
+        {BatchFilterProxy::StatusFilter::Ended, tr("Ended")},
+        {BatchFilterProxy::StatusFilter::NeedsAttention, tr("Needs attention")},
+        {BatchFilterProxy::StatusFilter::Gone, tr("Gone")},
+    };
+    for (const auto& [filter, label] : filters)
+        m_statusFilter->addItem(label, QVariant::fromValue(int(filter)));
+    m_statusFilter->setToolTip(tr("Needs attention: errored or expired items, unpriced results, "
+                                  "or results not ingested yet."));
+    m_filterText = new QLineEdit(page);
+    m_filterText->setObjectName(QStringLiteral("filterText"));
+    m_filterText->setPlaceholderText(tr("Filter by batch id or source file (Ctrl+F)"));
+    m_filterText->setClearButtonEnabled(true);
+    auto* focusFilter = new QAction(this);
+    focusFilter->setShortcut(QKeySequence::Find);
+    connect(focusFilter, &QAction::triggered, m_filterText,
+            [this] { m_filterText->setFocus(Qt::ShortcutFocusReason); });
+    addAction(focusFilter);
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_batchProxy->setStatusFilter(
+            BatchFilterProxy::StatusFilter(m_statusFilter->currentData().toInt()));
+    });
+    connect(m_filterText, &QLineEdit::textChanged, m_batchProxy, &BatchFilterProxy::setText);
+
+    m_batchView = new QTableView(page);
+    m_batchView->setObjectName(QStringLiteral("batchTable"));
+    m_batchView->setModel(m_batchProxy);
+    m_batchView->setSortingEnabled(true);
+    m_batchView->sortByColumn(BatchTableModel::Created, Qt::DescendingOrder);
+    m_batchView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_batchView->setAlternatingRowColors(true);
+    m_batchView->setWordWrap(false);
+    m_batchView->setTextElideMode(Qt::ElideMiddle);
+    m_batchView->verticalHeader()->hide();
+    QHeaderView* header = m_batchView->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+
+    // Column chooser: the same menu under View and on the header.
+    m_columnsMenu = new QMenu(tr("&Columns"), this);
+    m_columnsMenu->setObjectName(QStringLiteral("columnsMenu"));
+    connect(m_columnsMenu, &QMenu::aboutToShow, this, &MainWindow::fillColumnsMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this](const QPoint& at) {
+        m_columnsMenu->popup(m_batchView->horizontalHeader()->mapToGlobal(at));
+    });
+
+    m_copyId = new QAction(tr("&Copy Batch ID"), this);
+    m_copyId->setObjectName(QStringLiteral("actionCopyBatchId"));
+    m_copyId->setShortcut(QKeySequence::Copy);
+    m_copyId->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_copyId, &QAction::triggered, this, &MainWindow::copyBatchIds);
+    m_batchView->addAction(m_copyId);
+    m_batchView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_batchView, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        QMenu menu(this);
+        menu.addAction(m_copyId);
+        if (m_refresh)
+            menu.addAction(m_refresh);
+        menu.exec(m_batchView->viewport()->mapToGlobal(at));
+    });
+
+    // Details of the selected batch, below the table.
+    m_details = new BatchDetails(page);
+    auto* tabs = new QTabWidget(page);
+    tabs->setObjectName(QStringLiteral("detailTabs"));
+    tabs->addTab(m_details, tr("Overview"));
+    tabs->addTab(createItemsTab(), tr("Items"));
+    connect(m_batchView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                const QString id = current.isValid()
+                                       ? current.data(BatchTableModel::BatchIdRole).toString()
+                                       : QString();
+                m_details->showBatch(id);
+                m_items->setBatch(id);
+            });
+    m_splitter = new QSplitter(Qt::Vertical, page);
+    m_splitter->setObjectName(QStringLiteral("batchSplitter"));
+    m_splitter->addWidget(m_batchView);
+    m_splitter->addWidget(tabs);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(0, 0, 0, 0);
+    bar->addWidget(m_statusFilter);
+    bar->addWidget(m_filterText, 1);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_splitter, 1);
+    return page;
+}
+
+QWidget* MainWindow::createItemsTab() {
+    auto* tab = new QWidget(this);
+    tab->setObjectName(QStringLiteral("itemsTab"));
+    m_items = new ItemTableModel(this);
+    auto* type = new QComboBox(tab);
+    type->setObjectName(QStringLiteral("itemTypeFilter"));
+    type->addItem(tr("All results"), QString());
+    type->addItem(tr("Succeeded"), QStringLiteral("succeeded"));
+    type->addItem(tr("Errored"), QStringLiteral("errored"));
+    type->addItem(tr("Canceled"), QStringLiteral("canceled"));
+    type->addItem(tr("Expired"), QStringLiteral("expired"));
+    auto* search = new QLineEdit(tab);
+    search->setObjectName(QStringLiteral("itemSearch"));
+    search->setPlaceholderText(tr("Search custom_id"));
+    search->setClearButtonEnabled(true);
+    const auto apply = [this, type, search] {
+        m_items->setFilter(type->currentData().toString(), search->text());
+    };
+    connect(type, &QComboBox::currentIndexChanged, this, apply);
+    connect(search, &QLineEdit::textChanged, this, apply);
+    auto* view = new QTableView(tab);
+    view->setObjectName(QStringLiteral("itemTable"));
+    view->setModel(m_items);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    auto* detail = new QLabel(tab);
+    detail->setObjectName(QStringLiteral("itemDetail"));
+    detail->setWordWrap(true);
+    detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this, detail](const QModelIndex& current) {
+                const ResultRow* r = m_items->rowAt(current.row());
+                if (!r) {
+                    detail->clear();
+                    return;
+                }
+                // What the ledger keeps of the item: its outcome, usage and error (the message
+                // text itself is not stored).
+                QStringList lines{tr("%1: %2").arg(r->customId, r->type)};
+                if (!r->errorType.isEmpty())
+                    lines << tr("Error %1: %2").arg(r->errorType, r->errorMessage);
+                if (!r->requestId.isEmpty())
+                    lines << tr("Request id: %1").arg(r->requestId);
+                if (!r->model.isEmpty())
+                    lines << tr("%1, stop reason %2, %3 input / %4 output tokens")
+                                 .arg(r->model, r->stopReason)
+                                 .arg(r->usage.inputTokens)
+                                 .arg(r->usage.outputTokens);
+                detail->setText(lines.join(QLatin1Char('\n')));
+            });
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(0, 0, 0, 0);
+    bar->addWidget(type);
+    bar->addWidget(search, 1);
+    auto* layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(view, 1);
+    layout->addWidget(detail);
+    return tab;
+}
+
+void MainWindow::fillColumnsMenu() {
+    m_columnsMenu->clear();
+    QHeaderView* header = m_batchView->horizontalHeader();
+    int visible = 0;
+    for (int c = 0; c < BatchTableModel::ColumnCount; ++c)
+        visible += header->isSectionHidden(c) ? 0 : 1;
+    for (int c = 0; c < BatchTableModel::ColumnCount; ++c) {
+        QAction* a = m_columnsMenu->addAction(
+            m_batchModel->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+        a->setObjectName(QStringLiteral("column%1").arg(c));
+        a->setCheckable(true);
+        a->setChecked(!header->isSectionHidden(c));
+        a->setEnabled(header->isSectionHidden(c) || visible > 1); // never hide the last one
+        connect(a, &QAction::toggled, this,
+                [this, c](bool on) { m_batchView->horizontalHeader()->setSectionHidden(c, !on); });
+    }
+}
+
+void MainWindow::copyBatchIds() {
+    QStringList ids;
+    const QModelIndexList rows = m_batchView->selectionModel()
+                                     ? m_batchView->selectionModel()->selectedRows()
+                                     : QModelIndexList();
+    for (const QModelIndex& i : rows)
+        ids << i.data(BatchTableModel::BatchIdRole).toString();
+    if (ids.isEmpty() && m_batchView->currentIndex().isValid())
+        ids << m_batchView->currentIndex().data(BatchTableModel::BatchIdRole).toString();
+    if (ids.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
+    statusBar()->showMessage(tr("Copied %n batch ID(s).", nullptr, int(ids.size())), 3000);
+}
+
 void MainWindow::createActions() {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     QAction* open = fileMenu->addAction(tr("&Open JSONL…"), this, &MainWindow::openJsonl);
@@ -110,6 +308,7 @@ void MainWindow::createActions() {
     m_refresh->setObjectName(QStringLiteral("actionRefresh"));
     m_refresh->setShortcut(QKeySequence::Refresh);
     m_refresh->setEnabled(false);
+    viewMenu->addMenu(m_columnsMenu);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* about = helpMenu->addAction(tr("&About Batchscope"), this, &MainWindow::showAbout);
@@ -118,14 +317,33 @@ void MainWindow::createActions() {
 }
 
 void MainWindow::attachSession(ConsoleSession* session) {
+    if (m_session)
+        m_session->disconnect(this);
     m_session = session;
-    m_batchModel->setLedger(session ? session->ledger() : nullptr);
+    // The model reads through the session's ledger worker: no SQL on this thread.
+    m_batchModel->setWorker(session ? session->worker() : nullptr);
+    m_details->setWorker(session ? session->worker() : nullptr);
+    m_items->setWorker(session ? session->worker() : nullptr);
     if (!session)
         return;
     connect(session, &ConsoleSession::monitoringStarted, this, [this] {
         m_refresh->setEnabled(true);
         m_monitoring->setText(tr("Watching %1").arg(m_session->baseUrl().host()));
         m_monitoring->setToolTip(Redactor::redactUrl(m_session->baseUrl()));
+    });
+    // Last and next poll beside the connection, from each cycle's report.
+    connect(session, &ConsoleSession::cycleFinished, this, [this](const Poller::CycleReport& r) {
+        if (!m_session)
+            return;
+        const QLocale locale;
+        m_monitoring->setText(
+            tr("Watching %1 · last poll %2 · next %3")
+                .arg(m_session->baseUrl().host(),
+                     locale.toString(QTime::currentTime(), QStringLiteral("HH:mm:ss")),
+                     tr("in %1").arg(BatchTableModel::durationText(r.nextIntervalMs / 1000))));
+        if (!r.ok)
+            m_monitoring->setText(m_monitoring->text() + QStringLiteral(" · ") +
+                                  tr("last poll failed"));
     });
     connect(session, &ConsoleSession::monitoringUnavailable, this,
             &MainWindow::showMonitoringProblem);
@@ -144,11 +362,18 @@ void MainWindow::refreshNow() {
 
 void MainWindow::updateSummary() {
     const BatchTableModel::Summary s = m_batchModel->summary();
-    m_pages->setCurrentWidget(s.batches > 0 ? static_cast<QWidget*>(m_batchView)
+    m_pages->setCurrentWidget(s.batches > 0 ? static_cast<QWidget*>(m_batchPage)
                                             : static_cast<QWidget*>(m_placeholder));
     if (s.batches == 0) {
         m_summary->clear();
         return;
+    }
+    if (!m_selectedFirst && !m_batchView->currentIndex().isValid() &&
+        m_batchProxy->rowCount() > 0) {
+        // Something to show below the table from the start: the first (newest) batch.
+        m_selectedFirst = true;
+        m_batchView->setCurrentIndex(m_batchProxy->index(0, 0));
+        m_batchView->selectRow(0);
     }
     if (m_fitColumns) {
         // First rows and no remembered layout: columns as wide as what they show.
@@ -253,6 +478,17 @@ void MainWindow::restoreLayout() {
     restoreState(settings.value(stateKey()).toByteArray());
     const QByteArray header = settings.value(batchHeaderKey()).toByteArray();
     m_fitColumns = header.isEmpty() || !m_batchView->horizontalHeader()->restoreState(header);
+    if (m_fitColumns) {
+        // The first layout: the request total beside the status, the rarely needed ones hidden.
+        QHeaderView* h = m_batchView->horizontalHeader();
+        h->moveSection(h->visualIndex(BatchTableModel::Requests),
+                       h->visualIndex(BatchTableModel::Status) + 1);
+        h->setSectionHidden(BatchTableModel::Lineage, true);
+    }
+    const int status = m_statusFilter->findData(settings.value(statusFilterKey(), 0).toInt());
+    m_statusFilter->setCurrentIndex(qMax(0, status));
+    m_filterText->setText(settings.value(filterTextKey()).toString());
+    m_splitter->restoreState(settings.value(splitterKey()).toByteArray());
 }
 
 void MainWindow::saveLayout() const {
@@ -260,6 +496,9 @@ void MainWindow::saveLayout() const {
     settings.setValue(geometryKey(), saveGeometry());
     settings.setValue(stateKey(), saveState());
     settings.setValue(batchHeaderKey(), m_batchView->horizontalHeader()->saveState());
+    settings.setValue(statusFilterKey(), m_statusFilter->currentData().toInt());
+    settings.setValue(filterTextKey(), m_filterText->text());
+    settings.setValue(splitterKey(), m_splitter->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

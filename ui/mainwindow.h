@@ -2,9 +2,12 @@
 
 #include <QMainWindow>
 
+class QComboBox;
 class QLabel;
+class QLineEdit;
+class QMenu;
 class QMimeData;
-class QSortFilterProxyModel;
+class QSplitter;
 class QStackedWidget;
 class QTableView;
 
@@ -16,7 +19,10 @@ struct IngestReport;
 
 namespace bs::ui {
 
+class BatchDetails;
+class BatchFilterProxy;
 class BatchTableModel;
+class ItemTableModel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -29,11 +35,17 @@ public:
     static QString geometryKey() { return QStringLiteral("MainWindow/geometry"); }
     static QString stateKey() { return QStringLiteral("MainWindow/state"); }
     static QString batchHeaderKey() { return QStringLiteral("MainWindow/batchTableHeader"); }
+    static QString statusFilterKey() { return QStringLiteral("MainWindow/batchStatusFilter"); }
+    static QString filterTextKey() { return QStringLiteral("MainWindow/batchFilterText"); }
+    static QString splitterKey() { return QStringLiteral("MainWindow/batchSplitter"); }
 
     // Shows the session's ledger (the batch table, the spend in the status bar) and what its
     // monitoring does. The window does not own it.
     void attachSession(bs::ConsoleSession* session);
     BatchTableModel* batchModel() const { return m_batchModel; }
+    BatchFilterProxy* batchProxy() const { return m_batchProxy; }
+    BatchDetails* batchDetails() const { return m_details; }
+    ItemTableModel* itemModel() const { return m_items; }
 
 Q_SIGNALS:
     // The user chose a JSONL file, through File → Open or by dropping it on the window; a
@@ -45,6 +57,8 @@ public Q_SLOTS:
     void showAbout();
     // Polls the API now (F5).
     void refreshNow();
+    // Copies the ids of the selected batches (one a line) to the clipboard (Ctrl+C in the table).
+    void copyBatchIds();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -54,6 +68,8 @@ protected:
 
 private:
     void createActions();
+    QWidget* createBatchPage();
+    void fillColumnsMenu();
     void restoreLayout();
     void saveLayout() const;
     void acceptFile(const QString& path);
@@ -67,12 +83,22 @@ private:
     QLabel* m_placeholder = nullptr;
     QTableView* m_batchView = nullptr;
     BatchTableModel* m_batchModel = nullptr;
-    QSortFilterProxyModel* m_batchProxy = nullptr;
+    BatchFilterProxy* m_batchProxy = nullptr;
+    QWidget* m_batchPage = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QComboBox* m_statusFilter = nullptr;
+    QLineEdit* m_filterText = nullptr;
+    QMenu* m_columnsMenu = nullptr; // column chooser: View menu and the header's context menu
+    QAction* m_copyId = nullptr;
+    BatchDetails* m_details = nullptr; // the selected batch, below the table
+    ItemTableModel* m_items = nullptr; // its items (Items tab), loaded page by page
+    QWidget* createItemsTab();
     QLabel* m_summary = nullptr;    // permanent, right of the status bar
     QLabel* m_monitoring = nullptr; // permanent: watching / not watching
     QAction* m_refresh = nullptr;
     bs::ConsoleSession* m_session = nullptr;
-    bool m_fitColumns = false; // no remembered column layout: fit them to the first rows
+    bool m_selectedFirst = false; // the first rows selected their first batch once
+    bool m_fitColumns = false;    // no remembered column layout: fit them to the first rows
 };
 
 } // namespace bs::ui

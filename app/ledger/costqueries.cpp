@@ -1,6 +1,7 @@
 #include "costqueries.h"
 
 #include "ledger/ledgervalues.h"
+#include "ledger/summarystore.h"
 
 namespace bs {
 
@@ -13,7 +14,9 @@ const QString kTotalsColumns = QStringLiteral(
     "COALESCE(SUM(type = 'canceled'), 0), COALESCE(SUM(type = 'expired'), 0), "
     "COALESCE(SUM(priced = 0), 0), COALESCE(SUM(input_tokens), 0), "
     "COALESCE(SUM(output_tokens), 0), COALESCE(SUM(cache_creation_input_tokens), 0), "
-    "COALESCE(SUM(cache_read_input_tokens), 0), COALESCE(SUM(web_search_requests), 0)");
+    "COALESCE(SUM(cache_read_input_tokens), 0), COALESCE(SUM(web_search_requests), 0), "
+    "COALESCE(SUM(cache_creation_5m_tokens), 0), COALESCE(SUM(cache_creation_1h_tokens), 0), "
+    "COALESCE(SUM(web_fetch_requests), 0)");
 
 CostTotals totalsFrom(const QSqlQuery& q, int first) {
     CostTotals t;
@@ -29,6 +32,9 @@ CostTotals totalsFrom(const QSqlQuery& q, int first) {
     t.cacheCreationInputTokens = q.value(first + 9).toLongLong();
     t.cacheReadInputTokens = q.value(first + 10).toLongLong();
     t.webSearchRequests = q.value(first + 11).toLongLong();
+    t.cacheCreation5mTokens = q.value(first + 12).toLongLong();
+    t.cacheCreation1hTokens = q.value(first + 13).toLongLong();
+    t.webFetchRequests = q.value(first + 14).toLongLong();
     return t;
 }
 } // namespace
@@ -36,6 +42,12 @@ CostTotals totalsFrom(const QSqlQuery& q, int first) {
 CostTotals CostQueries::total(QDate since, const QString& batchId) {
     if (!ensureThread("CostQueries::total"))
         return {};
+    // From the summaries (a few rows) where they answer the question: everything from a day,
+    // or one batch's whole totals. One batch from a day on is summed from its results.
+    if (batchId.isEmpty())
+        return SummaryStore(ledger()).total(since);
+    if (!since.isValid())
+        return SummaryStore(ledger()).ofBatch(batchId);
     // Only the conditions that apply, so that one batch's totals are read from its range of the
     // (batch_id, custom_id) index instead of a scan of every result ("? IS NULL OR ..." would
     // keep SQLite from using the index).
@@ -64,6 +76,16 @@ QList<CostGroup> CostQueries::groupedBy(Grouping grouping, QDate since) {
     QList<CostGroup> list;
     if (!ensureThread("CostQueries::groupedBy"))
         return list;
+    switch (grouping) {
+    case Grouping::Model:
+        return SummaryStore(ledger()).byModel(since);
+    case Grouping::Day:
+        return SummaryStore(ledger()).byDay(since);
+    case Grouping::Batch:
+        if (!since.isValid())
+            return SummaryStore(ledger()).byBatch();
+        break; // batches from a day on: from the results
+    }
     QString key;
     switch (grouping) {
     case Grouping::Model:
@@ -83,6 +105,22 @@ QList<CostGroup> CostQueries::groupedBy(Grouping grouping, QDate since) {
                              "ORDER BY k"));
     q.addBindValue(dayValue(since));
     q.addBindValue(dayValue(since));
+    if (!run(q))
+        return list;
+    while (q.next())
+        list.append({q.value(0).toString(), totalsFrom(q, 1)});
+    return list;
+}
+
+QList<CostGroup> CostQueries::byModelOfBatch(const QString& batchId) {
+    QList<CostGroup> list;
+    if (!ensureThread("CostQueries::byModelOfBatch"))
+        return list;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT COALESCE(model, '') AS k, ") + kTotalsColumns +
+              QStringLiteral(" FROM results WHERE batch_id = ? GROUP BY k ORDER BY k"));
+    q.addBindValue(batchId);
     if (!run(q))
         return list;
     while (q.next())

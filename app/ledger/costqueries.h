@@ -11,7 +11,8 @@
 namespace bs {
 
 // What was spent: sums over the results, all integers (micro-dollars, tokens). The one place
-// for a new cost query. Errors: Ledger::lastError() (the figures are then empty / zero).
+// for a new cost query. Read from the summaries (SummaryStore) where they hold the answer, else
+// summed from the results. Errors: Ledger::lastError() (the figures are then empty / zero).
 class CostQueries : public LedgerStore {
 public:
     explicit CostQueries(Ledger& ledger)
@@ -23,6 +24,9 @@ public:
     CostTotals total(QDate since = {}, const QString& batchId = QString());
     // Totals per model id, per day ("YYYY-MM-DD") or per batch id, ordered by that key.
     QList<CostGroup> groupedBy(Grouping grouping, QDate since = {});
+    // One batch's totals per model id ('' for results without a model), ordered by model: read
+    // from that batch's range of the results (for a details view, not a table of every batch).
+    QList<CostGroup> byModelOfBatch(const QString& batchId);
     // Cost spent in a budget's current period (calendar month/day in UTC of `today`; null =
     // now).
     Money spentInPeriod(BudgetSetting::Period period, QDate today);

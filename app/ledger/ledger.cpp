@@ -4,6 +4,7 @@
 #include "ledger/ledgervalues.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,6 +16,7 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cstring>
 
 #ifdef Q_OS_UNIX
@@ -120,7 +122,39 @@ void Ledger::failQuery(const QSqlQuery& q) {
     fail(tr("Ledger %1: %2").arg(m_path, q.lastError().text()));
 }
 
+namespace {
+std::atomic_bool g_mainThreadGuard{false};
+std::atomic_int g_mainThreadViolations{0};
+} // namespace
+
+void Ledger::setMainThreadGuard(bool on) {
+    g_mainThreadGuard = on;
+}
+
+bool Ledger::mainThreadGuard() {
+    return g_mainThreadGuard;
+}
+
+int Ledger::mainThreadViolations() {
+    return g_mainThreadViolations;
+}
+
+bool Ledger::guardMainThread(const char* where) {
+    if (!g_mainThreadGuard.load(std::memory_order_relaxed))
+        return true;
+    const QCoreApplication* app = QCoreApplication::instance();
+    if (!app || QThread::currentThread() != app->thread())
+        return true;
+    ++g_mainThreadViolations;
+    qCritical("bs::Ledger: %s called on the main (GUI) thread while the guard is on", where);
+    fail(tr("Ledger used on the GUI thread (%1): the console runs its SQL on worker threads.")
+             .arg(QLatin1String(where)));
+    return false;
+}
+
 bool Ledger::ensureThread(const char* where) {
+    if (!guardMainThread(where))
+        return false;
     if (m_connection.isEmpty()) {
         fail(tr("Ledger is not open (%1).").arg(QLatin1String(where)));
         return false;
@@ -286,6 +320,10 @@ bool Ledger::open(const QString& path) {
     m_lastError.clear();
     m_path = path;
     m_thread = QThread::currentThread();
+    if (!guardMainThread("open")) {
+        m_openStatus = OpenStatus::CannotOpen;
+        return false;
+    }
     bool created = false;
     if (!openFile(path, &created))
         return false;

@@ -81,6 +81,14 @@ public:
     int schemaVersion() const; // of the open file
     QThread* ownerThread() const { return m_thread; }
 
+    // Debug guard (the console sets it; tests of the console turn it on): while on, opening or
+    // using any Ledger on the application's main (GUI) thread fails that call with a message,
+    // logs a critical message and counts a violation. Off by default (the CLI runs its SQL on
+    // its main thread).
+    static void setMainThreadGuard(bool on);
+    static bool mainThreadGuard();
+    static int mainThreadViolations();
+
     // A second connection for a worker: call on the worker thread, use there, destroy there.
     static std::unique_ptr<Ledger> openForThisThread(const QString& path, QString* error);
 
@@ -125,6 +133,7 @@ private:
     QSqlDatabase db() const;
     sqlite3* handle() const; // the connection's sqlite3 handle (QSQLITE is required)
     bool ensureThread(const char* where);
+    bool guardMainThread(const char* where);
     bool exec(const QString& sql);
     bool run(QSqlQuery& q);
     bool beginWrite();

@@ -204,6 +204,65 @@ QList<LedgerSchema::Migration> build() {
                      QStringLiteral("ALTER TABLE batches ADD COLUMN gone_at TEXT"),
                  }});
 
+    // Version 5: summaries of the results, kept by ResultStore in the same transaction as the
+    // rows it inserts or re-prices (SummaryStore), so that what the views show often is read
+    // from a few rows instead of a scan of every result: per batch (batch_costs) and per spend
+    // day and model (day_model_costs; a result without a model counts under ''). Every figure
+    // is a plain sum over the results it covers; back-filled here from the results present.
+    list.append({5,
+                 {
+                     QStringLiteral(R"(CREATE TABLE batch_costs(
+            batch_id TEXT PRIMARY KEY,
+            results INTEGER NOT NULL DEFAULT 0,
+            succeeded INTEGER NOT NULL DEFAULT 0,
+            errored INTEGER NOT NULL DEFAULT 0,
+            canceled INTEGER NOT NULL DEFAULT 0,
+            expired INTEGER NOT NULL DEFAULT 0,
+            unpriced INTEGER NOT NULL DEFAULT 0,
+            cost_micros INTEGER NOT NULL DEFAULT 0,
+            input_tokens INTEGER NOT NULL DEFAULT 0,
+            output_tokens INTEGER NOT NULL DEFAULT 0,
+            cache_creation_input_tokens INTEGER NOT NULL DEFAULT 0,
+            cache_creation_5m_tokens INTEGER NOT NULL DEFAULT 0,
+            cache_creation_1h_tokens INTEGER NOT NULL DEFAULT 0,
+            cache_read_input_tokens INTEGER NOT NULL DEFAULT 0,
+            web_search_requests INTEGER NOT NULL DEFAULT 0,
+            web_fetch_requests INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID)"),
+                     QStringLiteral(R"(CREATE TABLE day_model_costs(
+            day TEXT NOT NULL,
+            model TEXT NOT NULL,
+            results INTEGER NOT NULL DEFAULT 0,
+            succeeded INTEGER NOT NULL DEFAULT 0,
+            errored INTEGER NOT NULL DEFAULT 0,
+            canceled INTEGER NOT NULL DEFAULT 0,
+            expired INTEGER NOT NULL DEFAULT 0,
+            unpriced INTEGER NOT NULL DEFAULT 0,
+            cost_micros INTEGER NOT NULL DEFAULT 0,
+            input_tokens INTEGER NOT NULL DEFAULT 0,
+            output_tokens INTEGER NOT NULL DEFAULT 0,
+            cache_creation_input_tokens INTEGER NOT NULL DEFAULT 0,
+            cache_creation_5m_tokens INTEGER NOT NULL DEFAULT 0,
+            cache_creation_1h_tokens INTEGER NOT NULL DEFAULT 0,
+            cache_read_input_tokens INTEGER NOT NULL DEFAULT 0,
+            web_search_requests INTEGER NOT NULL DEFAULT 0,
+            web_fetch_requests INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (day, model)) WITHOUT ROWID)"),
+                     QStringLiteral(R"(INSERT INTO batch_costs SELECT batch_id, COUNT(*),
+            SUM(type = 'succeeded'), SUM(type = 'errored'), SUM(type = 'canceled'),
+            SUM(type = 'expired'), SUM(priced = 0), COALESCE(SUM(cost_micros), 0),
+            SUM(input_tokens), SUM(output_tokens), SUM(cache_creation_input_tokens),
+            SUM(cache_creation_5m_tokens), SUM(cache_creation_1h_tokens),
+            SUM(cache_read_input_tokens), SUM(web_search_requests), SUM(web_fetch_requests)
+            FROM results GROUP BY batch_id)"),
+                     QStringLiteral(R"(INSERT INTO day_model_costs SELECT day, COALESCE(model, ''),
+            COUNT(*), SUM(type = 'succeeded'), SUM(type = 'errored'), SUM(type = 'canceled'),
+            SUM(type = 'expired'), SUM(priced = 0), COALESCE(SUM(cost_micros), 0),
+            SUM(input_tokens), SUM(output_tokens), SUM(cache_creation_input_tokens),
+            SUM(cache_creation_5m_tokens), SUM(cache_creation_1h_tokens),
+            SUM(cache_read_input_tokens), SUM(web_search_requests), SUM(web_fetch_requests)
+            FROM results GROUP BY day, COALESCE(model, ''))"),
+                 }});
+
     return list;
 }
 

@@ -1,7 +1,9 @@
 #include "resultstore.h"
 
 #include "ledger/ledgervalues.h"
+#include "ledger/summarystore.h"
 
+#include <QHash>
 #include <QSet>
 #include <QStringEncoder>
 
@@ -116,6 +118,37 @@ QList<ResultRow> ResultStore::ofBatch(const QString& batchId, qint64 offset, qin
     return list;
 }
 
+QList<ResultRow> ResultStore::pageOf(const QString& batchId, const QString& afterCustomId,
+                                     int limit, const QString& type, const QString& search) {
+    QList<ResultRow> list;
+    if (!ensureThread("ResultStore::pageOf"))
+        return list;
+    QString sql = QStringLiteral("SELECT ") + kResultColumns +
+                  QStringLiteral(" FROM results WHERE batch_id = ? AND custom_id > ?");
+    QVariantList binds{batchId,
+                       afterCustomId.isNull() ? QString(QLatin1String("")) : afterCustomId};
+    if (!type.isEmpty()) {
+        sql += QStringLiteral(" AND type = ?");
+        binds << type;
+    }
+    if (!search.isEmpty()) {
+        sql += QStringLiteral(" AND instr(lower(custom_id), lower(?)) > 0");
+        binds << search;
+    }
+    sql += QStringLiteral(" ORDER BY custom_id LIMIT ?");
+    binds << qMax(0, limit);
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant& v : std::as_const(binds))
+        q.addBindValue(v);
+    if (!run(q))
+        return list;
+    while (q.next())
+        list.append(resultFrom(q));
+    return list;
+}
+
 qint64 ResultStore::count(const QString& batchId) {
     if (!ensureThread("ResultStore::count"))
         return -1;
@@ -154,16 +187,44 @@ bool ResultStore::updateCost(const QString& batchId, const QString& customId, Mo
                              bool priced) {
     if (!ensureThread("ResultStore::updateCost"))
         return false;
+    // The summaries change with the row, in the same transaction: they never drift.
+    if (!beginWrite())
+        return false;
+    QSqlQuery& old = prepared(QStringLiteral("SELECT cost_micros, priced, day, model FROM results "
+                                             "WHERE batch_id = ? AND custom_id = ?"));
+    old.bindValue(0, batchId);
+    old.bindValue(1, customId);
+    if (!run(old)) {
+        rollback();
+        return false;
+    }
+    if (!old.next()) { // no such row: nothing to change (as the UPDATE alone did)
+        old.finish();
+        return commit();
+    }
+    const Money oldMicros = old.value(0).toLongLong();
+    const bool oldPriced = old.value(1).toBool();
+    const QString day = old.value(2).toString();
+    const QString model = old.value(3).toString();
+    old.finish();
     QSqlQuery& q = prepared(QStringLiteral(
         "UPDATE results SET cost_micros = ?, priced = ? WHERE batch_id = ? AND custom_id = ?"));
     q.bindValue(0, priced ? QVariant(micros) : QVariant());
     q.bindValue(1, priced ? 1 : 0);
     q.bindValue(2, batchId);
     q.bindValue(3, customId);
-    if (!run(q))
+    if (!run(q)) {
+        rollback();
         return false;
+    }
+    SummaryDelta delta;
+    delta.addRepriced(batchId, day, model, oldMicros, oldPriced, micros, priced);
+    if (!SummaryStore(ledger()).apply(delta)) {
+        rollback();
+        return false;
+    }
     notify(Change::Results, {batchId});
-    return true;
+    return commit();
 }
 
 // The insert through the C API: a null QString binds NULL, textValue()-like fields bind NULL
@@ -200,6 +261,27 @@ qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
     char* textEnd = nullptr;
     qint64 inserted = 0;
     QStringList batchIds;
+    // The summaries of what this call inserts, written before the commit (SummaryStore).
+    SummaryDelta delta;
+    QByteArray deltaDayUtf8; // the day of the last row added to it, and as text
+    QString deltaDay;
+    // A row without a spend day gets its batch's (ended_at, else created_at; else today), as
+    // the statement would: resolved here once per batch, so the summaries know it too.
+    QHash<QString, QByteArray> batchDays;
+    const auto batchDay = [&](const QString& batchId) -> QByteArray {
+        const auto it = batchDays.constFind(batchId);
+        if (it != batchDays.cend())
+            return *it;
+        QSqlQuery& q = prepared(QStringLiteral(
+            "SELECT substr(COALESCE(ended_at, created_at), 1, 10) FROM batches WHERE id = ?"));
+        q.bindValue(0, batchId);
+        QByteArray day = today;
+        if (q.exec() && q.next() && !q.value(0).isNull())
+            day = q.value(0).toString().toUtf8();
+        q.finish();
+        batchDays.insert(batchId, day);
+        return day;
+    };
     const auto bindText = [&](int column, const QString& s, bool emptyIsNull) {
         if (s.isNull() || (emptyIsNull && s.isEmpty())) {
             sqlite3_bind_null(st, column);
@@ -258,7 +340,9 @@ qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
         sqlite3_bind_int(st, 22, r.priced ? 1 : 0);
         sqlite3_bind_int(st, 23, r.longPromptBand ? 1 : 0);
         if (!r.day.isValid()) {
-            sqlite3_bind_null(st, 24);
+            dayUtf8 = r.batchId.isNull() ? today : batchDay(r.batchId);
+            lastDay = QDate();
+            bindBytes(24, dayUtf8);
         } else {
             if (dayUtf8.isNull() || r.day != lastDay) {
                 lastDay = r.day;
@@ -279,11 +363,22 @@ qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
         const int n = sqlite3_changes(h);
         sqlite3_reset(st);
         inserted += n;
+        if (n > 0) {
+            if (deltaDayUtf8 != dayUtf8) {
+                deltaDayUtf8 = dayUtf8;
+                deltaDay = QString::fromUtf8(dayUtf8);
+            }
+            delta.addInserted(r, deltaDay);
+        }
         if (n > 0 && (batchIds.isEmpty() || batchIds.last() != r.batchId) &&
             !batchIds.contains(r.batchId))
             batchIds.append(r.batchId);
     }
     sqlite3_clear_bindings(st); // the bound buffers go now
+    if (!SummaryStore(ledger()).apply(delta)) {
+        rollback();
+        return -1;
+    }
     if (inserted > 0)
         notify(Change::Results, batchIds);
     if (!commit())

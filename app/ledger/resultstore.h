@@ -31,6 +31,11 @@ public:
     std::optional<ResultRow> find(const QString& batchId, const QString& customId);
     // A page of one batch's results in custom_id order (limit -1: to the end).
     QList<ResultRow> ofBatch(const QString& batchId, qint64 offset = 0, qint64 limit = -1);
+    // A page of one batch's results in custom_id order after `afterCustomId` (empty: from the
+    // start), of one result type (empty: all) and whose custom_id contains `search` (empty: any):
+    // read from the (batch_id, custom_id) index, so a page costs the same wherever it starts.
+    QList<ResultRow> pageOf(const QString& batchId, const QString& afterCustomId, int limit,
+                            const QString& type = QString(), const QString& search = QString());
     // Rows of one batch, or of all when batchId is empty; -1 on error.
     qint64 count(const QString& batchId = QString());
     // Streams result rows (of one batch, or all when batchId is empty) without loading them

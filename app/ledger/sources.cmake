@@ -12,6 +12,8 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/ledgernotifier.cpp
     ${CMAKE_CURRENT_LIST_DIR}/walcheckpointer.h
     ${CMAKE_CURRENT_LIST_DIR}/walcheckpointer.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ledgerworker.h
+    ${CMAKE_CURRENT_LIST_DIR}/ledgerworker.cpp
     # stores
     ${CMAKE_CURRENT_LIST_DIR}/batchstore.h
     ${CMAKE_CURRENT_LIST_DIR}/batchstore.cpp
@@ -21,6 +23,8 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/resultstore.cpp
     ${CMAKE_CURRENT_LIST_DIR}/costqueries.h
     ${CMAKE_CURRENT_LIST_DIR}/costqueries.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/summarystore.h
+    ${CMAKE_CURRENT_LIST_DIR}/summarystore.cpp
     ${CMAKE_CURRENT_LIST_DIR}/retryqueue.h
     ${CMAKE_CURRENT_LIST_DIR}/retryqueue.cpp
     ${CMAKE_CURRENT_LIST_DIR}/alertlog.h

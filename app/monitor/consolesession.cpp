@@ -1,51 +1,57 @@
 #include "consolesession.h"
 
 #include "api/apiclient.h"
-#include "cost/pricebook.h"
-#include "ledger/ledger.h"
-#include "ledger/walcheckpointer.h"
-#include "monitor/poller.h"
+#include "ledger/ledgerworker.h"
+#include "monitor/monitorworker.h"
 #include "secrets/secretstore.h"
+
+#include <QThread>
 
 namespace bs {
 
-namespace {
-// WAL growth (pages) after which the checkpoint thread copies it into the file: SQLite's own
-// default for a connection that checkpoints itself.
-constexpr int kCheckpointEveryPages = 1000;
-} // namespace
-
 ConsoleSession::ConsoleSession(QObject* parent)
     : QObject(parent)
-    , m_config(ApiConfig::fromEnvironment()) {}
-
-ConsoleSession::~ConsoleSession() {
-    // The poller (and its ingestion) goes before the client and the ledger it uses.
-    m_poller.reset();
-    m_client.reset();
-    m_ledger.reset();
-    m_checkpointer.reset(); // after the connection whose commit hook calls it
+    , m_config(ApiConfig::fromEnvironment()) {
+    qRegisterMetaType<bs::ApiError>();
+    qRegisterMetaType<bs::IngestReport>();
+    qRegisterMetaType<bs::Poller::CycleReport>();
 }
 
-bool ConsoleSession::openLedger(const QString& path, QString* error) {
-    auto ledger = std::make_unique<Ledger>();
-    if (!ledger->open(path)) {
-        if (error)
-            *error = ledger->lastError();
-        return false;
+ConsoleSession::~ConsoleSession() {
+    stopMonitor();
+    m_worker.reset();
+}
+
+void ConsoleSession::openLedger(const QString& path) {
+    stopMonitor();
+    m_ledgerOpen = false;
+    m_ledgerPath = path;
+    m_worker = std::make_unique<LedgerWorker>();
+    connect(m_worker.get(), &LedgerWorker::opened, this, &ConsoleSession::onLedgerOpened);
+    m_worker->open(path);
+}
+
+void ConsoleSession::onLedgerOpened(bool ok, const QString& error) {
+    m_ledgerOpen = ok;
+    if (!ok) {
+        Q_EMIT ledgerFailed(error);
+        return;
     }
-    auto checkpointer = std::make_unique<WalCheckpointer>(path, kCheckpointEveryPages);
-    if (checkpointer->start(nullptr)) {
-        WalCheckpointer* c = checkpointer.get();
-        if (ledger->setWalCommitHook([c](int pages) { c->walGrew(pages); }))
-            m_checkpointer = std::move(checkpointer);
-    }
-    m_ledger = std::move(ledger);
-    return true;
+    Q_EMIT ledgerOpened();
+    if (m_monitorWanted)
+        lookForKey();
 }
 
 void ConsoleSession::startMonitoring() {
-    if (!m_ledger || m_poller)
+    if (m_monitorWanted)
+        return;
+    m_monitorWanted = true;
+    if (m_ledgerOpen)
+        lookForKey();
+}
+
+void ConsoleSession::lookForKey() {
+    if (m_monitor || m_lookingForKey)
         return;
     const ApiError urlError = ApiClient::checkUrl(m_config.baseUrl);
     if (urlError.isError()) {
@@ -55,8 +61,10 @@ void ConsoleSession::startMonitoring() {
                 .arg(m_config.displayBaseUrl(), urlError.toString()));
         return;
     }
+    m_lookingForKey = true;
     m_secrets = std::make_unique<SecretStore>();
     m_secrets->findApiKey(m_keyLabel, this, [this](const SecretStore::Result& r) {
+        m_lookingForKey = false;
         if (r.isOk())
             startWithKey(r.secret);
         else
@@ -65,26 +73,52 @@ void ConsoleSession::startMonitoring() {
 }
 
 void ConsoleSession::startWithKey(const QString& key) {
-    if (m_poller)
+    if (m_monitor)
         return;
     ApiConfig config = m_config;
     config.apiKey = key;
-    m_client = std::make_unique<ApiClient>(config);
-    m_poller = std::make_unique<Poller>(m_client.get(), m_ledger.get());
-    IngestOptions ingest;
-    ingest.api = config;
-    ingest.retryPolicy = m_client->retryPolicy();
-    ingest.ledgerPath = m_ledger->path();
-    m_poller->enableIngestion(ingest);
-    connect(m_poller.get(), &Poller::errorOccurred, this, &ConsoleSession::pollFailed);
-    connect(m_poller.get(), &Poller::ingestionDone, this, &ConsoleSession::ingestionDone);
-    m_poller->start();
-    Q_EMIT monitoringStarted();
+    m_monitorThread = new QThread;
+    m_monitorThread->setObjectName(QStringLiteral("monitor"));
+    m_monitor = new MonitorWorker;
+    m_monitor->moveToThread(m_monitorThread);
+    connect(m_monitor, &MonitorWorker::started, this, [this](bool ok, const QString& error) {
+        m_monitoring = ok;
+        if (ok)
+            Q_EMIT monitoringStarted();
+        else
+            Q_EMIT monitoringUnavailable(tr("Batches are not watched: %1").arg(error));
+    });
+    connect(m_monitor, &MonitorWorker::cycleFinished, this, &ConsoleSession::cycleFinished);
+    connect(m_monitor, &MonitorWorker::pollFailed, this, &ConsoleSession::pollFailed);
+    connect(m_monitor, &MonitorWorker::ingestionDone, this, &ConsoleSession::ingestionDone);
+    m_monitorThread->start();
+    MonitorWorker* monitor = m_monitor;
+    const QString path = m_ledgerPath;
+    QMetaObject::invokeMethod(
+        m_monitor, [monitor, config, path] { monitor->start(config, path); }, Qt::QueuedConnection);
+}
+
+void ConsoleSession::stopMonitor() {
+    m_monitoring = false;
+    if (!m_monitorThread)
+        return;
+    // Torn down on its own thread, after whatever it was doing; then the thread ends.
+    MonitorWorker* monitor = std::exchange(m_monitor, nullptr);
+    monitor->disconnect(this);
+    QMetaObject::invokeMethod(
+        monitor,
+        [monitor] {
+            delete monitor;
+            QThread::currentThread()->quit();
+        },
+        Qt::QueuedConnection);
+    m_monitorThread->wait();
+    delete std::exchange(m_monitorThread, nullptr);
 }
 
 void ConsoleSession::refreshNow() {
-    if (m_poller)
-        m_poller->pollNow();
+    if (m_monitor)
+        QMetaObject::invokeMethod(m_monitor, &MonitorWorker::pollNow, Qt::QueuedConnection);
 }
 
 } // namespace bs

@@ -3,23 +3,28 @@
 #include "api/apiconfig.h"
 #include "api/apierror.h"
 #include "monitor/ingestrecords.h"
+#include "monitor/poller.h"
 
 #include <QObject>
 #include <QString>
 
 #include <memory>
 
+class QThread;
+
 namespace bs {
 
-class ApiClient;
-class Ledger;
-class Poller;
+class LedgerWorker;
+class MonitorWorker;
 class SecretStore;
-class WalCheckpointer;
 
-// What the console runs on the GUI thread, with no widget: the ledger connection the views read,
-// and, once an API key is found, an ApiClient and a Poller that keeps every unfinished batch
-// current and ingests ended ones on a worker thread (Poller::enableIngestion).
+// What the console runs besides its widgets, with no SQL and no waiting on the GUI thread:
+//  - a LedgerWorker (a thread with its own ledger connection) that answers the views' reads and
+//    runs their writes, through queued calls;
+//  - once an API key is found, a monitor thread (MonitorWorker: its own ledger connection,
+//    ApiClient and Poller) that keeps every unfinished batch current and ingests ended ones
+//    (on the ingestion's own threads).
+// The GUI learns of the ledger's changes through LedgerNotifier (queued, whichever thread wrote).
 //
 // The key comes from SecretStore::findApiKey() (ANTHROPIC_API_KEY when set, else the keychain
 // entry `api-key/default` the CLI writes), as the CLI's does; it stays in memory only. The base URL
@@ -29,24 +34,23 @@ class ConsoleSession : public QObject {
 
 public:
     explicit ConsoleSession(QObject* parent = nullptr);
+    // Stops the monitor thread and the ledger worker (each finishes what it is running).
     ~ConsoleSession() override;
 
-    // Opens (creating, migrating) the ledger on this thread. False with *error when it cannot:
-    // the console then shows the message and stays usable for nothing else. Its commits do not
-    // checkpoint the WAL on this (the GUI) thread: a WalCheckpointer thread does.
-    bool openLedger(const QString& path, QString* error);
-    Ledger* ledger() const { return m_ledger.get(); }
-    // Null when its connection could not be opened (the ledger then checkpoints itself).
-    WalCheckpointer* checkpointer() const { return m_checkpointer.get(); }
+    // Opens (creating, migrating) the ledger on the worker thread and returns at once; answers
+    // with ledgerOpened() or ledgerFailed(why). The worker's jobs queued meanwhile run after it.
+    void openLedger(const QString& path);
+    LedgerWorker* worker() const { return m_worker.get(); }
+    QString ledgerPath() const { return m_ledgerPath; }
+    bool isLedgerOpen() const { return m_ledgerOpen; }
 
     // The keychain entry to read (SecretStore label; empty = "default", what `batchscope-cli key
     // set` writes).
     void setKeyLabel(const QString& label) { m_keyLabel = label; }
-    // Looks for the key and starts polling; answers with monitoringStarted() or
-    // monitoringUnavailable(why). Needs an open ledger.
+    // Looks for the key and starts polling once the ledger is open; answers with
+    // monitoringStarted() or monitoringUnavailable(why).
     void startMonitoring();
-    Poller* poller() const { return m_poller.get(); }
-    bool isMonitoring() const { return m_poller != nullptr; }
+    bool isMonitoring() const { return m_monitoring; }
     QUrl baseUrl() const { return m_config.baseUrl; }
 
 public Q_SLOTS:
@@ -54,22 +58,32 @@ public Q_SLOTS:
     void refreshNow();
 
 Q_SIGNALS:
+    void ledgerOpened();
+    void ledgerFailed(const QString& why);
     void monitoringStarted();
     // No key, or the keychain failed: what to do is in the message (translated, redacted).
     void monitoringUnavailable(const QString& why);
+    void cycleFinished(const bs::Poller::CycleReport& report);
     void pollFailed(const bs::ApiError& error);
     void ingestionDone(const bs::IngestReport& report);
 
 private:
+    void onLedgerOpened(bool ok, const QString& error);
+    void lookForKey();
     void startWithKey(const QString& key);
+    void stopMonitor();
 
-    std::unique_ptr<WalCheckpointer> m_checkpointer;
-    std::unique_ptr<Ledger> m_ledger;
+    std::unique_ptr<LedgerWorker> m_worker;
     std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<ApiClient> m_client;
-    std::unique_ptr<Poller> m_poller;
+    QThread* m_monitorThread = nullptr;
+    MonitorWorker* m_monitor = nullptr; // lives on m_monitorThread
     ApiConfig m_config;
     QString m_keyLabel;
+    QString m_ledgerPath;
+    bool m_ledgerOpen = false;
+    bool m_monitorWanted = false;
+    bool m_lookingForKey = false;
+    bool m_monitoring = false;
 };
 
 } // namespace bs

@@ -14,6 +14,8 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/pollschedule.cpp
     ${CMAKE_CURRENT_LIST_DIR}/consolesession.h
     ${CMAKE_CURRENT_LIST_DIR}/consolesession.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/monitorworker.h
+    ${CMAKE_CURRENT_LIST_DIR}/monitorworker.cpp
     ${CMAKE_CURRENT_LIST_DIR}/poller.h
     ${CMAKE_CURRENT_LIST_DIR}/poller.cpp
     ${CMAKE_CURRENT_LIST_DIR}/draftsubmitter.h

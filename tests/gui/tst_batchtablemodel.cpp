@@ -1,14 +1,18 @@
-// BatchTableModel over a real ledger file: columns, raw sort values, the summary, and that a write
-// from another connection (another thread) reaches the table.
+// BatchTableModel over a real ledger file read through a LedgerWorker: columns, raw sort values,
+// the summary, that a write from another connection (another thread) reaches the table as
+// row-level changes, and that the model runs no SQL on the GUI thread (Ledger's guard on).
 #include "batches/batchtablemodel.h"
+#include "batches/itemtablemodel.h"
 #include "ledger/batchstore.h"
 #include "ledger/ledger.h"
+#include "ledger/ledgerworker.h"
 #include "ledger/resultstore.h"
 #include "ledgertestdata.h"
 #include "testenv.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
@@ -40,6 +44,27 @@ ResultRow result(const QString& batchId, const QString& customId, const QString&
     return r;
 }
 
+// Runs `work` on a thread of its own with its own connection on `path` (as the console's monitor
+// and ingestion threads write).
+void onWorker(const QString& path, const std::function<void(Ledger&)>& work) {
+    QThread* t = QThread::create([&] {
+        QString error;
+        auto worker = Ledger::openForThisThread(path, &error);
+        QVERIFY2(worker, qPrintable(error));
+        work(*worker);
+    });
+    t->start();
+    QVERIFY(t->wait(30000));
+    delete t;
+}
+
+// Points the model at a worker on `path` and waits for its first answer.
+bool load(BatchTableModel& model, LedgerWorker& worker, const QString& path) {
+    worker.open(path);
+    model.setWorker(&worker);
+    return QTest::qWaitFor([&] { return model.isLoaded(); }, 30000);
+}
+
 QString cell(const QAbstractItemModel& m, int row, int column, int role = Qt::DisplayRole) {
     return m.data(m.index(row, column), role).toString();
 }
@@ -54,14 +79,17 @@ class TestBatchTableModel : public QObject {
     QString freshPath() { return m_dir.filePath(QStringLiteral("model-%1.sqlite").arg(++m_n)); }
 
 private Q_SLOTS:
+    // A failed test must not leave the guard on for the next one.
+    void cleanup() { Ledger::setMainThreadGuard(false); }
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         QLocale::setDefault(QLocale::c());
     }
 
     void showsBatchesCountsAndCost() {
+        const QString path = freshPath();
         Ledger ledger;
-        QVERIFY(ledger.open(freshPath()));
+        QVERIFY(ledger.open(path));
         MessageBatch ended = bs::test::endedTestBatch(QStringLiteral("msgbatch_ended"));
         ended.requestCounts.succeeded = 2;
         ended.requestCounts.errored = 1;
@@ -77,7 +105,8 @@ private Q_SLOTS:
         BatchTableModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setLedger(&ledger);
+        LedgerWorker worker;
+        QVERIFY(load(model, worker, path));
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.columnCount(), int(BatchTableModel::ColumnCount));
         QCOMPARE(model.headerData(BatchTableModel::Errored, Qt::Horizontal).toString(),
@@ -102,6 +131,18 @@ private Q_SLOTS:
                      .toString(),
                  ended.id);
 
+        // Request total, age, lineage.
+        QCOMPARE(cell(model, 1, BatchTableModel::Requests), QStringLiteral("3"));
+        QCOMPARE(cell(model, 0, BatchTableModel::Age), QStringLiteral("5 min"));
+        QVERIFY(model.data(model.index(1, BatchTableModel::Age), BatchTableModel::SortRole)
+                    .toLongLong() > 3600);
+        QCOMPARE(cell(model, 1, BatchTableModel::Lineage), QString());
+        QCOMPARE(model.headerData(BatchTableModel::Lineage, Qt::Horizontal).toString(),
+                 QStringLiteral("Lineage"));
+        QCOMPARE(BatchTableModel::durationText(45), QStringLiteral("45 s"));
+        QCOMPARE(BatchTableModel::durationText(3 * 3600 + 5 * 60), QStringLiteral("3 h 05 min"));
+        QCOMPARE(BatchTableModel::durationText(50 * 3600), QStringLiteral("2 d 2 h"));
+
         const BatchTableModel::Summary s = model.summary();
         QCOMPARE(s.batches, 2);
         QCOMPARE(s.unfinished, 1);
@@ -121,12 +162,14 @@ private Q_SLOTS:
 
     // A batch that ended and whose results are not in yet says so.
     void endedWithoutResults() {
+        const QString path = freshPath();
         Ledger ledger;
-        QVERIFY(ledger.open(freshPath()));
+        QVERIFY(ledger.open(path));
         QVERIFY(BatchStore(ledger).upsert(
             bs::test::endedTestBatch(QStringLiteral("msgbatch_pending"))));
         BatchTableModel model;
-        model.setLedger(&ledger);
+        LedgerWorker worker;
+        QVERIFY(load(model, worker, path));
         QCOMPARE(cell(model, 0, BatchTableModel::Status), QStringLiteral("Ended, results pending"));
         QCOMPARE(cell(model, 0, BatchTableModel::Cost), QStringLiteral("not ingested"));
         QCOMPARE(model.summary().awaitingIngest, 1);
@@ -135,14 +178,16 @@ private Q_SLOTS:
     // A batch the server no longer knows shows as gone, and counts as neither running nor
     // waiting for results.
     void goneBatchSaysSo() {
+        const QString path = freshPath();
         Ledger ledger;
-        QVERIFY(ledger.open(freshPath()));
+        QVERIFY(ledger.open(path));
         const MessageBatch b = runningBatch(QStringLiteral("msgbatch_gone"), 3, 10);
         QVERIFY(BatchStore(ledger).upsert(b));
         BatchTableModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setLedger(&ledger);
+        LedgerWorker worker;
+        QVERIFY(load(model, worker, path));
         QCOMPARE(cell(model, 0, BatchTableModel::Status), QStringLiteral("In progress"));
         QCOMPARE(model.summary().unfinished, 1);
         QVERIFY(BatchStore(ledger).markGone(b.id));
@@ -153,54 +198,124 @@ private Q_SLOTS:
     }
 
     // A write on another thread's connection reaches the model through LedgerNotifier: the new
-    // batch appears, then a change of values keeps the rows (dataChanged, no reset).
+    // batch is inserted, then a change of values is one dataChanged on that row; never a reset.
+    // The whole time the GUI thread runs no SQL: the guard is on and counts no violation.
     void followsWritesFromAnotherThread() {
         const QString path = freshPath();
-        Ledger ledger;
-        QVERIFY(ledger.open(path));
-        QVERIFY(BatchStore(ledger).upsert(runningBatch(QStringLiteral("msgbatch_one"), 3, 10)));
+        onWorker(path, [](Ledger& l) {
+            QVERIFY(BatchStore(l).upsert(runningBatch(QStringLiteral("msgbatch_one"), 3, 10)));
+            QVERIFY(BatchStore(l).upsert(runningBatch(QStringLiteral("msgbatch_old"), 3, 60)));
+        });
+        Ledger::setMainThreadGuard(true);
+        const int violations = Ledger::mainThreadViolations();
         BatchTableModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setLedger(&ledger);
-        QCOMPARE(model.rowCount(), 1);
-
-        const auto onWorker = [&](const std::function<void(Ledger&)>& work) {
-            QThread* t = QThread::create([&] {
-                QString error;
-                auto worker = Ledger::openForThisThread(path, &error);
-                QVERIFY2(worker, qPrintable(error));
-                work(*worker);
-            });
-            t->start();
-            QVERIFY(t->wait(30000));
-            delete t;
-        };
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        onWorker([](Ledger& l) {
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        LedgerWorker worker;
+        QVERIFY(load(model, worker, path));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(inserted.size(), 1); // the first answer: every row in one insert
+
+        onWorker(path, [](Ledger& l) {
             QVERIFY(BatchStore(l).upsert(runningBatch(QStringLiteral("msgbatch_two"), 5, 1)));
         });
-        QTRY_COMPARE(model.rowCount(), 2);
-        QCOMPARE(reset.size(), 1);
+        QTRY_COMPARE(model.rowCount(), 3);
+        QCOMPARE(inserted.size(), 2);
+        QCOMPARE(inserted.last().at(1).toInt(), 0); // at the top
+        QCOMPARE(inserted.last().at(2).toInt(), 0);
+        QCOMPARE(cell(model, 0, BatchTableModel::Id), QStringLiteral("msgbatch_two"));
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         MessageBatch done = runningBatch(QStringLiteral("msgbatch_two"), 0, 1);
         done.processingStatus = MessageBatch::Status::Ended;
         done.endedAt = QDateTime::currentDateTimeUtc();
         done.requestCounts.succeeded = 5;
-        onWorker([&](Ledger& l) { QVERIFY(BatchStore(l).upsert(done)); });
+        onWorker(path, [&](Ledger& l) { QVERIFY(BatchStore(l).upsert(done)); });
         QTRY_COMPARE(changed.size(), 1);
-        QCOMPARE(reset.size(), 1); // the same rows: no reset
+        // Only that row.
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+        QCOMPARE(changed.first().at(1).toModelIndex().row(), 0);
         QCOMPARE(cell(model, 0, BatchTableModel::Succeeded), QStringLiteral("5"));
+        QCOMPARE(model.summary().unfinished, 2);
 
-        // Results stored by another connection: that batch's cost is read again.
-        onWorker([&](Ledger& l) {
+        // Results stored by another connection: that batch's cost comes from its summary.
+        onWorker(path, [&](Ledger& l) {
             QVERIFY(ResultStore(l).insert({result(done.id, QStringLiteral("x"),
                                                   QStringLiteral("succeeded"), 2'000'000)}) == 1);
         });
         QTRY_COMPARE(cell(model, 0, BatchTableModel::Cost), QStringLiteral("$2.00"));
-        QCOMPARE(model.summary().spent, Money(2'000'000));
-        QCOMPARE(reset.size(), 1);
+        QTRY_COMPARE(model.summary().spent, Money(2'000'000));
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(changed.last().at(0).toModelIndex().row(), 0);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(Ledger::mainThreadViolations(), violations);
+        Ledger::setMainThreadGuard(false);
+    }
+
+    // The items of a batch come a page at a time, in custom_id order, filtered by type and by a
+    // text in the custom_id; nothing of it on the GUI thread.
+    void itemsLoadLazily() {
+        const QString path = freshPath();
+        const QString id = QStringLiteral("msgbatch_items");
+        onWorker(path, [&](Ledger& l) {
+            QVERIFY(BatchStore(l).upsert(bs::test::endedTestBatch(id)));
+            QList<ResultRow> rows;
+            for (int i = 0; i < 1200; ++i)
+                rows << result(
+                    id, QStringLiteral("item-%1").arg(i, 5, 10, QLatin1Char('0')),
+                    i % 10 == 3 ? QStringLiteral("errored") : QStringLiteral("succeeded"), 100);
+            QCOMPARE(ResultStore(l).insert(rows), qint64(1200));
+        });
+        Ledger::setMainThreadGuard(true);
+        const int violations = Ledger::mainThreadViolations();
+        bs::ui::ItemTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        LedgerWorker worker;
+        worker.open(path);
+        model.setWorker(&worker);
+        QSignalSpy pages(&model, &bs::ui::ItemTableModel::pageLoaded);
+        model.setBatch(id);
+        QTRY_VERIFY(!pages.isEmpty());
+        QCOMPARE(pages.first().at(0).toInt(), bs::ui::ItemTableModel::kPageSize); // one page
+        QCOMPARE(cell(model, 0, bs::ui::ItemTableModel::CustomId), QStringLiteral("item-00000"));
+        // More as the view asks (QAbstractItemModelTester asks too), never a row twice.
+        while (model.canFetchMore({}) || model.isLoading()) {
+            model.fetchMore({});
+            QTest::qWait(5);
+        }
+        QCOMPARE(model.rowCount(), 1200);
+        for (int r = 0; r < 1200; ++r)
+            QCOMPARE(cell(model, r, bs::ui::ItemTableModel::CustomId),
+                     QStringLiteral("item-%1").arg(r, 5, 10, QLatin1Char('0')));
+        QVERIFY(pages.last().at(1).toBool()); // at the end
+
+        model.setFilter(QStringLiteral("errored"), QString());
+        QTRY_COMPARE(model.rowCount(), 120);
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(cell(model, 0, bs::ui::ItemTableModel::CustomId), QStringLiteral("item-00003"));
+        model.setFilter(QString(), QStringLiteral("ITEM-0119"));
+        QTRY_COMPARE(model.rowCount(), 10);
+        model.setBatch(QString());
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(Ledger::mainThreadViolations(), violations);
+        Ledger::setMainThreadGuard(false);
+    }
+
+    // The guard itself: with it on, a Ledger opened on the GUI thread is refused and counted.
+    void guardRefusesTheGuiThread() {
+        Ledger::setMainThreadGuard(true);
+        const int before = Ledger::mainThreadViolations();
+        Ledger ledger;
+        QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("GUI\\) thread")));
+        QVERIFY(!ledger.open(freshPath()));
+        QVERIFY(ledger.lastError().contains(QStringLiteral("GUI thread")));
+        QCOMPARE(Ledger::mainThreadViolations(), before + 1);
+        Ledger::setMainThreadGuard(false);
+        QVERIFY(ledger.open(freshPath()));
     }
 };
 

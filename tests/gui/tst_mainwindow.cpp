@@ -1,7 +1,11 @@
 #include "aboutdialog.h"
+#include "api/apiclient.h"
+#include "batches/batchdetails.h"
 #include "batches/batchtablemodel.h"
 #include "core/appinfo.h"
+#include "cost/money.h"
 #include "cost/pricebook.h"
+#include "ingesttesthelpers.h"
 #include "intake/filecheckdialog.h"
 #include "intake/problemtablemodel.h"
 #include "ledger/batchstore.h"
@@ -9,14 +13,20 @@
 #include "ledgertestdata.h"
 #include "mainwindow.h"
 #include "monitor/consolesession.h"
+#include "simprocess.h"
 #include "testenv.h"
 #include "translator.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
@@ -67,6 +77,8 @@ private Q_SLOTS:
         bs::AppInfo::applyToApplication();
         QSettings().clear();
     }
+    // A failed test must not leave the guard on for the next one.
+    void cleanup() { bs::Ledger::setMainThreadGuard(false); }
 
     void opensWithTitleAndPlaceholder() {
         MainWindow window;
@@ -203,8 +215,7 @@ private Q_SLOTS:
             QVERIFY(bs::BatchStore(ledger).upsert(b));
         }
         bs::ConsoleSession session;
-        QString error;
-        QVERIFY2(session.openLedger(path, &error), qPrintable(error));
+        session.openLedger(path);
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -212,7 +223,8 @@ private Q_SLOTS:
         QVERIFY(pages);
         QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("placeholder"));
         window.attachSession(&session);
-        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("batchTable"));
+        // The rows come when the session's ledger worker answers.
+        QTRY_COMPARE(pages->currentWidget()->objectName(), QStringLiteral("batchPage"));
         auto* table = window.findChild<QTableView*>(QStringLiteral("batchTable"));
         QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 1);
@@ -235,6 +247,164 @@ private Q_SLOTS:
         QCOMPARE(monitoring->text(), QStringLiteral("Not watching"));
         QVERIFY(!window.findChild<QAction*>(QStringLiteral("actionRefresh"))->isEnabled());
         window.attachSession(nullptr);
+    }
+
+    // The console as it runs against a server: the session polls the simulator, ingests the ended
+    // batch on its threads, the table and the status bar show its counts and cost, and all the
+    // while the GUI thread runs no SQL (Ledger's guard on, no violation counted).
+    void consoleAgainstTheSimulatorRunsNoSqlOnTheGuiThread() {
+        bs::test::SimProcess sim;
+        QVERIFY2(sim.start({QStringLiteral("--speed"), QStringLiteral("0"),
+                            QStringLiteral("--error-rate"), QStringLiteral("0.2")}),
+                 qPrintable(sim.errorString()));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+        bs::ApiClient client(bs::test::simConfig(sim.baseUrl()));
+        client.setRetryPolicy(bs::test::fastRetryPolicy());
+        QString error;
+        const auto batch =
+            bs::test::createAndWaitEnded(client, path, bs::test::makeRequests(60), &error);
+        QVERIFY2(batch, qPrintable(error));
+
+        qputenv("ANTHROPIC_BASE_URL", sim.baseUrl().toString().toUtf8());
+        qputenv("ANTHROPIC_API_KEY", bs::test::SimProcess::fakeKey().toUtf8());
+        bs::Ledger::setMainThreadGuard(true);
+        const int violations = bs::Ledger::mainThreadViolations();
+        {
+            MainWindow window;
+            bs::ConsoleSession session;
+            QSignalSpy done(&session, &bs::ConsoleSession::ingestionDone);
+            window.show();
+            session.openLedger(path);
+            window.attachSession(&session);
+            session.startMonitoring();
+            QAbstractItemModelTester tester(window.batchModel(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 60000);
+            const auto report = done.first().first().value<bs::IngestReport>();
+            QVERIFY2(report.isComplete(), qPrintable(report.summary()));
+            QVERIFY(report.costMicros > 0);
+            auto* table = window.findChild<QTableView*>(QStringLiteral("batchTable"));
+            QTRY_COMPARE(table->model()->rowCount(), 1);
+            const QString cost = bs::formatMoney(report.costMicros, 2);
+            QTRY_COMPARE(table->model()->index(0, bs::ui::BatchTableModel::Cost).data().toString(),
+                         cost);
+            QCOMPARE(window.batchModel()->summary().spent, report.costMicros);
+            auto* summary = window.findChild<QLabel*>(QStringLiteral("summary"));
+            QTRY_VERIFY2(summary->text().contains(cost), qPrintable(summary->text()));
+            QVERIFY(window.findChild<QAction*>(QStringLiteral("actionRefresh"))->isEnabled());
+            auto* monitoring = window.findChild<QLabel*>(QStringLiteral("monitoring"));
+            QTRY_VERIFY2(monitoring->text().contains(QStringLiteral("last poll")),
+                         qPrintable(monitoring->text()));
+            QVERIFY2(monitoring->text().contains(QStringLiteral(" next ")),
+                     qPrintable(monitoring->text()));
+
+            // The first batch is selected on its own; its details are read through the worker
+            // too, and read again when its results change.
+            bs::ui::BatchDetails* details = window.batchDetails();
+            QCOMPARE(table->currentIndex().row(), 0);
+            QCOMPARE(details->batchId(), batch->id);
+            QTRY_VERIFY(details->text().contains(bs::formatMoney(report.costMicros, 6)));
+            const QString text = details->text();
+            QVERIFY2(text.contains(batch->id), qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("Processing time")), qPrintable(text));
+            QVERIFY2(text.contains(bs::formatMoney(report.costMicros, 6)), qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("Errored\n%1").arg(report.errored)),
+                     qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("claude-")), qPrintable(text)); // by model
+            window.attachSession(nullptr);
+        }
+        QCOMPARE(bs::Ledger::mainThreadViolations(), violations);
+        bs::Ledger::setMainThreadGuard(false);
+        qunsetenv("ANTHROPIC_BASE_URL");
+        qunsetenv("ANTHROPIC_API_KEY");
+    }
+
+    // The batches view: a status filter and a text filter over the table, a column chooser (View
+    // menu and header), the batch id copied with Ctrl+C, and all of it remembered.
+    void batchesCanBeFilteredChosenAndCopied() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+        {
+            bs::Ledger ledger;
+            QVERIFY(ledger.open(path));
+            bs::MessageBatch ended = bs::test::endedTestBatch(QStringLiteral("msgbatch_ended"));
+            ended.requestCounts.succeeded = 3;
+            bs::MessageBatch failed = bs::test::endedTestBatch(QStringLiteral("msgbatch_failed"));
+            failed.requestCounts.errored = 2;
+            bs::MessageBatch running = bs::test::endedTestBatch(QStringLiteral("msgbatch_running"));
+            running.processingStatus = bs::MessageBatch::Status::InProgress;
+            running.endedAt = QDateTime();
+            running.requestCounts = {};
+            running.requestCounts.processing = 4;
+            QVERIFY(bs::BatchStore(ledger).upsert({ended, failed, running}));
+            QVERIFY(bs::BatchStore(ledger).markResultsIngested(ended.id, ended.endedAt));
+            QVERIFY(bs::BatchStore(ledger).markResultsIngested(failed.id, failed.endedAt));
+        }
+        QSettings().clear();
+        bs::ConsoleSession session;
+        session.openLedger(path);
+        {
+            MainWindow window;
+            window.show();
+            window.attachSession(&session);
+            auto* table = window.findChild<QTableView*>(QStringLiteral("batchTable"));
+            QTRY_COMPARE(table->model()->rowCount(), 3);
+            QAbstractItemModelTester tester(table->model(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+            auto* status = window.findChild<QComboBox*>(QStringLiteral("statusFilter"));
+            auto* text = window.findChild<QLineEdit*>(QStringLiteral("filterText"));
+            QVERIFY(status && text);
+            const auto ids = [&] {
+                QStringList list;
+                for (int r = 0; r < table->model()->rowCount(); ++r)
+                    list << table->model()
+                                ->index(r, 0)
+                                .data(bs::ui::BatchTableModel::BatchIdRole)
+                                .toString();
+                list.sort();
+                return list;
+            };
+            status->setCurrentIndex(status->findText(QStringLiteral("In progress")));
+            QCOMPARE(ids(), QStringList{QStringLiteral("msgbatch_running")});
+            status->setCurrentIndex(status->findText(QStringLiteral("Needs attention")));
+            QCOMPARE(ids(), QStringList{QStringLiteral("msgbatch_failed")});
+            status->setCurrentIndex(status->findText(QStringLiteral("All batches")));
+            text->setText(QStringLiteral("ENDED"));
+            QCOMPARE(ids(), QStringList{QStringLiteral("msgbatch_ended")});
+
+            // Column chooser: the Lineage column starts hidden; the View menu shows it.
+            QHeaderView* header = table->horizontalHeader();
+            QVERIFY(header->isSectionHidden(bs::ui::BatchTableModel::Lineage));
+            auto* columns = window.findChild<QMenu*>(QStringLiteral("columnsMenu"));
+            QVERIFY(columns);
+            QMetaObject::invokeMethod(columns, "aboutToShow");
+            QCOMPARE(columns->actions().size(), int(bs::ui::BatchTableModel::ColumnCount));
+            QAction* lineage = columns->actions().at(bs::ui::BatchTableModel::Lineage);
+            QCOMPARE(lineage->text(), QStringLiteral("Lineage"));
+            QVERIFY(!lineage->isChecked());
+            lineage->setChecked(true);
+            QVERIFY(!header->isSectionHidden(bs::ui::BatchTableModel::Lineage));
+            columns->actions().at(bs::ui::BatchTableModel::Age)->setChecked(false);
+            QVERIFY(header->isSectionHidden(bs::ui::BatchTableModel::Age));
+
+            // Copy: the selected batch's id.
+            table->selectRow(0);
+            window.findChild<QAction*>(QStringLiteral("actionCopyBatchId"))->trigger();
+            QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("msgbatch_ended"));
+            window.close(); // remembers the layout and the filters
+            window.attachSession(nullptr);
+        }
+        MainWindow again;
+        again.attachSession(&session);
+        auto* table = again.findChild<QTableView*>(QStringLiteral("batchTable"));
+        QTRY_COMPARE(table->model()->rowCount(), 1); // the text filter is back
+        QCOMPARE(again.findChild<QLineEdit*>(QStringLiteral("filterText"))->text(),
+                 QStringLiteral("ENDED"));
+        QVERIFY(!table->horizontalHeader()->isSectionHidden(bs::ui::BatchTableModel::Lineage));
+        QVERIFY(table->horizontalHeader()->isSectionHidden(bs::ui::BatchTableModel::Age));
+        again.attachSession(nullptr);
+        QSettings().clear();
     }
 
     void koreanTranslationLoads() {

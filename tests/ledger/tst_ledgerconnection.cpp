@@ -90,8 +90,8 @@ private Q_SLOTS:
 
     void upgradesOlderFilesStepByStep() {
         // A file as version 1 or 2 left it (version 1: with the results_day / results_model
-        // indexes; both: without batches.gone_at), holding data: opening it applies the later
-        // migrations, each in its transaction, and keeps every row.
+        // indexes; both: without batches.gone_at nor the summaries of version 5), holding data:
+        // opening it applies the later migrations, each in its transaction, and keeps every row.
         QFETCH(int, fromVersion);
         const QString path = freshPath();
         {
@@ -110,6 +110,9 @@ private Q_SLOTS:
             QVERIFY(raw.exec(
                 QStringLiteral("DELETE FROM schema_version WHERE version > %1").arg(fromVersion)));
             QVERIFY(raw.exec(QStringLiteral("ALTER TABLE batches DROP COLUMN gone_at")));
+            // Migration 5's summaries: back-filled from these results on the way up.
+            QVERIFY(raw.exec(QStringLiteral("DROP TABLE batch_costs")));
+            QVERIFY(raw.exec(QStringLiteral("DROP TABLE day_model_costs")));
             if (fromVersion < 2) {
                 QVERIFY(raw.exec(QStringLiteral("CREATE INDEX results_day ON results(day)")));
                 QVERIFY(raw.exec(QStringLiteral("CREATE INDEX results_model ON results(model)")));

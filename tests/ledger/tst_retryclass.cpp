@@ -140,6 +140,8 @@ private Q_SLOTS:
             for (const char* sql : {
                      "DELETE FROM schema_version WHERE version >= 3",
                      "ALTER TABLE batches DROP COLUMN gone_at", // added by version 4
+                     "DROP TABLE batch_costs",                  // added by version 5
+                     "DROP TABLE day_model_costs",              // added by version 5
                      "DROP TABLE retry_queue",
                      "CREATE TABLE retry_queue(id INTEGER PRIMARY KEY, batch_id TEXT NOT NULL, "
                      "custom_id TEXT NOT NULL, class TEXT NOT NULL CHECK (class IN ('transient', "

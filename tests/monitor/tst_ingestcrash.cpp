@@ -2,11 +2,14 @@
 // a 20,000-result batch (~2 KB lines) from a real batchscope-sim into a real ledger file, is
 // killed as soon as it reports committed rows, and is run again to the end. Its ledger (every
 // results column but ingested_at, every retry-queue column but id/enqueued_at) must equal the
-// ledger of an uninterrupted run into another file, and its cost total the independent sum.
+// ledger of an uninterrupted run into another file, and its cost total the independent sum; the
+// summaries (batch_costs, day_model_costs) equal a recomputation from the rows after the kill,
+// after the run to the end and after a third run.
 #include "api/apiclient.h"
 #include "ingesttesthelpers.h"
 #include "ledger/ledger.h"
 #include "simprocess.h"
+#include "summarycheck.h"
 #include "testenv.h"
 
 #include <QProcess>
@@ -103,6 +106,10 @@ private Q_SLOTS:
         QVERIFY2(mid.rows > 0 && mid.rows < n,
                  qPrintable(QStringLiteral("rows after the kill: %1").arg(mid.rows)));
         QVERIFY(!mid.ingested);
+        // The summaries were written in the same transactions as the rows: what the kill left
+        // of them adds up to exactly the rows it left.
+        QString diff = summaryMismatches(killed);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
 
         // 2) Run again to the end.
         QByteArray out;
@@ -129,12 +136,16 @@ private Q_SLOTS:
         QCOMPARE(end.rows, qint64(n));
         QCOMPARE(end.micros, ind.micros);
         QVERIFY(end.ingested);
+        diff = summaryMismatches(killed);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
 
         // 4) And ingesting a third time changes nothing.
         const QStringList before = dumpLedger(killed, true);
         QCOMPARE(runToEnd(toolArgs(sim, killed, batch->id), &out), 0);
         QVERIFY2(out.contains("inserted=0"), out.constData());
         QCOMPARE(dumpLedger(killed, true), before);
+        diff = summaryMismatches(killed);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 };
 

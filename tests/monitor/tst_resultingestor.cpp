@@ -16,6 +16,7 @@
 #include "monitor/resultingestor.h"
 #include "scriptedserver.h"
 #include "simprocess.h"
+#include "summarycheck.h"
 #include "testenv.h"
 
 #include <QFile>
@@ -164,6 +165,9 @@ private Q_SLOTS:
         QVERIFY(first.isComplete());
         const QStringList before = dumpLedger(path, true);
         QCOMPARE(before.size(), 200 + first.errored);
+        // The summaries the writer kept in the rows' transactions add up to the rows.
+        QString diff = summaryMismatches(path);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
 
         const IngestReport second = ingest(options(sim, path), *batch);
         QVERIFY(second.isComplete());
@@ -172,6 +176,8 @@ private Q_SLOTS:
         QCOMPARE(second.lines, 200);
         QCOMPARE(second.costMicros, first.costMicros);
         QCOMPARE(dumpLedger(path, true), before);
+        diff = summaryMismatches(path);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
     void missingCustomIdsAreReported() {

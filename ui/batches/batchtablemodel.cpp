@@ -2,8 +2,9 @@
 
 #include "cost/money.h"
 #include "ledger/batchstore.h"
-#include "ledger/costqueries.h"
 #include "ledger/ledger.h"
+#include "ledger/ledgerworker.h"
+#include "ledger/summarystore.h"
 
 #include <QBrush>
 #include <QColor>
@@ -14,92 +15,165 @@
 namespace bs::ui {
 
 namespace {
-constexpr int kCoalesceMs = 250;
+constexpr int kCoalesceMs = 100;
+
+bool sameRow(const BatchTableModel::Row& a, const BatchTableModel::Row& b) {
+    return a.record.batch == b.record.batch && a.record.local == b.record.local &&
+           a.record.discovered == b.record.discovered &&
+           a.record.resultsIngestedAt == b.record.resultsIngestedAt &&
+           a.record.goneAt == b.record.goneAt && a.cost == b.cost;
+}
 } // namespace
 
 BatchTableModel::BatchTableModel(QObject* parent)
     : QAbstractTableModel(parent) {
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(kCoalesceMs);
-    connect(&m_coalesce, &QTimer::timeout, this, &BatchTableModel::refresh);
+    connect(&m_coalesce, &QTimer::timeout, this, &BatchTableModel::fetch);
     connect(LedgerNotifier::instance(), &LedgerNotifier::changed, this,
             &BatchTableModel::onLedgerChanged);
 }
 
-void BatchTableModel::setLedger(Ledger* ledger) {
-    m_ledger = ledger;
-    m_allCostsStale = true;
-    refresh();
+void BatchTableModel::setWorker(LedgerWorker* worker) {
+    if (worker == m_worker && worker)
+        return;
+    ++m_generation;
+    m_worker = worker;
+    m_inFlight = false;
+    m_dirty.clear();
+    m_loaded = false;
+    if (!m_rows.isEmpty()) {
+        // Another ledger: its rows are not these (the one reset, not one per change).
+        beginResetModel();
+        m_rows.clear();
+        m_index.clear();
+        endResetModel();
+    }
+    m_summary = {};
+    m_needAll = true;
+    if (m_worker)
+        fetch();
+    else
+        Q_EMIT refreshed();
+}
+
+void BatchTableModel::refresh() {
+    m_needAll = true;
+    if (!m_inFlight)
+        fetch();
 }
 
 void BatchTableModel::onLedgerChanged(LedgerNotifier::Change what, const QStringList& batchIds,
                                       const QString& path) {
-    if (!m_ledger || path != m_ledger->path())
+    if (!m_worker || path != m_worker->path())
         return;
-    if (what == LedgerNotifier::Change::Results) {
-        if (batchIds.isEmpty())
-            m_allCostsStale = true;
-        for (const QString& id : batchIds)
-            m_staleCosts.insert(id);
-    } else if (what != LedgerNotifier::Change::Batches) {
+    if (what != LedgerNotifier::Change::Results && what != LedgerNotifier::Change::Batches)
         return;
-    }
-    if (!m_coalesce.isActive())
+    if (batchIds.isEmpty())
+        m_needAll = true;
+    for (const QString& id : batchIds)
+        m_dirty.insert(id);
+    if (!m_inFlight && !m_coalesce.isActive())
         m_coalesce.start();
 }
 
-void BatchTableModel::refresh() {
+void BatchTableModel::fetch() {
     m_coalesce.stop();
-    QList<Row> rows;
-    if (m_ledger) {
-        if (m_allCostsStale) {
-            m_costs.clear();
-            for (const CostGroup& g :
-                 CostQueries(*m_ledger).groupedBy(CostQueries::Grouping::Batch))
-                m_costs.insert(g.key, g.totals);
-        } else {
-            for (const QString& id : std::as_const(m_staleCosts))
-                m_costs.insert(id, CostQueries(*m_ledger).total(QDate(), id));
-        }
-        m_allCostsStale = false;
-        m_staleCosts.clear();
-        const QList<BatchRecord> records = BatchStore(*m_ledger).all();
-        rows.reserve(records.size());
-        for (const BatchRecord& r : records)
-            rows.append({r, m_costs.value(r.batch.id)});
-    } else {
-        m_costs.clear();
-        m_staleCosts.clear();
-        m_allCostsStale = true;
-    }
-    Summary s;
-    s.batches = int(rows.size());
-    for (const Row& row : std::as_const(rows)) {
-        const MessageBatch& b = row.record.batch;
-        // A gone batch (the server no longer knows it) is neither running nor waiting.
-        const bool gone = row.record.isGone();
-        if (!gone && (b.processingStatus == MessageBatch::Status::InProgress ||
-                      b.processingStatus == MessageBatch::Status::Canceling))
-            ++s.unfinished;
-        else if (!gone && b.isEnded() && !row.record.resultsIngestedAt.isValid())
-            ++s.awaitingIngest;
-        s.errored += b.requestCounts.errored + b.requestCounts.expired;
-        s.spent += row.cost.micros;
-        s.unpriced += row.cost.unpriced;
-    }
-    m_summary = s;
+    if (!m_worker || m_inFlight || (!m_needAll && m_dirty.isEmpty()))
+        return;
+    const bool all = std::exchange(m_needAll, false);
+    const QStringList ids = all ? QStringList() : QStringList(m_dirty.cbegin(), m_dirty.cend());
+    m_dirty.clear();
+    m_inFlight = true;
+    const int generation = m_generation;
+    // On the worker thread: copies in, copies out.
+    m_worker->run<Answer>(
+        this,
+        [all, ids](Ledger& ledger) {
+            Answer a;
+            a.complete = all;
+            if (all) {
+                const QHash<QString, CostTotals> costs = SummaryStore(ledger).ofBatches();
+                const QList<BatchRecord> records = BatchStore(ledger).all();
+                a.rows.reserve(records.size());
+                for (const BatchRecord& r : records)
+                    a.rows.append({r, costs.value(r.batch.id)});
+            } else {
+                for (const QString& id : ids) {
+                    if (const auto r = BatchStore(ledger).find(id))
+                        a.rows.append({*r, SummaryStore(ledger).ofBatch(id)});
+                }
+            }
+            a.summary = SummaryStore(ledger).overview();
+            return a;
+        },
+        [this, generation](Answer answer) {
+            if (generation != m_generation)
+                return;
+            m_inFlight = false;
+            apply(answer);
+            // What changed while this read was under way is read next.
+            if (m_needAll || !m_dirty.isEmpty())
+                m_coalesce.start();
+        });
+}
 
-    bool sameRows = rows.size() == m_rows.size();
-    for (qsizetype i = 0; sameRows && i < rows.size(); ++i)
-        sameRows = rows.at(i).record.batch.id == m_rows.at(i).record.batch.id;
-    if (sameRows) {
-        m_rows = std::move(rows);
-        if (!m_rows.isEmpty())
-            Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
-    } else {
-        beginResetModel();
-        m_rows = std::move(rows);
-        endResetModel();
+void BatchTableModel::reindex() {
+    m_index.clear();
+    m_index.reserve(m_rows.size());
+    for (int i = 0; i < int(m_rows.size()); ++i)
+        m_index.insert(m_rows.at(i).record.batch.id, i);
+}
+
+void BatchTableModel::apply(const Answer& answer) {
+    m_loaded = true;
+    m_summary = answer.summary;
+    QList<int> changed;
+    QList<Row> added;
+    QSet<QString> seen;
+    for (const Row& row : answer.rows) {
+        const QString& id = row.record.batch.id;
+        if (answer.complete)
+            seen.insert(id);
+        const auto it = m_index.constFind(id);
+        if (it == m_index.cend()) {
+            added.append(row);
+        } else if (!sameRow(m_rows.at(*it), row)) {
+            m_rows[*it] = row;
+            changed.append(*it);
+        }
+    }
+    // Rows the complete answer no longer holds (the ledger never deletes a batch today, but a
+    // model must not show what is not there), removed from the bottom up.
+    if (answer.complete && seen.size() != m_rows.size()) {
+        for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+            if (seen.contains(m_rows.at(i).record.batch.id))
+                continue;
+            beginRemoveRows(QModelIndex(), i, i);
+            m_rows.removeAt(i);
+            endRemoveRows();
+            for (int& c : changed) {
+                if (c > i)
+                    --c;
+            }
+        }
+        reindex();
+    }
+    // Values changed in place: one dataChanged per run of adjacent rows.
+    std::sort(changed.begin(), changed.end());
+    for (qsizetype i = 0; i < changed.size();) {
+        qsizetype j = i;
+        while (j + 1 < changed.size() && changed.at(j + 1) == changed.at(j) + 1)
+            ++j;
+        Q_EMIT dataChanged(index(changed.at(i), 0), index(changed.at(j), ColumnCount - 1));
+        i = j + 1;
+    }
+    // New batches: at the top (they are mostly the newest), in the answer's order.
+    if (!added.isEmpty()) {
+        beginInsertRows(QModelIndex(), 0, int(added.size()) - 1);
+        m_rows = added + m_rows;
+        reindex();
+        endInsertRows();
     }
     Q_EMIT refreshed();
 }
@@ -121,11 +195,26 @@ QString BatchTableModel::statusText(const BatchRecord& record) {
     case MessageBatch::Status::Canceling:
         return tr("Canceling");
     case MessageBatch::Status::Ended:
+        if (record.batch.archivedAt.isValid())
+            return tr("Archived");
         return record.resultsIngestedAt.isValid() ? tr("Ended") : tr("Ended, results pending");
     case MessageBatch::Status::Unknown:
         break;
     }
     return tr("Unknown");
+}
+
+QString BatchTableModel::durationText(qint64 seconds) {
+    seconds = qMax<qint64>(0, seconds);
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60)
+        return tr("%1 min").arg(minutes);
+    const qint64 hours = minutes / 60;
+    if (hours < 24)
+        return tr("%1 h %2 min").arg(hours).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    return tr("%1 d %2 h").arg(hours / 24).arg(hours % 24);
 }
 
 QVariant BatchTableModel::display(const Row& row, int column) const {
@@ -161,6 +250,15 @@ QVariant BatchTableModel::display(const Row& row, int column) const {
         return when(b.createdAt);
     case Ended:
         return when(b.endedAt);
+    case Requests:
+        return count(b.requestCounts.total());
+    case Age:
+        return b.createdAt.isValid()
+                   ? durationText(b.createdAt.secsTo(QDateTime::currentDateTimeUtc()))
+                   : QString();
+    case Lineage:
+        return row.record.local.retryOf.isEmpty() ? QString()
+                                                  : tr("retry of %1").arg(row.record.local.retryOf);
     case Source:
         if (row.record.discovered)
             return tr("another tool");
@@ -191,6 +289,14 @@ QVariant BatchTableModel::sortValue(const Row& row, int column) const {
         return b.createdAt;
     case Ended:
         return b.endedAt;
+    case Requests:
+        return b.requestCounts.total();
+    case Age:
+        // Older sorts as longer: seconds since created.
+        return b.createdAt.isValid() ? b.createdAt.secsTo(QDateTime::currentDateTimeUtc())
+                                     : qint64(-1);
+    case Lineage:
+        return row.record.local.retryOf;
     default:
         return display(row, column);
     }
@@ -209,7 +315,7 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const {
     case BatchIdRole:
         return row.record.batch.id;
     case Qt::TextAlignmentRole:
-        if (column >= Processing && column <= Cost)
+        if ((column >= Processing && column <= Cost) || column == Requests || column == Age)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
     case Qt::ForegroundRole:
@@ -262,6 +368,12 @@ QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Created");
     case Ended:
         return tr("Ended");
+    case Requests:
+        return tr("Requests");
+    case Age:
+        return tr("Age");
+    case Lineage:
+        return tr("Lineage");
     default:
         return {};
     }

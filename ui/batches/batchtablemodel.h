@@ -11,18 +11,22 @@
 #include <QTimer>
 
 namespace bs {
-class Ledger;
+class LedgerWorker;
 }
 
 namespace bs::ui {
 
-// Every batch in the ledger, newest first, with its request counts and what its ingested results
-// cost. Reads the ledger (BatchStore::all; costs by batch once, then only the batches whose
-// results changed, each from its own index range) and reads it again, coalesced, whenever a
-// change to batches or results of that ledger file is announced (LedgerNotifier), whichever
-// thread wrote it. Rows keep their place when only their values changed (one dataChanged for
-// the table); a new or removed batch resets the model.
+// Every batch in the ledger with its request counts and what its ingested results cost (from the
+// per-batch summary, SummaryStore), newest first at the first load. The model runs no SQL: it asks
+// a LedgerWorker (its own thread and connection) and applies the answers when they arrive. The
+// first answer inserts every row (beginInsertRows); afterwards, when a change to batches or
+// results of that ledger file is announced (LedgerNotifier, whichever thread wrote it), only the
+// batches named are read again (coalesced while a read is in flight) and applied as row-level
+// changes: dataChanged on the rows whose values changed, beginInsertRows for new batches (at the
+// top). A change that names no batch reads every row again and applies the difference the same
+// way. Never a reset per change.
 //
+// summary() (the status bar's totals) comes with each answer, from the same worker.
 // SortRole gives the raw value of a cell (numbers, dates, micro-dollars) for a
 // QSortFilterProxyModel.
 class BatchTableModel : public QAbstractTableModel {
@@ -41,25 +45,33 @@ public:
         Cost,
         Created,
         Ended,
+        // Added after the first release: appended, so remembered header layouts stay valid.
+        Requests, // all request counts together
+        Age,      // since created
+        Lineage,  // the batch this one retries items of
         ColumnCount
     };
     static constexpr int SortRole = Qt::UserRole;
     static constexpr int BatchIdRole = Qt::UserRole + 1;
 
-    struct Summary {
-        int batches = 0;
-        int unfinished = 0;     // in progress or canceling (not gone)
-        int awaitingIngest = 0; // ended, results not ingested yet (not gone)
-        qint64 errored = 0;     // errored + expired requests over all batches
-        Money spent = 0;        // priced cost of the ingested results
-        qint64 unpriced = 0;    // results whose model has no price
+    using Summary = LedgerOverview;
+
+    struct Row {
+        BatchRecord record;
+        CostTotals cost;
     };
 
     explicit BatchTableModel(QObject* parent = nullptr);
 
-    // Reads this ledger (used on the calling thread) now and after each change of its file.
-    void setLedger(Ledger* ledger);
+    // Reads through this worker (not owned; null: empty) now and after each change of its file.
+    void setWorker(LedgerWorker* worker);
     Summary summary() const { return m_summary; }
+    // The row's record and cost (for a filter proxy); null when out of range.
+    const Row* rowAt(int row) const {
+        return row >= 0 && row < int(m_rows.size()) ? &m_rows.at(row) : nullptr;
+    }
+    // At least one answer of the worker has been applied.
+    bool isLoaded() const { return m_loaded; }
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -68,30 +80,39 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     static QString statusText(const BatchRecord& record);
+    // "45 s", "12 min", "3 h 05 min", "2 d 4 h".
+    static QString durationText(qint64 seconds);
 
 public Q_SLOTS:
-    // Reads the ledger again now.
+    // Reads every row again (applied as row-level changes).
     void refresh();
 
 Q_SIGNALS:
-    // After each refresh (the summary may have changed).
+    // After each answer is applied (the summary may have changed).
     void refreshed();
 
 private:
-    struct Row {
-        BatchRecord record;
-        CostTotals cost;
+    struct Answer {
+        QList<Row> rows;
+        Summary summary;
+        bool complete = false; // every batch of the ledger (absent ones were removed)
     };
     void onLedgerChanged(bs::LedgerNotifier::Change what, const QStringList& batchIds,
                          const QString& path);
+    void fetch();
+    void apply(const Answer& answer);
+    void reindex();
     QVariant display(const Row& row, int column) const;
     QVariant sortValue(const Row& row, int column) const;
 
-    QPointer<Ledger> m_ledger;
+    QPointer<LedgerWorker> m_worker;
     QList<Row> m_rows;
-    QHash<QString, CostTotals> m_costs; // by batch id
-    QSet<QString> m_staleCosts;         // batches whose results changed since they were read
-    bool m_allCostsStale = true;
+    QHash<QString, int> m_index; // batch id -> row
+    QSet<QString> m_dirty;       // batches to read again
+    bool m_needAll = false;      // read every row again
+    bool m_inFlight = false;     // a read is queued on the worker
+    bool m_loaded = false;
+    int m_generation = 0; // answers of a previous worker are dropped
     Summary m_summary;
     QTimer m_coalesce; // many commits during an ingestion: one read per interval
 };
