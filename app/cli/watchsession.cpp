@@ -9,6 +9,7 @@
 #include "cli/signalwatcher.h"
 #include "core/redactor.h"
 #include "ledger/ledger.h"
+#include "ledger/settingsstore.h"
 #include "metrics/metricscollector.h"
 #include "metrics/metricsformat.h"
 #include "metrics/metricsserver.h"
@@ -166,10 +167,16 @@ void WatchSession::onCycleFinished() {
     ++m_counters.polls;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_api.apiKnown = true;
+    // Since when the API fails is kept in the ledger (a data setting), so that `watch --once`
+    // from cron, and every watcher of the ledger, count the same outage.
+    SettingsStore settings(*m_ctx.ledger());
+    const QString key = QStringLiteral("alerts/api_problem");
     if (r.ok) {
         m_api.apiProblem = AlertSnapshot::ApiProblem::None;
         m_api.apiProblemSince = QDateTime();
         m_api.apiProblemDetail.clear();
+        if (!settings.value(key).isEmpty())
+            settings.setValue(key, QStringLiteral("")); // not a null QString: NOT NULL
     } else {
         ++m_counters.pollErrors;
         m_counters.addApiError(ApiError::kindName(r.error.kind));
@@ -177,10 +184,19 @@ void WatchSession::onCycleFinished() {
                              (r.error.httpStatus == 401 || r.error.httpStatus == 403);
         const auto problem = refused ? AlertSnapshot::ApiProblem::KeyRefused
                                      : AlertSnapshot::ApiProblem::Unreachable;
-        if (m_api.apiProblem != problem) {
-            m_api.apiProblem = problem;
-            m_api.apiProblemSince = now;
+        const QString kind =
+            refused ? QStringLiteral("key_refused") : QStringLiteral("unreachable");
+        // "kind|since" (ISO 8601 UTC); another kind of failure starts a new outage.
+        const QStringList stored = settings.value(key).split(QLatin1Char('|'));
+        QDateTime since;
+        if (stored.size() == 2 && stored[0] == kind)
+            since = QDateTime::fromString(stored[1], Qt::ISODateWithMs);
+        if (!since.isValid()) {
+            since = now;
+            settings.setValue(key, kind + QLatin1Char('|') + now.toString(Qt::ISODateWithMs));
         }
+        m_api.apiProblem = problem;
+        m_api.apiProblemSince = since.toUTC();
         m_api.apiProblemDetail = Redactor::redact(r.error.toString());
         event(QStringLiteral("poll_failed"), r.error.toString(),
               {{QStringLiteral("kind"), ApiError::kindName(r.error.kind)},

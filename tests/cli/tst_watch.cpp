@@ -3,6 +3,7 @@
 // a real UDP socket for DogStatsD and (under ./dev test) a real Secret Service.
 #include "../metrics/metricsparse.h"
 #include "ledger/alertlog.h"
+#include "ledger/alertstate.h"
 #include "ledger/costqueries.h"
 #include "ledger/ledger.h"
 #include "ledger/settingsstore.h"
@@ -46,6 +47,7 @@ class TestWatch : public QObject {
     SimProcess m_sim;
     WebhookReceiver m_receiver;
     QByteArray m_allOutput;
+    QString m_apiKey = SimProcess::fakeKey();
 
     QString ledgerPath(const QString& name) const {
         return m_dir.filePath(name + QStringLiteral(".sqlite"));
@@ -55,7 +57,7 @@ class TestWatch : public QObject {
     QProcess* start(const QString& ledger, const QStringList& args, bool webhookInEnv = true) {
         auto* p = new QProcess(this);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("ANTHROPIC_API_KEY"), SimProcess::fakeKey());
+        env.insert(QStringLiteral("ANTHROPIC_API_KEY"), m_apiKey);
         env.remove(QStringLiteral("BATCHSCOPE_SLACK_WEBHOOK_URL"));
         if (webhookInEnv)
             env.insert(QStringLiteral("BATCHSCOPE_SLACK_WEBHOOK_URL"), webhook().toString());
@@ -272,6 +274,44 @@ private Q_SLOTS:
             l, {QStringLiteral("key"), QStringLiteral("clear"), QStringLiteral("--slack-webhook")},
             {}, false);
         QCOMPARE(cleared.code, 0);
+    }
+
+    // `watch --once` from cron: the outage's start is kept in the ledger, so a key refused for
+    // longer than alerts/api_down_minutes fires api_down once; a good cycle clears it.
+    void apiDownAcrossCronRuns() {
+        const QString l = ledgerPath(QStringLiteral("down"));
+        m_apiKey = QStringLiteral("not-the-sim-key");
+        Run r = cli(l, {QStringLiteral("watch"), QStringLiteral("--once")});
+        QCOMPARE(r.code, 4); // refused key
+        QVERIFY2(r.out.contains(" poll_failed "), r.out.constData());
+        QVERIFY(alerts(l).isEmpty()); // the outage has just begun
+        {
+            // As if that first failure had been 20 minutes ago.
+            Ledger ledger;
+            QVERIFY(ledger.open(l));
+            const QString stored =
+                SettingsStore(ledger).value(QStringLiteral("alerts/api_problem"));
+            QVERIFY2(stored.startsWith(QStringLiteral("key_refused|")), qPrintable(stored));
+            QVERIFY(SettingsStore(ledger).setValue(
+                QStringLiteral("alerts/api_problem"),
+                QStringLiteral("key_refused|") +
+                    QDateTime::currentDateTimeUtc().addSecs(-20 * 60).toString(Qt::ISODateWithMs)));
+        }
+        r = cli(l, {QStringLiteral("watch"), QStringLiteral("--once")});
+        QCOMPARE(r.code, 4);
+        r = cli(l, {QStringLiteral("watch"), QStringLiteral("--once")});
+        QCOMPARE(r.code, 4);
+        QCOMPARE(keys(alerts(l)), QStringList{QStringLiteral("api_down/key_refused")});
+        QVERIFY2(alerts(l).first().message.contains(QStringLiteral("key set")),
+                 qPrintable(alerts(l).first().message));
+        m_apiKey = SimProcess::fakeKey();
+        r = cli(l, {QStringLiteral("watch"), QStringLiteral("--once")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        Ledger ledger;
+        QVERIFY(ledger.open(l));
+        QVERIFY(SettingsStore(ledger).value(QStringLiteral("alerts/api_problem")).isEmpty());
+        for (const AlertKey& k : AlertState(ledger).active())
+            QVERIFY2(k.rule != QLatin1String("api_down"), qPrintable(k.subject)); // cleared
     }
 
     // A long-running watcher: the metrics URL is its first line; /metrics passes promtool and
