@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>bs::AlertRules</name>
+    <message>
+        <source>Budget &quot;%1&quot; is used up: %2 spent of %3 (%4 period %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget &quot;%1&quot; passed %6 %: %2 spent of %3 (%4 period %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New batches are blocked by the budget gate; raise the budget or cancel batches still in progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the batches in progress and the spend by model (&apos;batchscope-cli cost&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 ended with %2 of %3 items errored (%4 %, above %5 %). Look at the errors with &apos;batchscope-cli results %1&apos; and re-send what can be retried with &apos;batchscope-cli retry %1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is still in progress and expires in %2 h (at %3 UTC); %4 items are not done. What is not done by then expires: plan to re-send it with &apos;batchscope-cli retry %1&apos; after it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results of batch %1 are not in the ledger and will be archived (gone for good) in %2 h, at %3 UTC. Fetch them now: &apos;batchscope-cli results %1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model &quot;%1&quot; is not in the price table: %2 results have no cost, so spend and budgets under-count. Add its price to a user price file, then run &apos;batchscope-cli reprice&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API has refused the key for %1 minutes (%2). Nothing is polled or ingested: store a valid key with &apos;batchscope-cli key set&apos; or fix ANTHROPIC_API_KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API has been unreachable for %1 minutes (%2). Batches keep running on the server; check the network or the base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ApiClient</name>
     <message>
         <source>&apos;%1&apos; is not a valid batch id</source>
@@ -975,11 +1018,73 @@
         <source>Once the keychain works, store a key with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the %1 environment variable.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No Slack webhook URL: %1 is not set and the keychain holds none. Store one with &apos;batchscope-cli key set --slack-webhook&apos; (it reads the URL from stdin), or set %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer when asked for the Slack webhook URL. Check that the keyring is running and unlocked, or set %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the Slack webhook URL from the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not store the Slack webhook URL in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove the Slack webhook URL from the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the keyring (Secret Service) is running and unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::SettingsStore</name>
     <message>
         <source>A budget needs a name and a limit of $0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::SlackSink</name>
+    <message>
+        <source>No Slack webhook is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::AlertsCommand</name>
+    <message>
+        <source>List the alert log (what fired, and how its delivery went), newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only alerts from this day on (UTC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most N alerts (default 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit wants a positive number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alert log is empty.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1162,14 +1267,6 @@ Exit codes:
 <context>
     <name>bs::cli::KeyCommand</name>
     <message>
-        <source>Store the API key in the OS keychain (set) or remove it (clear).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;key set&apos; reads the API key from stdin (a pipe, or typed at a prompt that does not show it) and stores it in the OS keychain; it is never taken from the command line. &apos;key clear&apos; removes it. ANTHROPIC_API_KEY, when set, is used before the keychain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>set or clear.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1195,6 +1292,39 @@ Exit codes:
     </message>
     <message>
         <source>API key removed from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the API key (or the Slack webhook URL) in the OS keychain, or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;key set&apos; reads the API key from stdin (a pipe, or typed at a prompt that does not show it) and stores it in the OS keychain; it is never taken from the command line. &apos;key clear&apos; removes it. ANTHROPIC_API_KEY, when set, is used before the keychain.
+With --slack-webhook the same is done for the Slack incoming-webhook URL that alerts are posted to (the URL is a secret: it is never shown). BATCHSCOPE_SLACK_WEBHOOK_URL, when set, is used before the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Slack incoming-webhook URL for alerts instead of the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack webhook URL (typing is not shown): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No URL on stdin. Pipe it in, e.g. &apos;batchscope-cli key set --slack-webhook &lt; urlfile&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a webhook URL: it must start with https:// (e.g. https://hooks.slack.com/services/...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack webhook URL stored in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack webhook URL removed from the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1439,6 +1569,105 @@ Exit codes:
     </message>
     <message>
         <source>unpriced</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::WatchCommand</name>
+    <message>
+        <source>Poll, ingest, raise alerts and serve metrics until stopped (or once, for cron).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watches every batch of the ledger: polls the API, ingests the results of ended batches, evaluates the alert rules after each cycle (each alert fires once per rule, subject and period, across restarts and other watchers of the same ledger) and posts what fires to Slack when a webhook URL is stored (&apos;key set --slack-webhook&apos;) or BATCHSCOPE_SLACK_WEBHOOK_URL is set. Prints one line per event (with --json: one JSON object per line). SIGINT or SIGTERM stop it cleanly.
+With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Prometheus text format; port 0 picks a free one) and the URL is the first line printed. With --statsd they are pushed to a DogStatsD agent after each cycle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run one cycle (poll, ingest, alerts, deliveries), then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve Prometheus metrics on HOST:PORT, e.g. 127.0.0.1:9464 (off by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push metrics to a DogStatsD agent at HOST:PORT (UDP), e.g. 127.0.0.1:8125.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;watch&apos; takes no arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--metrics-listen wants HOST:PORT, e.g. 127.0.0.1:9464.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--statsd wants HOST:PORT, e.g. 127.0.0.1:8125.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::WatchSession</name>
+    <message>
+        <source>The Slack webhook URL is not a URL; alerts go to the alert log only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert %1 delivered to Slack (attempts: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert %1 not delivered to Slack after %2 attempts: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot serve metrics on %1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch %1 ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch %1 of another tool is now tracked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch %1 is no longer known to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watching %1 (Slack alerts: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an ingestion in progress was stopped; the next run resumes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the alert rules could not be evaluated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIGTERM received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SIGINT received</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
+    <name>bs::AlertRules</name>
+    <message>
+        <source>Budget &quot;%1&quot; is used up: %2 spent of %3 (%4 period %5).</source>
+        <translation>예산 &quot;%1&quot;을(를) 모두 썼습니다: %3 중 %2 지출(%4 기간 %5).</translation>
+    </message>
+    <message>
+        <source>Budget &quot;%1&quot; passed %6 %: %2 spent of %3 (%4 period %5).</source>
+        <translation>예산 &quot;%1&quot;이(가) %6 %를 넘었습니다: %3 중 %2 지출(%4 기간 %5).</translation>
+    </message>
+    <message>
+        <source>New batches are blocked by the budget gate; raise the budget or cancel batches still in progress.</source>
+        <translation>예산 게이트가 새 배치를 막습니다. 예산을 올리거나 진행 중인 배치를 취소하세요.</translation>
+    </message>
+    <message>
+        <source>Check the batches in progress and the spend by model (&apos;batchscope-cli cost&apos;).</source>
+        <translation>진행 중인 배치와 모델별 지출을 확인하세요(&apos;batchscope-cli cost&apos;).</translation>
+    </message>
+    <message>
+        <source>Batch %1 ended with %2 of %3 items errored (%4 %, above %5 %). Look at the errors with &apos;batchscope-cli results %1&apos; and re-send what can be retried with &apos;batchscope-cli retry %1&apos;.</source>
+        <translation>배치 %1이(가) 항목 %3개 중 %2개 오류로 끝났습니다(%4 %, 기준 %5 % 초과). &apos;batchscope-cli results %1&apos;로 오류를 살펴보고, 재시도할 수 있는 항목은 &apos;batchscope-cli retry %1&apos;로 다시 보내세요.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is still in progress and expires in %2 h (at %3 UTC); %4 items are not done. What is not done by then expires: plan to re-send it with &apos;batchscope-cli retry %1&apos; after it ends.</source>
+        <translation>배치 %1이(가) 아직 진행 중이며 %2시간 뒤(UTC %3)에 만료됩니다. 끝나지 않은 항목이 %4개입니다. 그때까지 끝나지 않은 항목은 만료되므로, 배치가 끝난 뒤 &apos;batchscope-cli retry %1&apos;로 다시 보낼 준비를 하세요.</translation>
+    </message>
+    <message>
+        <source>The results of batch %1 are not in the ledger and will be archived (gone for good) in %2 h, at %3 UTC. Fetch them now: &apos;batchscope-cli results %1&apos;.</source>
+        <translation>배치 %1의 결과가 원장에 없으며 %2시간 뒤(UTC %3)에 보관 처리되어 영구히 사라집니다. 지금 가져오세요: &apos;batchscope-cli results %1&apos;.</translation>
+    </message>
+    <message>
+        <source>Model &quot;%1&quot; is not in the price table: %2 results have no cost, so spend and budgets under-count. Add its price to a user price file, then run &apos;batchscope-cli reprice&apos;.</source>
+        <translation>모델 &quot;%1&quot;이(가) 가격표에 없습니다: 결과 %2개의 비용을 알 수 없어 지출과 예산이 적게 계산됩니다. 사용자 가격 파일에 가격을 추가한 뒤 &apos;batchscope-cli reprice&apos;를 실행하세요.</translation>
+    </message>
+    <message>
+        <source>The API has refused the key for %1 minutes (%2). Nothing is polled or ingested: store a valid key with &apos;batchscope-cli key set&apos; or fix ANTHROPIC_API_KEY.</source>
+        <translation>API가 %1분 동안 키를 거부했습니다(%2). 폴링도 수집도 하지 않습니다: &apos;batchscope-cli key set&apos;으로 올바른 키를 저장하거나 ANTHROPIC_API_KEY를 고치세요.</translation>
+    </message>
+    <message>
+        <source>The API has been unreachable for %1 minutes (%2). Batches keep running on the server; check the network or the base URL.</source>
+        <translation>API에 %1분 동안 연결할 수 없었습니다(%2). 배치는 서버에서 계속 실행됩니다. 네트워크나 기본 URL을 확인하세요.</translation>
+    </message>
+</context>
+<context>
     <name>bs::ApiClient</name>
     <message>
         <source>&apos;%1&apos; is not a valid batch id</source>
@@ -965,12 +1008,74 @@
         <source>Once the keychain works, store a key with &apos;batchscope-cli key set&apos; (it reads the key from stdin), or set the %1 environment variable.</source>
         <translation>키체인이 동작하면 &apos;batchscope-cli key set&apos;으로 키를 저장하거나(키는 stdin에서 읽습니다), %1 환경 변수를 설정하세요.</translation>
     </message>
+    <message>
+        <source>No Slack webhook URL: %1 is not set and the keychain holds none. Store one with &apos;batchscope-cli key set --slack-webhook&apos; (it reads the URL from stdin), or set %1.</source>
+        <translation>Slack 웹후크 URL이 없습니다: %1이(가) 설정되지 않았고 키체인에도 없습니다. &apos;batchscope-cli key set --slack-webhook&apos;으로 저장하거나(표준 입력에서 URL을 읽습니다) %1을(를) 설정하세요.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer when asked for the Slack webhook URL. Check that the keyring is running and unlocked, or set %1.</source>
+        <translation>Slack 웹후크 URL을 묻는 동안 시스템 키체인이 응답하지 않았습니다. 키링이 실행 중이고 잠금 해제되어 있는지 확인하거나 %1을(를) 설정하세요.</translation>
+    </message>
+    <message>
+        <source>Could not read the Slack webhook URL from the system keychain.</source>
+        <translation>시스템 키체인에서 Slack 웹후크 URL을 읽지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not store the Slack webhook URL in the system keychain.</source>
+        <translation>시스템 키체인에 Slack 웹후크 URL을 저장하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not remove the Slack webhook URL from the system keychain.</source>
+        <translation>시스템 키체인에서 Slack 웹후크 URL을 지우지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Check that the keyring (Secret Service) is running and unlocked.</source>
+        <translation>키링(Secret Service)이 실행 중이고 잠금 해제되어 있는지 확인하세요.</translation>
+    </message>
 </context>
 <context>
     <name>bs::SettingsStore</name>
     <message>
         <source>A budget needs a name and a limit of $0 or more.</source>
         <translation>예산에는 이름과 $0 이상의 한도가 필요합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::SlackSink</name>
+    <message>
+        <source>No Slack webhook is configured.</source>
+        <translation>Slack 웹후크가 설정되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>network error: %1</source>
+        <translation>네트워크 오류: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::AlertsCommand</name>
+    <message>
+        <source>List the alert log (what fired, and how its delivery went), newest first.</source>
+        <translation>알림 기록(무엇이 발생했고 전달이 어떻게 되었는지)을 최신순으로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Only alerts from this day on (UTC).</source>
+        <translation>이 날짜(UTC)부터의 알림만.</translation>
+    </message>
+    <message>
+        <source>At most N alerts (default 100).</source>
+        <translation>알림 최대 N개(기본값 100).</translation>
+    </message>
+    <message>
+        <source>--limit wants a positive number.</source>
+        <translation>--limit에는 양수를 주세요.</translation>
+    </message>
+    <message>
+        <source>The alert log is empty.</source>
+        <translation>알림 기록이 비어 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -1167,14 +1272,6 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
 <context>
     <name>bs::cli::KeyCommand</name>
     <message>
-        <source>Store the API key in the OS keychain (set) or remove it (clear).</source>
-        <translation>API 키를 OS 키체인에 저장(set)하거나 지웁니다(clear).</translation>
-    </message>
-    <message>
-        <source>&apos;key set&apos; reads the API key from stdin (a pipe, or typed at a prompt that does not show it) and stores it in the OS keychain; it is never taken from the command line. &apos;key clear&apos; removes it. ANTHROPIC_API_KEY, when set, is used before the keychain.</source>
-        <translation>&apos;key set&apos;은 API 키를 stdin(파이프, 또는 입력이 보이지 않는 프롬프트)에서 읽어 OS 키체인에 저장합니다. 명령줄에서는 절대 받지 않습니다. &apos;key clear&apos;는 키를 지웁니다. ANTHROPIC_API_KEY가 설정되어 있으면 키체인보다 먼저 씁니다.</translation>
-    </message>
-    <message>
         <source>set or clear.</source>
         <translation>set 또는 clear.</translation>
     </message>
@@ -1201,6 +1298,40 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
     <message>
         <source>API key removed from the keychain.</source>
         <translation>API 키를 키체인에서 지웠습니다.</translation>
+    </message>
+    <message>
+        <source>Store the API key (or the Slack webhook URL) in the OS keychain, or remove it.</source>
+        <translation>API 키(또는 Slack 웹후크 URL)를 OS 키체인에 저장하거나 지웁니다.</translation>
+    </message>
+    <message>
+        <source>&apos;key set&apos; reads the API key from stdin (a pipe, or typed at a prompt that does not show it) and stores it in the OS keychain; it is never taken from the command line. &apos;key clear&apos; removes it. ANTHROPIC_API_KEY, when set, is used before the keychain.
+With --slack-webhook the same is done for the Slack incoming-webhook URL that alerts are posted to (the URL is a secret: it is never shown). BATCHSCOPE_SLACK_WEBHOOK_URL, when set, is used before the keychain.</source>
+        <translation>&apos;key set&apos;은 표준 입력(파이프, 또는 입력 내용이 보이지 않는 프롬프트)에서 API 키를 읽어 OS 키체인에 저장합니다. 명령줄에서는 절대 받지 않습니다. &apos;key clear&apos;는 키를 지웁니다. ANTHROPIC_API_KEY가 설정되어 있으면 키체인보다 먼저 씁니다.
+--slack-webhook을 주면 알림을 보낼 Slack 수신 웹후크 URL에 대해 같은 일을 합니다(URL은 비밀이므로 절대 표시하지 않습니다). BATCHSCOPE_SLACK_WEBHOOK_URL이 설정되어 있으면 키체인보다 먼저 씁니다.</translation>
+    </message>
+    <message>
+        <source>The Slack incoming-webhook URL for alerts instead of the API key.</source>
+        <translation>API 키 대신 알림용 Slack 수신 웹후크 URL.</translation>
+    </message>
+    <message>
+        <source>Slack webhook URL (typing is not shown): </source>
+        <translation>Slack 웹후크 URL(입력 내용은 보이지 않습니다): </translation>
+    </message>
+    <message>
+        <source>No URL on stdin. Pipe it in, e.g. &apos;batchscope-cli key set --slack-webhook &lt; urlfile&apos;.</source>
+        <translation>표준 입력에 URL이 없습니다. 파이프로 넘기세요. 예: &apos;batchscope-cli key set --slack-webhook &lt; urlfile&apos;.</translation>
+    </message>
+    <message>
+        <source>That is not a webhook URL: it must start with https:// (e.g. https://hooks.slack.com/services/...).</source>
+        <translation>웹후크 URL이 아닙니다: https://로 시작해야 합니다(예: https://hooks.slack.com/services/...).</translation>
+    </message>
+    <message>
+        <source>Slack webhook URL stored in the keychain.</source>
+        <translation>Slack 웹후크 URL을 키체인에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Slack webhook URL removed from the keychain.</source>
+        <translation>Slack 웹후크 URL을 키체인에서 지웠습니다.</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1570,106 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
     <message>
         <source>unpriced</source>
         <translation>가격 없음</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::WatchCommand</name>
+    <message>
+        <source>Poll, ingest, raise alerts and serve metrics until stopped (or once, for cron).</source>
+        <translation>멈출 때까지(또는 cron용으로 한 번) 폴링하고, 수집하고, 알림을 보내고, 지표를 제공합니다.</translation>
+    </message>
+    <message>
+        <source>Watches every batch of the ledger: polls the API, ingests the results of ended batches, evaluates the alert rules after each cycle (each alert fires once per rule, subject and period, across restarts and other watchers of the same ledger) and posts what fires to Slack when a webhook URL is stored (&apos;key set --slack-webhook&apos;) or BATCHSCOPE_SLACK_WEBHOOK_URL is set. Prints one line per event (with --json: one JSON object per line). SIGINT or SIGTERM stop it cleanly.
+With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Prometheus text format; port 0 picks a free one) and the URL is the first line printed. With --statsd they are pushed to a DogStatsD agent after each cycle.</source>
+        <translation>원장의 모든 배치를 감시합니다: API를 폴링하고, 끝난 배치의 결과를 수집하고, 매 주기마다 알림 규칙을 평가하며(각 알림은 규칙, 대상, 기간마다 한 번만 발생하며 재시작이나 같은 원장을 보는 다른 감시자가 있어도 마찬가지입니다), 웹후크 URL이 저장되어 있거나(&apos;key set --slack-webhook&apos;) BATCHSCOPE_SLACK_WEBHOOK_URL이 설정되어 있으면 발생한 알림을 Slack에 보냅니다. 이벤트마다 한 줄을 출력합니다(--json이면 줄마다 JSON 객체 하나). SIGINT나 SIGTERM을 받으면 깔끔하게 멈춥니다.
+--metrics-listen을 주면 http://HOST:PORT/metrics에서 지표를 제공하고(Prometheus 텍스트 형식, 포트 0이면 빈 포트를 고름) 그 URL을 첫 줄에 출력합니다. --statsd를 주면 매 주기 뒤 DogStatsD 에이전트로 지표를 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Run one cycle (poll, ingest, alerts, deliveries), then exit.</source>
+        <translation>한 주기(폴링, 수집, 알림, 전달)를 실행하고 끝냅니다.</translation>
+    </message>
+    <message>
+        <source>Serve Prometheus metrics on HOST:PORT, e.g. 127.0.0.1:9464 (off by default).</source>
+        <translation>HOST:PORT에서 Prometheus 지표를 제공합니다. 예: 127.0.0.1:9464(기본값: 끔).</translation>
+    </message>
+    <message>
+        <source>Push metrics to a DogStatsD agent at HOST:PORT (UDP), e.g. 127.0.0.1:8125.</source>
+        <translation>HOST:PORT의 DogStatsD 에이전트로 지표를 보냅니다(UDP). 예: 127.0.0.1:8125.</translation>
+    </message>
+    <message>
+        <source>&apos;watch&apos; takes no arguments.</source>
+        <translation>&apos;watch&apos;는 인수를 받지 않습니다.</translation>
+    </message>
+    <message>
+        <source>--metrics-listen wants HOST:PORT, e.g. 127.0.0.1:9464.</source>
+        <translation>--metrics-listen에는 HOST:PORT를 주세요. 예: 127.0.0.1:9464.</translation>
+    </message>
+    <message>
+        <source>--statsd wants HOST:PORT, e.g. 127.0.0.1:8125.</source>
+        <translation>--statsd에는 HOST:PORT를 주세요. 예: 127.0.0.1:8125.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::WatchSession</name>
+    <message>
+        <source>The Slack webhook URL is not a URL; alerts go to the alert log only.</source>
+        <translation>Slack 웹후크 URL이 URL 형식이 아닙니다. 알림은 알림 기록에만 남습니다.</translation>
+    </message>
+    <message>
+        <source>alert %1 delivered to Slack (attempts: %2)</source>
+        <translation>알림 %1을(를) Slack에 전달했습니다(시도 %2회)</translation>
+    </message>
+    <message>
+        <source>alert %1 not delivered to Slack after %2 attempts: %3</source>
+        <translation>알림 %1을(를) %2회 시도했지만 Slack에 전달하지 못했습니다: %3</translation>
+    </message>
+    <message>
+        <source>Cannot serve metrics on %1:%2: %3</source>
+        <translation>%1:%2에서 지표를 제공할 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>batch %1 ended</source>
+        <translation>배치 %1이(가) 끝났습니다</translation>
+    </message>
+    <message>
+        <source>batch %1 of another tool is now tracked</source>
+        <translation>다른 도구의 배치 %1을(를) 이제 추적합니다</translation>
+    </message>
+    <message>
+        <source>batch %1 is no longer known to the server</source>
+        <translation>서버가 배치 %1을(를) 더 이상 알지 못합니다</translation>
+    </message>
+    <message>
+        <source>watching %1 (Slack alerts: %2)</source>
+        <translation>%1 감시 중(Slack 알림: %2)</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>켬</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <source>an ingestion in progress was stopped; the next run resumes it</source>
+        <translation>진행 중이던 수집을 멈췄습니다. 다음 실행에서 이어서 합니다</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>the alert rules could not be evaluated: %1</source>
+        <translation>알림 규칙을 평가하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>SIGTERM received</source>
+        <translation>SIGTERM 받음</translation>
+    </message>
+    <message>
+        <source>SIGINT received</source>
+        <translation>SIGINT 받음</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "clicontext.h"
 #include "clioutput.h"
 #include "command.h"
+#include "commands/alertscommand.h"
 #include "commands/cancelcommand.h"
 #include "commands/costcommand.h"
 #include "commands/keycommand.h"
@@ -12,6 +13,7 @@
 #include "commands/statuscommand.h"
 #include "commands/submitcommand.h"
 #include "commands/validatecommand.h"
+#include "commands/watchcommand.h"
 #include "core/appinfo.h"
 #include "exitcode.h"
 #include "ledger/ledger.h"
@@ -68,6 +70,8 @@ std::vector<std::unique_ptr<Command>> CliApp::commands() {
     list.push_back(std::make_unique<CostCommand>());
     list.push_back(std::make_unique<RepriceCommand>());
     list.push_back(std::make_unique<KeyCommand>());
+    list.push_back(std::make_unique<WatchCommand>());
+    list.push_back(std::make_unique<AlertsCommand>());
     return list;
 }
 

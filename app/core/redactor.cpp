@@ -1,6 +1,10 @@
 #include "redactor.h"
 
+#include <algorithm>
+
+#include <QReadWriteLock>
 #include <QRegularExpression>
+#include <QStringList>
 
 namespace bs {
 
@@ -24,14 +28,64 @@ const QRegularExpression& userInfoPattern() {
 bool mayHoldUserInfo(const QString& text) {
     return text.contains(QLatin1String("://")) && text.contains(QLatin1Char('@'));
 }
+
+const QRegularExpression& slackWebhookPattern() {
+    // The whole path after /services/ is the token (T.../B.../secret).
+    static const QRegularExpression re(
+        QStringLiteral("https?://hooks\\.slack\\.com/services/[^\\s\"'<>]*"));
+    return re;
+}
+
+struct Secrets {
+    QReadWriteLock lock;
+    QStringList list; // longest first, so that a secret containing another is masked whole
+};
+Secrets& secrets() {
+    static Secrets s;
+    return s;
+}
+
+bool mayHoldRegistered(const QString& text) {
+    Secrets& s = secrets();
+    QReadLocker lock(&s.lock);
+    for (const QString& secret : s.list)
+        if (text.contains(secret))
+            return true;
+    return false;
+}
+
+QString maskRegistered(QString text) {
+    Secrets& s = secrets();
+    QReadLocker lock(&s.lock);
+    for (const QString& secret : s.list)
+        text.replace(secret, Redactor::secretMask());
+    return text;
+}
 } // namespace
+
+void Redactor::addSecret(const QString& secret) {
+    const QString s = secret.trimmed();
+    if (s.size() < 8)
+        return;
+    Secrets& all = secrets();
+    QWriteLocker lock(&all.lock);
+    if (all.list.contains(s))
+        return;
+    all.list.append(s);
+    std::sort(all.list.begin(), all.list.end(),
+              [](const QString& a, const QString& b) { return a.size() > b.size(); });
+}
 
 QString Redactor::redact(const QString& text) {
     const bool key = text.contains(QLatin1String("sk-ant-"));
     const bool userInfo = mayHoldUserInfo(text);
-    if (!key && !userInfo)
+    const bool registered = mayHoldRegistered(text);
+    const bool slack = text.contains(QLatin1String("hooks.slack.com"));
+    if (!key && !userInfo && !registered && !slack)
         return text;
-    QString out = text;
+    QString out = registered ? maskRegistered(text) : text;
+    if (slack)
+        out.replace(slackWebhookPattern(), secretMask());
     if (key)
         out.replace(keyPattern(), mask());
     if (userInfo)
@@ -40,13 +94,15 @@ QString Redactor::redact(const QString& text) {
 }
 
 QByteArray Redactor::redact(const QByteArray& text) {
-    if (!text.contains("sk-ant-") && !(text.contains("://") && text.contains('@')))
+    if (!text.contains("sk-ant-") && !(text.contains("://") && text.contains('@')) &&
+        !text.contains("hooks.slack.com") && !mayHoldRegistered(QString::fromUtf8(text)))
         return text;
     return redact(QString::fromUtf8(text)).toUtf8();
 }
 
 bool Redactor::containsSecret(const QString& text) {
-    return keyPattern().match(text).hasMatch() ||
+    return keyPattern().match(text).hasMatch() || mayHoldRegistered(text) ||
+           slackWebhookPattern().match(text).hasMatch() ||
            (mayHoldUserInfo(text) && userInfoPattern().match(text).hasMatch());
 }
 

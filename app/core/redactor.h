@@ -12,8 +12,18 @@ namespace bs {
 // - the user-info (user:password@) of any URL in the text, e.g. a base URL written as
 //   https://user:pass@proxy.example:8443/v1 becomes https://[redacted]@proxy.example:8443/v1
 //   (scheme, host, port, path and query kept).
+// - a Slack incoming-webhook URL (https://hooks.slack.com/services/...: the URL is the secret),
+//   and any secret registered with addSecret() (the webhook URL as configured, whatever its
+//   host), wherever it appears.
 class Redactor {
 public:
+    // A secret known at run time (e.g. the webhook URL read from the keychain or the
+    // environment): masked from then on in everything redact() sees, in this process.
+    // Strings shorter than 8 characters are ignored (they would mask ordinary words).
+    static void addSecret(const QString& secret);
+    // What a registered secret or a webhook URL is replaced with.
+    static QString secretMask() { return QStringLiteral("[redacted webhook]"); }
+
     static QString redact(const QString& text);
     static QByteArray redact(const QByteArray& text);
     static bool containsSecret(const QString& text);

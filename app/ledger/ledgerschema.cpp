@@ -263,6 +263,35 @@ QList<LedgerSchema::Migration> build() {
             FROM results GROUP BY day, COALESCE(model, ''))"),
                  }});
 
+    // Version 6: edge-triggered alerts. alert_state holds one row per (rule, subject, period)
+    // that has fired: active while the condition holds, cleared once it does not, so that it
+    // fires again only after it cleared and returned. The alert log learns which rule and
+    // subject an entry is about and how its delivery (Slack) went.
+    list.append({6,
+                 {
+                     QStringLiteral(R"(CREATE TABLE alert_state(
+            rule TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            period TEXT NOT NULL,
+            active INTEGER NOT NULL CHECK (active IN (0, 1)),
+            fired_at TEXT NOT NULL,
+            cleared_at TEXT,
+            fire_count INTEGER NOT NULL DEFAULT 1,
+            alert_id INTEGER,
+            PRIMARY KEY (rule, subject, period)))"),
+                     QStringLiteral("CREATE INDEX alert_state_active ON alert_state(rule) "
+                                    "WHERE active = 1"),
+                     QStringLiteral("ALTER TABLE alerts ADD COLUMN subject TEXT"),
+                     QStringLiteral("ALTER TABLE alerts ADD COLUMN period TEXT"),
+                     QStringLiteral("ALTER TABLE alerts ADD COLUMN delivery TEXT NOT NULL "
+                                    "DEFAULT 'none' CHECK (delivery IN ('none', 'pending', "
+                                    "'delivered', 'failed'))"),
+                     QStringLiteral("ALTER TABLE alerts ADD COLUMN delivery_attempts INTEGER "
+                                    "NOT NULL DEFAULT 0"),
+                     QStringLiteral("ALTER TABLE alerts ADD COLUMN delivery_note TEXT"),
+                     QStringLiteral("ALTER TABLE alerts ADD COLUMN delivered_at TEXT"),
+                 }});
+
     return list;
 }
 

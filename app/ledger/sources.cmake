@@ -29,6 +29,10 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/retryqueue.cpp
     ${CMAKE_CURRENT_LIST_DIR}/alertlog.h
     ${CMAKE_CURRENT_LIST_DIR}/alertlog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/alertstate.h
+    ${CMAKE_CURRENT_LIST_DIR}/alertstate.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/metricsqueries.h
+    ${CMAKE_CURRENT_LIST_DIR}/metricsqueries.cpp
     ${CMAKE_CURRENT_LIST_DIR}/settingsstore.h
     ${CMAKE_CURRENT_LIST_DIR}/settingsstore.cpp
     # records

@@ -56,29 +56,93 @@ quint64 SecretStore::deleteKey(const QString& label, QObject* context, Callback 
     return start(job, Operation::Delete, label, context, std::move(done));
 }
 
+quint64 SecretStore::answerNow(Result result, QObject* context, Callback done) {
+    const quint64 id = m_nextId++;
+    Pending p;
+    p.context = context;
+    p.hasContext = context != nullptr;
+    p.done = std::move(done);
+    p.result = std::move(result);
+    // Answer from the event loop, as the keychain would: callers need one code path.
+    QMetaObject::invokeMethod(
+        this, [this, id, p = std::move(p)]() mutable { deliver(id, std::move(p)); },
+        Qt::QueuedConnection);
+    return id;
+}
+
 quint64 SecretStore::findApiKey(const QString& label, QObject* context, Callback done) {
     const QString fromEnv = qEnvironmentVariable(environmentVariable().toLatin1().constData());
     if (!fromEnv.trimmed().isEmpty()) {
-        const quint64 id = m_nextId++;
-        Pending p;
-        p.context = context;
-        p.hasContext = context != nullptr;
-        p.done = std::move(done);
-        p.result.operation = Operation::Read;
-        p.result.label = label;
-        p.result.status = Status::Ok;
-        p.result.secret = fromEnv.trimmed();
-        p.result.fromEnvironment = true;
-        // Answer from the event loop, as the keychain would: callers need one code path.
-        QMetaObject::invokeMethod(
-            this, [this, id, p = std::move(p)]() mutable { deliver(id, std::move(p)); },
-            Qt::QueuedConnection);
-        return id;
+        Result r;
+        r.operation = Operation::Read;
+        r.label = label;
+        r.status = Status::Ok;
+        r.secret = fromEnv.trimmed();
+        r.fromEnvironment = true;
+        return answerNow(std::move(r), context, std::move(done));
     }
     const quint64 id = readKey(label, context, std::move(done));
     if (auto it = m_pending.find(id); it != m_pending.end())
         it->apiKeyLookup = true;
     return id;
+}
+
+quint64 SecretStore::writeSlackWebhook(const QString& url, QObject* context, Callback done) {
+    auto* job = new QKeychain::WritePasswordJob(serviceName(), this);
+    job->setTextData(url);
+    return start(job, Operation::Write, QString(), context, std::move(done), slackWebhookEntry());
+}
+
+quint64 SecretStore::deleteSlackWebhook(QObject* context, Callback done) {
+    auto* job = new QKeychain::DeletePasswordJob(serviceName(), this);
+    return start(job, Operation::Delete, QString(), context, std::move(done), slackWebhookEntry());
+}
+
+quint64 SecretStore::findSlackWebhook(QObject* context, Callback done) {
+    const QString fromEnv = qEnvironmentVariable(slackWebhookVariable().toLatin1().constData());
+    if (!fromEnv.trimmed().isEmpty()) {
+        Redactor::addSecret(fromEnv.trimmed());
+        Result r;
+        r.operation = Operation::Read;
+        r.status = Status::Ok;
+        r.secret = fromEnv.trimmed();
+        r.fromEnvironment = true;
+        return answerNow(std::move(r), context, std::move(done));
+    }
+    auto* job = new QKeychain::ReadPasswordJob(serviceName(), this);
+    return start(job, Operation::Read, QString(), context, std::move(done), slackWebhookEntry());
+}
+
+QString SecretStore::webhookMessage(const Result& result) {
+    switch (result.status) {
+    case Status::Ok:
+        return QString();
+    case Status::NotFound:
+        return tr("No Slack webhook URL: %1 is not set and the keychain holds none. Store one "
+                  "with 'batchscope-cli key set --slack-webhook' (it reads the URL from stdin), "
+                  "or set %1.")
+            .arg(slackWebhookVariable());
+    case Status::Timeout:
+        return tr("The system keychain did not answer when asked for the Slack webhook URL. "
+                  "Check that the keyring is running and unlocked, or set %1.")
+            .arg(slackWebhookVariable());
+    case Status::Error:
+        break;
+    }
+    QString what;
+    switch (result.operation) {
+    case Operation::Read:
+        what = tr("Could not read the Slack webhook URL from the system keychain.");
+        break;
+    case Operation::Write:
+        what = tr("Could not store the Slack webhook URL in the system keychain.");
+        break;
+    case Operation::Delete:
+        what = tr("Could not remove the Slack webhook URL from the system keychain.");
+        break;
+    }
+    return what + QLatin1Char(' ') +
+           tr("Check that the keyring (Secret Service) is running and unlocked.");
 }
 
 QString SecretStore::apiKeyLookupMessage(const Result& result) {
@@ -96,11 +160,11 @@ QString SecretStore::apiKeyLookupMessage(const Result& result) {
 }
 
 quint64 SecretStore::start(QKeychain::Job* job, Operation op, const QString& label,
-                           QObject* context, Callback done) {
+                           QObject* context, Callback done, const QString& entry) {
     const quint64 id = m_nextId++;
     job->setAutoDelete(false);
     job->setInsecureFallback(false);
-    job->setKey(keyName(label));
+    job->setKey(entry.isEmpty() ? keyName(label) : entry);
 
     Pending p;
     p.job = job;
@@ -109,6 +173,7 @@ quint64 SecretStore::start(QKeychain::Job* job, Operation op, const QString& lab
     p.done = std::move(done);
     p.result.operation = op;
     p.result.label = label;
+    p.webhook = !entry.isEmpty();
     p.timer = new QTimer(this);
     p.timer->setSingleShot(true);
     connect(p.timer, &QTimer::timeout, this, [this, id] { onTimeout(id); });
@@ -215,10 +280,15 @@ void SecretStore::deliver(quint64 id, Pending p) {
     }
     if (p.apiKeyLookup && !p.result.isOk())
         p.result.message = apiKeyLookupMessage(p.result);
+    if (p.webhook && !p.result.isOk())
+        p.result.message = webhookMessage(p.result);
+    if (p.webhook && p.result.isOk() && !p.result.secret.isEmpty())
+        Redactor::addSecret(p.result.secret); // masked in everything shown from now on
     p.result.message = Redactor::redact(p.result.message);
     if (!p.result.isOk())
         qCInfo(lcSecrets).noquote()
-            << "keychain" << keyName(p.result.label) << ":" << p.result.message;
+            << "keychain" << (p.webhook ? slackWebhookEntry() : keyName(p.result.label)) << ":"
+            << p.result.message;
     Q_EMIT finished(id, p.result);
     if (p.done && (!p.hasContext || p.context))
         p.done(p.result);

@@ -79,6 +79,16 @@ public:
     quint64 findApiKey(const QString& label, QObject* context = nullptr, Callback done = {});
     static QString environmentVariable() { return QStringLiteral("ANTHROPIC_API_KEY"); }
 
+    // The Slack incoming-webhook URL alerts are posted to (the URL is the secret). Kept in the
+    // keychain entry "slack-webhook" (`batchscope-cli key set --slack-webhook`), or given by
+    // BATCHSCOPE_SLACK_WEBHOOK_URL on a server without a keychain. findSlackWebhook() asks the
+    // environment first, like findApiKey(); NotFound means "no Slack alerts", not an error.
+    quint64 writeSlackWebhook(const QString& url, QObject* context = nullptr, Callback done = {});
+    quint64 deleteSlackWebhook(QObject* context = nullptr, Callback done = {});
+    quint64 findSlackWebhook(QObject* context = nullptr, Callback done = {});
+    static QString slackWebhookVariable() { return QStringLiteral("BATCHSCOPE_SLACK_WEBHOOK_URL"); }
+    static QString slackWebhookEntry() { return QStringLiteral("slack-webhook"); }
+
     int pendingCount() const { return int(m_pending.size()); }
 
 Q_SIGNALS:
@@ -93,9 +103,12 @@ private:
         Result result;
         QTimer* timer = nullptr;
         bool apiKeyLookup = false; // findApiKey(): a failure's message says where keys come from
+        bool webhook = false;      // the Slack webhook entry, not an API key
     };
     quint64 start(QKeychain::Job* job, Operation op, const QString& label, QObject* context,
-                  Callback done);
+                  Callback done, const QString& entry = QString());
+    quint64 answerNow(Result result, QObject* context, Callback done);
+    static QString webhookMessage(const Result& result);
     void onJobFinished(quint64 id);
     void onTimeout(quint64 id);
     void deliver(quint64 id, Pending pending);

@@ -142,6 +142,13 @@ private Q_SLOTS:
                      "ALTER TABLE batches DROP COLUMN gone_at", // added by version 4
                      "DROP TABLE batch_costs",                  // added by version 5
                      "DROP TABLE day_model_costs",              // added by version 5
+                     "DROP TABLE alert_state",                  // added by version 6
+                     "ALTER TABLE alerts DROP COLUMN subject",
+                     "ALTER TABLE alerts DROP COLUMN period",
+                     "ALTER TABLE alerts DROP COLUMN delivery",
+                     "ALTER TABLE alerts DROP COLUMN delivery_attempts",
+                     "ALTER TABLE alerts DROP COLUMN delivery_note",
+                     "ALTER TABLE alerts DROP COLUMN delivered_at",
                      "DROP TABLE retry_queue",
                      "CREATE TABLE retry_queue(id INTEGER PRIMARY KEY, batch_id TEXT NOT NULL, "
                      "custom_id TEXT NOT NULL, class TEXT NOT NULL CHECK (class IN ('transient', "

@@ -7,6 +7,7 @@
 #include "ledger/ledger.h"
 #include "ledger/resultstore.h"
 #include "ledger/summarystore.h"
+#include "ledgerdowngrade.h"
 #include "ledgertesthelpers.h"
 #include "summarycheck.h"
 #include "testenv.h"
@@ -151,20 +152,9 @@ private Q_SLOTS:
             QVERIFY(BatchStore(ledger).upsert(a));
             QCOMPARE(ResultStore(ledger).insert(mixedRows(a.id, 200)), qint64(200));
         }
-        {
-            // Back to a version 4 file: no summaries.
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            for (const char* sql : {"DROP TABLE batch_costs", "DROP TABLE day_model_costs",
-                                    "DELETE FROM schema_version WHERE version >= 5"})
-                QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
-            q = QSqlQuery();
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+        // Back to a version 4 file: no summaries.
+        const QString downgraded = bs::test::downgradeLedger(path, 4);
+        QVERIFY2(downgraded.isEmpty(), qPrintable(downgraded));
         Ledger ledger;
         QVERIFY2(ledger.open(path), qPrintable(ledger.lastError()));
         QCOMPARE(ledger.schemaVersion(), Ledger::latestSchemaVersion());

@@ -22,7 +22,8 @@ foreach(path
         ./usr/bin/batchscope-sim
         ./usr/share/applications/io.batchscope.Batchscope.desktop
         ./usr/share/metainfo/io.batchscope.Batchscope.metainfo.xml
-        ./usr/share/icons/hicolor/scalable/apps/io.batchscope.Batchscope.svg)
+        ./usr/share/icons/hicolor/scalable/apps/io.batchscope.Batchscope.svg
+        ./usr/lib/systemd/user/batchscope-watch.service)
     string(FIND "${listing}" " ${path}\n" at)
     if(at EQUAL -1)
         list(APPEND missing ${path})
@@ -31,4 +32,14 @@ endforeach()
 if(missing)
     message(FATAL_ERROR "the .deb lacks: ${missing}\nIt holds:\n${listing}")
 endif()
-message("the .deb holds the binaries, .desktop, metainfo and icon")
+# The unit starts the installed CLI's watcher.
+execute_process(COMMAND ${DPKG_DEB} --fsys-tarfile ${debs} OUTPUT_FILE ${WORK_DIR}/deb.tar)
+execute_process(COMMAND ${CMAKE_COMMAND} -E tar xf ${WORK_DIR}/deb.tar
+                        ./usr/lib/systemd/user/batchscope-watch.service
+                WORKING_DIRECTORY ${WORK_DIR})
+file(READ ${WORK_DIR}/usr/lib/systemd/user/batchscope-watch.service unit)
+string(FIND "${unit}" "\nExecStart=batchscope-cli watch " at)
+if(at EQUAL -1)
+    message(FATAL_ERROR "the systemd unit does not start batchscope-cli watch:\n${unit}")
+endif()
+message("the .deb holds the binaries, .desktop, metainfo, icon and the watcher's systemd unit")

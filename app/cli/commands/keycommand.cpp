@@ -4,10 +4,12 @@
 #include "cli/clioutput.h"
 #include "cli/exitcode.h"
 #include "cli/terminalecho.h"
+#include "core/redactor.h"
 #include "secrets/secretstore.h"
 
 #include <QEventLoop>
 #include <QFile>
+#include <QUrl>
 
 #include <cstdio>
 #include <unistd.h>
@@ -15,19 +17,25 @@
 namespace bs::cli {
 
 QString KeyCommand::summary() const {
-    return tr("Store the API key in the OS keychain (set) or remove it (clear).");
+    return tr("Store the API key (or the Slack webhook URL) in the OS keychain, or remove it.");
 }
 
 QString KeyCommand::description() const {
     return tr("'key set' reads the API key from stdin (a pipe, or typed at a prompt that does not "
               "show it) and stores it in the OS keychain; it is never taken from the command "
               "line. 'key clear' removes it. ANTHROPIC_API_KEY, when set, is used before the "
-              "keychain.");
+              "keychain.\n"
+              "With --slack-webhook the same is done for the Slack incoming-webhook URL that "
+              "alerts are posted to (the URL is a secret: it is never shown). "
+              "BATCHSCOPE_SLACK_WEBHOOK_URL, when set, is used before the keychain.");
 }
 
 void KeyCommand::addOptions(QCommandLineParser& parser) {
     parser.addPositionalArgument(QStringLiteral("ACTION"), tr("set or clear."),
                                  QStringLiteral("set|clear"));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("slack-webhook"),
+        tr("The Slack incoming-webhook URL for alerts instead of the API key.")));
 }
 
 int KeyCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
@@ -39,6 +47,7 @@ int KeyCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         return usageError(ctx,
                           tr("Unknown action \"%1\": write 'key set' or 'key clear'.").arg(action));
     const bool set = action == QLatin1String("set");
+    const bool webhook = parser.isSet(QStringLiteral("slack-webhook"));
     SecretStore store;
     QEventLoop loop;
     SecretStore::Result result;
@@ -52,7 +61,9 @@ int KeyCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
             // On a terminal the key is typed: not shown, and echo restored however this ends.
             TerminalEcho echo(STDIN_FILENO);
             if (echo.isTerminal()) {
-                std::fputs(qPrintable(tr("API key (typing is not shown): ")), stderr);
+                std::fputs(qPrintable(webhook ? tr("Slack webhook URL (typing is not shown): ")
+                                              : tr("API key (typing is not shown): ")),
+                           stderr);
                 std::fflush(stderr);
             }
             QFile in;
@@ -61,9 +72,25 @@ int KeyCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
             key = QString::fromUtf8(in.readLine(64 * 1024)).trimmed();
         }
         if (key.isEmpty())
-            return ctx.out().fail(Exit::Usage, tr("No key on stdin. Pipe it in, e.g. "
-                                                  "'batchscope-cli key set < keyfile'."));
-        store.writeKey(QString(), key, &loop, done);
+            return ctx.out().fail(
+                Exit::Usage, webhook ? tr("No URL on stdin. Pipe it in, e.g. 'batchscope-cli key "
+                                          "set --slack-webhook < urlfile'.")
+                                     : tr("No key on stdin. Pipe it in, e.g. "
+                                          "'batchscope-cli key set < keyfile'."));
+        if (webhook) {
+            Redactor::addSecret(key);
+            const QUrl url(key, QUrl::StrictMode);
+            if (!url.isValid() || url.host().isEmpty() ||
+                (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+                return ctx.out().fail(Exit::Usage,
+                                      tr("That is not a webhook URL: it must start with "
+                                         "https:// (e.g. https://hooks.slack.com/services/...)."));
+            store.writeSlackWebhook(key, &loop, done);
+        } else {
+            store.writeKey(QString(), key, &loop, done);
+        }
+    } else if (webhook) {
+        store.deleteSlackWebhook(&loop, done);
     } else {
         store.deleteKey(QString(), &loop, done);
     }
@@ -72,8 +99,14 @@ int KeyCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         return ctx.out().fail(Exit::AuthMissing, result.message);
     QJsonObject out;
     out[QLatin1String("action")] = action;
-    ctx.out().print(out, set ? tr("API key stored in the keychain.")
-                             : tr("API key removed from the keychain."));
+    out[QLatin1String("secret")] =
+        webhook ? QStringLiteral("slack_webhook") : QStringLiteral("api_key");
+    if (webhook)
+        ctx.out().print(out, set ? tr("Slack webhook URL stored in the keychain.")
+                                 : tr("Slack webhook URL removed from the keychain."));
+    else
+        ctx.out().print(out, set ? tr("API key stored in the keychain.")
+                                 : tr("API key removed from the keychain."));
     return Exit::Ok;
 }
 

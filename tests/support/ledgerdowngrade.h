@@ -1,0 +1,53 @@
+#pragma once
+
+// Turns a current ledger file back into the file an older Batchscope wrote, for the tests of
+// step-wise migrations. One place knows how to undo each migration: a new migration adds its
+// undo step here, not in every test that builds an old file.
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+
+namespace bs::test {
+
+// Undoes the migrations above `version` (down to 3; version 3's retry-queue rebuild is the one
+// test's own business). Returns an empty string, or what failed. The file must not be open.
+inline QString downgradeLedger(const QString& path, int version) {
+    QStringList steps;
+    if (version < 6) // edge-triggered alerts: alert_state, delivery columns of the alert log
+        steps << QStringLiteral("DROP TABLE alert_state")
+              << QStringLiteral("ALTER TABLE alerts DROP COLUMN subject")
+              << QStringLiteral("ALTER TABLE alerts DROP COLUMN period")
+              << QStringLiteral("ALTER TABLE alerts DROP COLUMN delivery")
+              << QStringLiteral("ALTER TABLE alerts DROP COLUMN delivery_attempts")
+              << QStringLiteral("ALTER TABLE alerts DROP COLUMN delivery_note")
+              << QStringLiteral("ALTER TABLE alerts DROP COLUMN delivered_at");
+    if (version < 5) // summaries of the results
+        steps << QStringLiteral("DROP TABLE batch_costs")
+              << QStringLiteral("DROP TABLE day_model_costs");
+    if (version < 4) // gone batches
+        steps << QStringLiteral("ALTER TABLE batches DROP COLUMN gone_at");
+    steps << QStringLiteral("DELETE FROM schema_version WHERE version > %1").arg(version);
+    const QString connection = QStringLiteral("bs-test-downgrade");
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return db.lastError().text();
+        QSqlQuery q(db);
+        for (const QString& sql : steps) {
+            if (!q.exec(sql)) {
+                error = sql + QStringLiteral(": ") + q.lastError().text();
+                break;
+            }
+        }
+        q = QSqlQuery();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return error;
+}
+
+} // namespace bs::test
