@@ -1,4 +1,5 @@
 #include "jsonlscanner.h"
+#include "jsonlscannerimpl.h"
 
 #include "cost/pricebook.h"
 #include "intake/jsonltext.h"
@@ -21,31 +22,7 @@
 
 namespace bs {
 
-namespace od = simdjson::ondemand;
 using namespace jsonltext;
-
-namespace {
-
-__extension__ typedef __int128 Wide; // exact cost sums, no -Wpedantic noise
-
-struct ModelSlot {
-    const ModelPricing* pricing = nullptr;
-    int estimate = -1; // index into the estimates
-    QString pinned;    // the dated id when the model was written as a moving alias
-};
-
-} // namespace
-
-struct JsonlScanner::Impl {
-    od::parser parser;
-    std::vector<char> buffer;
-    std::unordered_map<std::string, qint64> seen;      // custom_id -> first line
-    std::unordered_map<std::string, ModelSlot> models; // model as written -> its slot
-    std::unordered_map<std::string, ModelSlot>::iterator lastModel = models.end();
-    std::vector<Wide> picos; // per estimate, before the batch discount
-    qint64 crlfLines = 0, firstCrlfLine = 0;
-    QDate day;
-};
 
 QString JsonlScanner::severityName(Severity s) {
     switch (s) {
@@ -493,94 +470,14 @@ bool JsonlScanner::scanLine(const char* data, qint64 size, qint64 capacity,
 
     // The model: limits, price, alias. Looked up once per distinct name.
     const qint64 inputTokens = (charCount(params.data(), qint64(params.size())) + 3) / 4;
-    ModelSlot* slot = nullptr;
-    if (!model.empty()) {
-        // Most files use one model: the last one is checked before the map.
-        auto it = d->lastModel != d->models.end() && d->lastModel->first == model
-                      ? d->lastModel
-                      : d->models.find(std::string(model));
-        if (it == d->models.end()) {
-            ModelSlot s;
-            const QString written = QString::fromUtf8(model.data(), qsizetype(model.size()));
-            QString key = written;
-            if (m_options.prices) {
-                s.pricing = m_options.prices->find(written);
-                if (s.pricing) {
-                    key = s.pricing->modelId;
-                    if (s.pricing->aliases.contains(written))
-                        s.pinned = s.pricing->modelId;
-                }
-            }
-            for (qsizetype i = 0; i < m_estimates.size(); ++i) {
-                if (m_estimates.at(i).model == key)
-                    s.estimate = int(i);
-            }
-            if (s.estimate < 0) {
-                ModelEstimate e;
-                e.model = key;
-                e.priced = s.pricing != nullptr;
-                m_estimates.append(e);
-                d->picos.push_back(0);
-                s.estimate = int(m_estimates.size() - 1);
-            }
-            it = d->models.emplace(std::string(model), s).first;
-        }
-        d->lastModel = it;
-        slot = &it->second;
-        const QString name = QStringLiteral("params.model");
-        if (m_options.prices && !slot->pricing) {
-            lineWarning(name, tr("\"%1\" is not in the price table: its cost cannot be estimated "
-                                 "(unpriced). Check the spelling, or add it to pricing.json.")
-                                  .arg(QString::fromUtf8(model.data(), qsizetype(model.size()))));
-        } else if (slot->pricing) {
-            const ModelPricing& mp = *slot->pricing;
-            if (!slot->pinned.isEmpty())
-                lineWarning(name, tr("\"%1\" is a moving alias: pin the version (\"%2\") so that "
-                                     "price and behaviour cannot change under you.")
-                                      .arg(QString::fromUtf8(model.data(), qsizetype(model.size())),
-                                           slot->pinned));
-            const qint64 limit = qMax(mp.batchMaxOutput, mp.maxOutput);
-            if (limit > 0 && maxTokens > limit)
-                lineError(0, QStringLiteral("params.max_tokens"),
-                          tr("%1 is above the %2 output tokens %3 can produce in a batch.")
-                              .arg(maxTokens)
-                              .arg(limit)
-                              .arg(mp.modelId));
-            else if (mp.maxOutput > 0 && maxTokens > mp.maxOutput)
-                lineWarning(QStringLiteral("params.max_tokens"),
-                            tr("%1 is above %2: the request needs the extended-output beta "
-                               "(anthropic-beta: output-300k-2026-03-24), or it will fail.")
-                                .arg(maxTokens)
-                                .arg(mp.maxOutput));
-            if (mp.contextWindow > 0 && inputTokens > mp.contextWindow)
-                lineWarning(QStringLiteral("params.messages"),
-                            tr("The prompt is about %1 tokens (characters / 4), more than the "
-                               "%2-token context window of %3.")
-                                .arg(inputTokens)
-                                .arg(mp.contextWindow)
-                                .arg(mp.modelId));
-        }
-    }
+    ModelSlot* slot = model.empty() ? nullptr : checkModel(lineNo, model, maxTokens, inputTokens);
 
     if (m_errors != errorsBefore)
         return true;
     ++m_requests;
     m_splitter.place(BatchSplitter::requestBytes(qint64(customId.size()), qint64(params.size())));
-    if (slot) {
-        ModelEstimate& e = m_estimates[slot->estimate];
-        ++e.requests;
-        e.inputTokens += inputTokens;
-        e.maxOutputTokens += maxTokens;
-        if (slot->pricing) {
-            const ModelPricing& mp = *slot->pricing;
-            TokenPrices p = mp.pricesOn(d->day);
-            if (mp.longPromptTier && inputTokens > mp.longPromptTier->thresholdPromptTokens)
-                p = mp.longPromptTier->prices;
-            // micro-dollars per MTok == pico-dollars per token.
-            d->picos[size_t(slot->estimate)] +=
-                Wide(inputTokens) * p.input + Wide(maxTokens) * p.output;
-        }
-    }
+    if (slot)
+        addToEstimate(*slot, inputTokens, maxTokens);
     if (onRequest) {
         const Request r{lineNo, QByteArrayView(customId.data(), qsizetype(customId.size())),
                         QByteArrayView(params.data(), qsizetype(params.size()))};
@@ -617,15 +514,7 @@ void JsonlScanner::finish() {
         addProblem(0, 0, QString(), Severity::Error, tr("The file holds no requests."));
     std::stable_sort(m_problems.begin(), m_problems.end(),
                      [](const Problem& a, const Problem& b) { return a.line < b.line; });
-    // Worst case at batch prices: pico-dollars x ppm, rounded once, half up, to micro-dollars.
-    const Wide ppm = m_options.prices ? m_options.prices->batchMultiplierPpm() : 0;
-    for (qsizetype i = 0; i < m_estimates.size(); ++i) {
-        if (!m_estimates.at(i).priced)
-            continue;
-        const Wide scaled = d->picos[size_t(i)] * ppm; // 10^-18 dollars
-        const Wide unit = Wide(1000000) * 1000000;     // 10^-18 -> 10^-6 dollars
-        m_estimates[i].worstCaseMicros = qint64((scaled + unit / 2) / unit);
-    }
+    finishEstimates();
 }
 
 } // namespace bs

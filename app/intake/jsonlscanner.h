@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <string_view>
 
 namespace bs {
 
@@ -116,6 +117,12 @@ private:
     bool scanLine(const char* data, qint64 size, qint64 capacity,
                   const std::function<bool(const Request&)>& onRequest);
     void finish();
+    // jsonlscannermodels.cpp: the model checks and the estimate.
+    struct ModelSlot;
+    ModelSlot* checkModel(qint64 lineNo, std::string_view model, qint64 maxTokens,
+                          qint64 inputTokens);
+    void addToEstimate(const ModelSlot& slot, qint64 inputTokens, qint64 maxTokens);
+    void finishEstimates();
 
     QString m_path;
     Options m_options;
