@@ -166,6 +166,9 @@ private Q_SLOTS:
         QCOMPARE(problems->index(0, bs::ui::ProblemTableModel::Line).data().toLongLong(), 3);
         QCOMPARE(problems->index(0, bs::ui::ProblemTableModel::Field).data().toString(),
                  QStringLiteral("custom_id"));
+        // The table elides long sentences; hovering any cell of the row shows the whole one.
+        QCOMPARE(problems->index(0, bs::ui::ProblemTableModel::Line).data(Qt::ToolTipRole),
+                 problems->index(0, bs::ui::ProblemTableModel::Message).data());
         QCOMPARE(problems->index(0, bs::ui::ProblemTableModel::Severity).data().toString(),
                  QStringLiteral("error"));
         QVERIFY(

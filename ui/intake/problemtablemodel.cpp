@@ -1,5 +1,7 @@
 #include "problemtablemodel.h"
 
+#include <QColor>
+
 namespace bs::ui {
 
 ProblemTableModel::ProblemTableModel(QObject* parent)
@@ -48,6 +50,13 @@ QVariant ProblemTableModel::data(const QModelIndex& index, int role) const {
         case Message:
             return p.message;
         }
+        break;
+    case Qt::ToolTipRole:
+        // Long messages are elided in the table: the whole sentence on hover.
+        return p.message;
+    case Qt::ForegroundRole:
+        if (index.column() == Severity && p.severity == JsonlScanner::Severity::Error)
+            return QColor(Qt::red).darker(120);
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == Line)
