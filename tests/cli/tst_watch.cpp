@@ -407,6 +407,15 @@ private Q_SLOTS:
 
     // The webhook URL's secret part is in no output and in no file (ledgers, HOME).
     void webhookNeverLeaks() {
+        // Self-contained: a watcher that fires and delivers an alert runs here too, so there is
+        // output, a ledger and a HOME to search even when this slot runs alone.
+        const QString l = ledgerPath(QStringLiteral("leak"));
+        configure(l);
+        submit(l, 5);
+        const qsizetype before = m_receiver.requests().size();
+        const Run r = cli(l, {QStringLiteral("watch"), QStringLiteral("--once")});
+        QVERIFY2(r.code == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY(m_receiver.requests().size() > before); // the webhook was used
         QVERIFY(!m_allOutput.isEmpty());
         QVERIFY2(!m_allOutput.contains(kToken), m_allOutput.constData());
         for (const QString& root : {m_dir.path(), TestEnv::root()}) {
