@@ -50,9 +50,10 @@ public:
         int pass = 0;               // the download of the last committed batch
         qint64 lineMark = 0;        // its lineMark
         bool failed = false;
-        bool failedOnRetries = false; // the failure was in RetryQueue::enqueue (else ResultStore::insert)
-        QString error;                // the ledger's message
-        bool stopped = false;         // stopAfterCommittedRows was reached
+        bool failedOnRetries =
+            false;            // the failure was in RetryQueue::enqueue (else ResultStore::insert)
+        QString error;        // the ledger's message
+        bool stopped = false; // stopAfterCommittedRows was reached
     };
 
     ResultWriter(const QString& ledgerPath, qint64 stopAfterCommittedRows,
