@@ -88,6 +88,15 @@ bool Command::expectPositional(const QCommandLineParser& parser, qsizetype count
     return false;
 }
 
+bool Command::batchArgument(const QCommandLineParser& parser, CliContext& ctx, QString* batchId,
+                            int* exitCode) const {
+    if (!expectPositional(parser, 1, QStringLiteral("BATCH"), ctx, exitCode))
+        return false;
+    *batchId = parser.positionalArguments().first();
+    *exitCode = ctx.prepareBatchCommand(*batchId);
+    return *exitCode == Exit::Ok;
+}
+
 bool Command::dateOption(const QCommandLineParser& parser, const QString& option, CliContext& ctx,
                          QDate* date, int* exitCode) const {
     *date = QDate();

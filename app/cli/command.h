@@ -52,6 +52,10 @@ protected:
     // Exactly `count` positional arguments, else a usage error naming `what` (e.g. "FILE").
     bool expectPositional(const QCommandLineParser& parser, qsizetype count, const QString& what,
                           CliContext& ctx, int* exitCode) const;
+    // For `COMMAND BATCH`: exactly one batch id (*batchId), valid, with the client and the
+    // ledger ready (CliContext::prepareBatchCommand). False: *exitCode says why.
+    bool batchArgument(const QCommandLineParser& parser, CliContext& ctx, QString* batchId,
+                       int* exitCode) const;
     // A YYYY-MM-DD option value (null when the option is absent). False: a usage error was
     // printed and *exitCode holds it.
     bool dateOption(const QCommandLineParser& parser, const QString& option, CliContext& ctx,

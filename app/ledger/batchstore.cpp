@@ -127,6 +127,19 @@ bool BatchStore::upsertDiscovered(const QList<MessageBatch>& batches) {
     return commit();
 }
 
+// Runs an UPDATE of one batch row: a batch the ledger does not hold is an error, a changed
+// row is announced.
+bool BatchStore::updateOne(QSqlQuery& q, const QString& batchId) {
+    if (!run(q))
+        return false;
+    if (q.numRowsAffected() == 0) {
+        fail(tr("No batch %1 in the ledger.").arg(batchId));
+        return false;
+    }
+    notify(Change::Batches, {batchId});
+    return true;
+}
+
 bool BatchStore::setLocal(const QString& batchId, const BatchLocal& local) {
     if (!ensureThread("BatchStore::setLocal"))
         return false;
@@ -142,14 +155,7 @@ bool BatchStore::setLocal(const QString& batchId, const BatchLocal& local) {
     q.bindValue(5, textValue(local.workspace));
     q.bindValue(6, textValue(local.localId));
     q.bindValue(7, batchId);
-    if (!run(q))
-        return false;
-    if (q.numRowsAffected() == 0) {
-        fail(tr("No batch %1 in the ledger.").arg(batchId));
-        return false;
-    }
-    notify(Change::Batches, {batchId});
-    return true;
+    return updateOne(q, batchId);
 }
 
 bool BatchStore::markResultsIngested(const QString& batchId, const QDateTime& when) {
@@ -186,14 +192,7 @@ bool BatchStore::markGone(const QString& batchId, const QDateTime& when) {
         prepared(QStringLiteral("UPDATE batches SET gone_at = COALESCE(gone_at, ?) WHERE id = ?"));
     q.bindValue(0, timeValue(when.isValid() ? when : QDateTime::currentDateTimeUtc()));
     q.bindValue(1, batchId);
-    if (!run(q))
-        return false;
-    if (q.numRowsAffected() == 0) {
-        fail(tr("No batch %1 in the ledger.").arg(batchId));
-        return false;
-    }
-    notify(Change::Batches, {batchId});
-    return true;
+    return updateOne(q, batchId);
 }
 
 std::optional<BatchRecord> BatchStore::find(const QString& batchId) {

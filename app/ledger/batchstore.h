@@ -9,6 +9,8 @@
 
 #include <optional>
 
+class QSqlQuery;
+
 namespace bs {
 
 // The batches of the ledger: server fields as last seen, local fields (source file, operator,
@@ -54,6 +56,7 @@ private:
     bool upsertServerFields(const QList<MessageBatch>& batches, bool discovered,
                             QStringList* changedIds);
     QList<BatchRecord> select(const QString& where, const QVariantList& binds);
+    bool updateOne(QSqlQuery& q, const QString& batchId);
 };
 
 } // namespace bs

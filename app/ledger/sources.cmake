@@ -21,6 +21,7 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/draftstore.cpp
     ${CMAKE_CURRENT_LIST_DIR}/resultstore.h
     ${CMAKE_CURRENT_LIST_DIR}/resultstore.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/costcolumns.h
     ${CMAKE_CURRENT_LIST_DIR}/costqueries.h
     ${CMAKE_CURRENT_LIST_DIR}/costqueries.cpp
     ${CMAKE_CURRENT_LIST_DIR}/summarystore.h

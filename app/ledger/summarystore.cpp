@@ -1,68 +1,15 @@
 #include "summarystore.h"
 
+#include "ledger/costcolumns.h"
 #include "ledger/ledgervalues.h"
 #include "ledger/resultrow.h"
 
-#include <array>
-
 namespace bs {
 
+using namespace costcolumns;
 using namespace ledgervalues;
 
 namespace {
-
-// The summaries' figure columns, in the order of CostTotals' fields (figures()).
-const QStringList kFigureColumns{
-    QStringLiteral("cost_micros"),
-    QStringLiteral("results"),
-    QStringLiteral("succeeded"),
-    QStringLiteral("errored"),
-    QStringLiteral("canceled"),
-    QStringLiteral("expired"),
-    QStringLiteral("unpriced"),
-    QStringLiteral("input_tokens"),
-    QStringLiteral("output_tokens"),
-    QStringLiteral("cache_creation_input_tokens"),
-    QStringLiteral("cache_creation_5m_tokens"),
-    QStringLiteral("cache_creation_1h_tokens"),
-    QStringLiteral("cache_read_input_tokens"),
-    QStringLiteral("web_search_requests"),
-    QStringLiteral("web_fetch_requests"),
-};
-
-// The fields of CostTotals in the order of kFigureColumns.
-std::array<qint64*, 15> figures(CostTotals& t) {
-    return {&t.micros,
-            &t.results,
-            &t.succeeded,
-            &t.errored,
-            &t.canceled,
-            &t.expired,
-            &t.unpriced,
-            &t.inputTokens,
-            &t.outputTokens,
-            &t.cacheCreationInputTokens,
-            &t.cacheCreation5mTokens,
-            &t.cacheCreation1hTokens,
-            &t.cacheReadInputTokens,
-            &t.webSearchRequests,
-            &t.webFetchRequests};
-}
-
-QString sums() {
-    QStringList parts;
-    for (const QString& c : kFigureColumns)
-        parts << QStringLiteral("COALESCE(SUM(%1), 0)").arg(c);
-    return parts.join(QStringLiteral(", "));
-}
-
-CostTotals totalsFrom(const QSqlQuery& q, int first) {
-    CostTotals t;
-    int i = first;
-    for (qint64* f : figures(t))
-        *f = q.value(i++).toLongLong();
-    return t;
-}
 
 QString upsertSql(const QString& table, const QStringList& keys) {
     const QStringList columns = keys + kFigureColumns;

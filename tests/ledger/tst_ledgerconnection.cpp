@@ -5,6 +5,7 @@
 #include "ledger/ledger.h"
 #include "ledger/ledgerschema.h"
 #include "ledger/resultstore.h"
+#include "ledgerdowngrade.h"
 #include "ledgertesthelpers.h"
 #include "testenv.h"
 
@@ -110,19 +111,9 @@ private Q_SLOTS:
                      2);
         }
         {
+            const QString downgraded = bs::test::downgradeLedger(path, fromVersion);
+            QVERIFY2(downgraded.isEmpty(), qPrintable(downgraded));
             RawDb raw(path);
-            QVERIFY(raw.exec(
-                QStringLiteral("DELETE FROM schema_version WHERE version > %1").arg(fromVersion)));
-            QVERIFY(raw.exec(QStringLiteral("ALTER TABLE batches DROP COLUMN gone_at")));
-            // Migration 5's summaries: back-filled from these results on the way up.
-            QVERIFY(raw.exec(QStringLiteral("DROP TABLE batch_costs")));
-            QVERIFY(raw.exec(QStringLiteral("DROP TABLE day_model_costs")));
-            // Undo migration 6 (alert state, delivery columns of the alert log).
-            QVERIFY(raw.exec(QStringLiteral("DROP TABLE alert_state")));
-            for (const char* column : {"subject", "period", "delivery", "delivery_attempts",
-                                       "delivery_note", "delivered_at"})
-                QVERIFY(raw.exec(QStringLiteral("ALTER TABLE alerts DROP COLUMN %1")
-                                     .arg(QLatin1String(column))));
             QVERIFY(raw.exec(QStringLiteral(
                 "INSERT INTO alerts(at, severity, kind, batch_id, message) VALUES("
                 "'2026-11-20T10:00:00.000Z', 'warning', 'errored_items', 'msgbatch_old', 'old')")));

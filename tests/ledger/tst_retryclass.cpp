@@ -2,6 +2,7 @@
 #include "ledger/retryclass.h"
 #include "ledger/retryitem.h"
 #include "ledger/retryqueue.h"
+#include "ledgerdowngrade.h"
 #include "testenv.h"
 
 #include <QSqlDatabase>
@@ -130,25 +131,16 @@ private Q_SLOTS:
             bs::Ledger ledger;
             QVERIFY2(ledger.open(path), qPrintable(ledger.lastError()));
         }
+        // Back to version 2: the later migrations undone, the retry queue as it was, with items.
+        const QString downgraded = bs::test::downgradeLedger(path, 2);
+        QVERIFY2(downgraded.isEmpty(), qPrintable(downgraded));
         {
-            // Back to version 2: the retry queue as it was, with items in it.
             QSqlDatabase db =
                 QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);
             for (const char* sql : {
-                     "DELETE FROM schema_version WHERE version >= 3",
-                     "ALTER TABLE batches DROP COLUMN gone_at", // added by version 4
-                     "DROP TABLE batch_costs",                  // added by version 5
-                     "DROP TABLE day_model_costs",              // added by version 5
-                     "DROP TABLE alert_state",                  // added by version 6
-                     "ALTER TABLE alerts DROP COLUMN subject",
-                     "ALTER TABLE alerts DROP COLUMN period",
-                     "ALTER TABLE alerts DROP COLUMN delivery",
-                     "ALTER TABLE alerts DROP COLUMN delivery_attempts",
-                     "ALTER TABLE alerts DROP COLUMN delivery_note",
-                     "ALTER TABLE alerts DROP COLUMN delivered_at",
                      "DROP TABLE retry_queue",
                      "CREATE TABLE retry_queue(id INTEGER PRIMARY KEY, batch_id TEXT NOT NULL, "
                      "custom_id TEXT NOT NULL, class TEXT NOT NULL CHECK (class IN ('transient', "

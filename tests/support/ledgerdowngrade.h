@@ -11,8 +11,9 @@
 
 namespace bs::test {
 
-// Undoes the migrations above `version` (down to 3; version 3's retry-queue rebuild is the one
-// test's own business). Returns an empty string, or what failed. The file must not be open.
+// Undoes the migrations above `version`. Version 3 (the retry queue's access_denied class) is
+// only marked undone: a test that needs the old table rebuilds it itself (tst_retryclass).
+// Returns an empty string, or what failed. The file must not be open.
 inline QString downgradeLedger(const QString& path, int version) {
     QStringList steps;
     if (version < 6) // edge-triggered alerts: alert_state, delivery columns of the alert log

@@ -26,10 +26,8 @@ void CancelCommand::addOptions(QCommandLineParser& parser) {
 
 int CancelCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
     int rc = Exit::Ok;
-    if (!expectPositional(parser, 1, QStringLiteral("BATCH"), ctx, &rc))
-        return rc;
-    const QString id = parser.positionalArguments().first();
-    if (rc = ctx.prepareBatchCommand(id); rc != Exit::Ok)
+    QString id;
+    if (!batchArgument(parser, ctx, &id, &rc))
         return rc;
     BatchRecord record;
     if (rc = ctx.storeBatchAnswer(ctx.client()->cancelBatch(id), id, &record); rc != Exit::Ok)

@@ -23,10 +23,8 @@ void ResultsCommand::addOptions(QCommandLineParser& parser) {
 
 int ResultsCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
     int rc = Exit::Ok;
-    if (!expectPositional(parser, 1, QStringLiteral("BATCH"), ctx, &rc))
-        return rc;
-    const QString id = parser.positionalArguments().first();
-    if (rc = ctx.prepareBatchCommand(id); rc != Exit::Ok)
+    QString id;
+    if (!batchArgument(parser, ctx, &id, &rc))
         return rc;
     IngestReport report;
     if (!ctx.ingest(id, &report))
