@@ -153,6 +153,29 @@ private Q_SLOTS:
         QVERIFY(ledger.open(path));
         QCOMPARE(ResultStore(ledger).count(id), qint64(100));
     }
+    // The hold test hook never blocks forever: held past its timeout, the held rows are rolled
+    // back and the writer fails with a message that says so; what was committed before stays.
+    void holdEndsAfterItsTimeout() {
+        const QString id = QStringLiteral("msgbatch_hold");
+        const QString path = ledgerWith(id);
+        QVERIFY(!path.isEmpty());
+        auto canceled = std::make_shared<std::atomic_bool>(false);
+        ResultWriter writer(path, 0, canceled, 10);
+        writer.setHoldAfterCommittedRows(100, 200);
+        QVERIFY(writer.start(nullptr));
+        QVERIFY(writer.submit(chunk(id, 0, 100)));
+        writer.drain(); // committed: the hold begins with the next chunk
+        QVERIFY(writer.submit(chunk(id, 1, 100)));
+        writer.drain(); // returns only once the hold has ended
+        const ResultWriter::Stats st = writer.stats();
+        QVERIFY(st.failed);
+        QVERIFY2(st.error.contains(QStringLiteral("held a transaction open")),
+                 qPrintable(st.error));
+        QCOMPARE(st.rowsCommitted, qint64(100));
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        QCOMPARE(ResultStore(ledger).count(id), qint64(100));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestResultWriter)
