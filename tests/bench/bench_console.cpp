@@ -11,13 +11,16 @@
 //     the ingestion, against the longest gap of the same heartbeat with the window idle
 //     (baseline). Target <= 50 ms. Ledger's main-thread guard is on throughout.
 //  3. Items view: the first rows of that 100,000-item batch after it is selected, against a
-//     100-item batch. Target <= 200 ms.
+//     100-item batch. Target <= 200 ms. Measured twice: with the ledger worker idle, and with its
+//     background lane busy with ten full reads of the 10,000-batch table (what follows an
+//     ingestion); the items come through the interactive lane and must not wait for them.
 #include "api/apiclient.h"
 #include "batches/batchtablemodel.h"
 #include "batches/itemtablemodel.h"
 #include "ingesttesthelpers.h"
 #include "ledger/batchstore.h"
 #include "ledger/ledger.h"
+#include "ledger/ledgerworker.h"
 #include "ledger/resultstore.h"
 #include "mainwindow.h"
 #include "monitor/consolesession.h"
@@ -256,6 +259,8 @@ int main(int argc, char** argv) {
     bool ok = false;
     double itemsSmall = -1;
     double itemsLarge = -1;
+    double itemsBusy = -1;
+    int busyJobs = 0;
     {
         ui::MainWindow window;
         ConsoleSession session;
@@ -307,8 +312,25 @@ int main(int argc, char** argv) {
             return double(s.nsecsElapsed()) / 1e6;
         };
         if (ok) {
+            LedgerWorker* worker = session.worker();
+            const auto settle = [&] {
+                QElapsedTimer s;
+                s.start();
+                while (worker->pendingJobs() > 0 && s.elapsed() < 60000)
+                    QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            };
+            settle();
             itemsSmall = itemsAfterSelect(QStringLiteral("msgbatch_bench_000042"));
+            settle();
             itemsLarge = itemsAfterSelect(batch->id);
+            settle();
+            // What a reload does on the background lane: read every batch of the table.
+            for (int i = 0; i < 10; ++i)
+                worker->run<int>(
+                    &app, [](Ledger& l) { return int(BatchStore(l).all().size()); }, [](int) {});
+            busyJobs = worker->pendingJobs(LedgerWorker::Lane::Background);
+            itemsBusy = itemsAfterSelect(QStringLiteral("msgbatch_bench_000042"));
+            settle();
         }
         window.attachSession(nullptr);
     }
@@ -338,10 +360,14 @@ int main(int argc, char** argv) {
                 itemsLarge);
     std::printf("  baseline: the same on a 100-item batch: %.1f ms -> ratio %.2f\n", itemsSmall,
                 itemsLarge / qMax(0.001, itemsSmall));
+    std::printf("  the same on a 100-item batch while the background lane is busy (%d reloads "
+                "queued): %.1f ms -> ratio %.2f to idle\n",
+                busyJobs, itemsBusy, itemsBusy / qMax(0.001, itemsSmall));
     std::printf("  SQL on the GUI thread (Ledger guard violations): %d\n", slips);
     const bool met = ok && slips == 0 && firstRows <= 1000 && ingestStall <= 50.0 &&
-                     itemsLarge >= 0 && itemsLarge <= 200.0;
-    std::printf("  target first rows <= 1000 ms, stall <= 50 ms, items <= 200 ms, no SQL on the "
+                     itemsLarge >= 0 && itemsLarge <= 200.0 && itemsBusy >= 0 && itemsBusy <= 200.0;
+    std::printf("  target first rows <= 1000 ms, stall <= 50 ms, items <= 200 ms (idle and busy), "
+                "no SQL on the "
                 "GUI thread: %s\n",
                 met ? "met" : "NOT met");
     return ok && slips == 0 ? 0 : 1;

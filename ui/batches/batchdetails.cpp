@@ -87,7 +87,8 @@ void BatchDetails::load() {
                 return;
             render(c);
             Q_EMIT shown(id);
-        });
+        },
+        LedgerWorker::Lane::Interactive);
 }
 
 void BatchDetails::render(const Content& c) {

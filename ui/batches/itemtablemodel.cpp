@@ -77,7 +77,8 @@ void ItemTableModel::fetchMore(const QModelIndex& parent) {
             }
             m_inFlight = false;
             Q_EMIT pageLoaded(int(m_rows.size()), m_atEnd);
-        });
+        },
+        LedgerWorker::Lane::Interactive); // the user waits for it: never behind a bulk reload
 }
 
 int ItemTableModel::rowCount(const QModelIndex& parent) const {
