@@ -61,8 +61,8 @@ public:
     struct Request {
         qint64 line = 0;
         QByteArrayView customId;
-        QByteArrayView params; // the exact bytes of the "params" value in the file
-        int estimate = -1;     // index of its model in estimates(); -1 when it names none
+        QByteArrayView params;  // the exact bytes of the "params" value in the file
+        int estimate = -1;      // index of its model in estimates(); -1 when it names none
         qint64 inputTokens = 0; // the local estimate of its prompt (characters / 4)
     };
 
@@ -75,8 +75,8 @@ public:
                                      // times the model's calibration ratio when one was given
         qint64 inputTokensLocal = 0; // the local estimate alone
         bool calibrated = false;     // inputTokens went through Options::inputRatios
-        qint64 maxOutputTokens = 0; // worst case: the sum of max_tokens
-        qint64 worstCaseMicros = 0; // input + worst-case output at batch prices; 0 if unpriced
+        qint64 maxOutputTokens = 0;  // worst case: the sum of max_tokens
+        qint64 worstCaseMicros = 0;  // input + worst-case output at batch prices; 0 if unpriced
     };
 
     struct Options {

@@ -97,9 +97,9 @@ void JsonlScanner::addToEstimate(const ModelSlot& slot, qint64 localTokens, qint
     // Calibrated: this request's estimate times counted / local, rounded half up, before its
     // price (and long-prompt band) is chosen, exactly as an uncalibrated one.
     const qint64 inputTokens =
-        slot.ratioLocal > 0
-            ? qint64((Wide(localTokens) * slot.ratioCounted + slot.ratioLocal / 2) / slot.ratioLocal)
-            : localTokens;
+        slot.ratioLocal > 0 ? qint64((Wide(localTokens) * slot.ratioCounted + slot.ratioLocal / 2) /
+                                     slot.ratioLocal)
+                            : localTokens;
     e.inputTokens += inputTokens;
     e.maxOutputTokens += maxTokens;
     if (slot.pricing) {

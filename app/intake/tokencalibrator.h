@@ -29,16 +29,16 @@ public:
     static constexpr int kSamplePerModel = 8;
 
     struct ModelSample {
-        QString model;           // the estimate's key (canonical id when priced)
-        int sampled = 0;         // count_tokens calls answered
-        qint64 localTokens = 0;  // the local estimate of those requests
+        QString model;            // the estimate's key (canonical id when priced)
+        int sampled = 0;          // count_tokens calls answered
+        qint64 localTokens = 0;   // the local estimate of those requests
         qint64 countedTokens = 0; // what count_tokens said for them
-        QString error;           // why the model is not calibrated (empty when it is)
+        QString error;            // why the model is not calibrated (empty when it is)
         bool calibrated() const { return sampled > 0 && localTokens > 0 && error.isEmpty(); }
     };
     struct Result {
-        bool ok = false;       // at least one model calibrated
-        QString message;       // translated, redacted; empty when every model was calibrated
+        bool ok = false; // at least one model calibrated
+        QString message; // translated, redacted; empty when every model was calibrated
         QList<ModelSample> models;
         // For JsonlScanner::Options::inputRatios.
         QHash<QString, JsonlScanner::Options::InputRatio> ratios() const;

@@ -73,8 +73,8 @@ bool DraftStore::insertRequests(const QString& localId, const QList<StoredReques
         fail(tr("Ledger %1: %2").arg(path(), QString::fromUtf8(sqlite3_errmsg(h))));
     };
     // The next seq once per call, not per row (the draft's rows are all written here).
-    QSqlQuery& next = prepared(
-        QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM requests WHERE local_id = ?"));
+    QSqlQuery& next =
+        prepared(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM requests WHERE local_id = ?"));
     next.bindValue(0, localId);
     if (!run(next) || !next.next())
         return false;

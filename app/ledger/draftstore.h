@@ -53,8 +53,7 @@ public:
     // first); *lastSeq is set to the position of the last one passed (left as is when none), to
     // continue from. Lets a caller read a large draft a slice per event-loop turn.
     bool forEachRequest(const QString& localId, qint64 afterSeq, int limit,
-                        const std::function<bool(const StoredRequest&)>& callback,
-                        qint64* lastSeq);
+                        const std::function<bool(const StoredRequest&)>& callback, qint64* lastSeq);
     // Stored params (decompressed JSON bytes) of the given custom_ids of a batch (via its
     // draft); all of them when customIds is empty. Ids without stored params are absent.
     QHash<QString, StoredRequest> requestsOfBatch(const QString& batchId,

@@ -61,8 +61,8 @@ bool ParamsCodec::unpackInto(const char* data, qsizetype size, int format, QByte
             n > (1ULL << 31)) // a 256 MB body cannot hold larger params
             return false;
         out->resize(qsizetype(n));
-        const size_t got = ZSTD_decompressDCtx(decompressContext(), out->data(), size_t(n), data,
-                                               size_t(size));
+        const size_t got =
+            ZSTD_decompressDCtx(decompressContext(), out->data(), size_t(n), data, size_t(size));
         if (ZSTD_isError(got) || got != n) {
             out->clear();
             return false;

@@ -162,7 +162,7 @@ void DraftSubmitter::buildSlice(Submission* s) {
     if (!ok || !buildError.isEmpty() || empty) {
         result.message = !buildError.isEmpty() ? buildError
                          : !ok                 ? m_ledger->lastError()
-                                               : tr("Draft %1 holds no requests.").arg(result.localId);
+                               : tr("Draft %1 holds no requests.").arg(result.localId);
         DraftStore(*m_ledger).abandon(result.localId, Redactor::redact(result.message));
         end(s, result);
         return;

@@ -159,9 +159,9 @@ private Q_SLOTS:
             const qint64 stored =
                 raw.scalar(QStringLiteral("SELECT SUM(length(params)) FROM requests")).toLongLong();
             QVERIFY2(stored * 2 <= plainBytes, qPrintable(QString::number(stored)));
-            QCOMPARE(raw.scalar(QStringLiteral("SELECT SUM(params_size) FROM requests"))
-                         .toLongLong(),
-                     plainBytes);
+            QCOMPARE(
+                raw.scalar(QStringLiteral("SELECT SUM(params_size) FROM requests")).toLongLong(),
+                plainBytes);
         }
         QList<StoredRequest> back;
         QVERIFY(DraftStore(ledger).forEachRequest(localId, [&](const StoredRequest& r) {
@@ -183,12 +183,12 @@ private Q_SLOTS:
                                      QByteArray(6000, 'q') + "\"}]}";
         {
             RawDb raw(path);
-            QVERIFY(raw.exec(QStringLiteral("INSERT INTO requests(local_id, custom_id, seq, params, "
-                                            "params_compressed, params_size) VALUES('%1', 'old', "
-                                            "1, X'%2', 1, %3)")
-                                 .arg(localId,
-                                      QString::fromLatin1(qCompress(oldParams).toHex()))
-                                 .arg(oldParams.size())));
+            QVERIFY(
+                raw.exec(QStringLiteral("INSERT INTO requests(local_id, custom_id, seq, params, "
+                                        "params_compressed, params_size) VALUES('%1', 'old', "
+                                        "1, X'%2', 1, %3)")
+                             .arg(localId, QString::fromLatin1(qCompress(oldParams).toHex()))
+                             .arg(oldParams.size())));
         }
         const StoredRequest fresh{QStringLiteral("new"), oldParams + ' ', 1};
         QVERIFY(DraftStore(ledger).storeRequests(localId, {fresh}));
@@ -207,9 +207,8 @@ private Q_SLOTS:
             QVERIFY(raw.exec(QStringLiteral(
                 "UPDATE requests SET params = X'28b52ffd00' WHERE custom_id = 'new'")));
         }
-        QVERIFY(!DraftStore(ledger).forEachRequest(localId, [](const StoredRequest&) {
-            return true;
-        }));
+        QVERIFY(
+            !DraftStore(ledger).forEachRequest(localId, [](const StoredRequest&) { return true; }));
         QVERIFY2(ledger.lastError().contains(QLatin1String("damaged")),
                  qPrintable(ledger.lastError()));
     }

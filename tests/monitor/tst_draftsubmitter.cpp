@@ -54,13 +54,15 @@ QString storeDraft(Ledger& ledger, const QList<StoredRequest>& requests) {
 }
 
 QByteArray batchJson(int requests) {
-    return QByteArrayLiteral(R"({"id":"msgbatch_stream","type":"message_batch",)"
-                             R"("processing_status":"in_progress","request_counts":{"processing":)") +
+    return QByteArrayLiteral(
+               R"({"id":"msgbatch_stream","type":"message_batch",)"
+               R"("processing_status":"in_progress","request_counts":{"processing":)") +
            QByteArray::number(requests) +
-           QByteArrayLiteral(R"(,"succeeded":0,"errored":0,"canceled":0,"expired":0},)"
-                             R"("created_at":"2026-11-29T10:00:00.000000Z",)"
-                             R"("expires_at":"2026-11-30T10:00:00.000000Z","ended_at":null,)"
-                             R"("cancel_initiated_at":null,"archived_at":null,"results_url":null})");
+           QByteArrayLiteral(
+               R"(,"succeeded":0,"errored":0,"canceled":0,"expired":0},)"
+               R"("created_at":"2026-11-29T10:00:00.000000Z",)"
+               R"("expires_at":"2026-11-30T10:00:00.000000Z","ended_at":null,)"
+               R"("cancel_initiated_at":null,"archived_at":null,"results_url":null})");
 }
 
 DraftSubmitter::Result waitResult(QSignalSpy& spy) {
@@ -145,9 +147,9 @@ private Q_SLOTS:
 
     void simAcceptsTheStreamedBody() {
         SimProcess sim;
-        QVERIFY2(sim.start({QStringLiteral("--speed"), QStringLiteral("0"),
-                            QStringLiteral("--quiet")}),
-                 qPrintable(sim.errorString()));
+        QVERIFY2(
+            sim.start({QStringLiteral("--speed"), QStringLiteral("0"), QStringLiteral("--quiet")}),
+            qPrintable(sim.errorString()));
         const QString path = freshLedger();
         QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
         Ledger ledger;
@@ -166,9 +168,9 @@ private Q_SLOTS:
     // Canceled before anything was sent: abandoned, nothing created.
     void cancelWhileBuilding() {
         SimProcess sim;
-        QVERIFY2(sim.start({QStringLiteral("--speed"), QStringLiteral("0"),
-                            QStringLiteral("--quiet")}),
-                 qPrintable(sim.errorString()));
+        QVERIFY2(
+            sim.start({QStringLiteral("--speed"), QStringLiteral("0"), QStringLiteral("--quiet")}),
+            qPrintable(sim.errorString()));
         const QString path = freshLedger();
         QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
         Ledger ledger;
@@ -193,14 +195,15 @@ private Q_SLOTS:
     // so a 24 MB upload stalls part way): abandoned, nothing created.
     void cancelDuringUpload() {
         SimProcess sim;
-        QVERIFY2(sim.start({QStringLiteral("--speed"), QStringLiteral("0"),
-                            QStringLiteral("--quiet")}),
-                 qPrintable(sim.errorString()));
+        QVERIFY2(
+            sim.start({QStringLiteral("--speed"), QStringLiteral("0"), QStringLiteral("--quiet")}),
+            qPrintable(sim.errorString()));
         SimClient control(sim.baseUrl(), SimProcess::fakeKey());
         QCOMPARE(control
-                     .addFault(QJsonObject{{QStringLiteral("method"), QStringLiteral("POST")},
-                                           {QStringLiteral("path"), QStringLiteral("/v1/messages/batches")},
-                                           {QStringLiteral("delay_ms"), 1500}})
+                     .addFault(QJsonObject{
+                         {QStringLiteral("method"), QStringLiteral("POST")},
+                         {QStringLiteral("path"), QStringLiteral("/v1/messages/batches")},
+                         {QStringLiteral("delay_ms"), 1500}})
                      .status,
                  200);
         const QString path = freshLedger();
@@ -235,14 +238,15 @@ private Q_SLOTS:
     // draft stays "creating", then the list reconciles it with the batch the sim made.
     void cancelAfterBodySentIsReconciled() {
         SimProcess sim;
-        QVERIFY2(sim.start({QStringLiteral("--speed"), QStringLiteral("0"),
-                            QStringLiteral("--quiet")}),
-                 qPrintable(sim.errorString()));
+        QVERIFY2(
+            sim.start({QStringLiteral("--speed"), QStringLiteral("0"), QStringLiteral("--quiet")}),
+            qPrintable(sim.errorString()));
         SimClient control(sim.baseUrl(), SimProcess::fakeKey());
         QCOMPARE(control
-                     .addFault(QJsonObject{{QStringLiteral("method"), QStringLiteral("POST")},
-                                           {QStringLiteral("path"), QStringLiteral("/v1/messages/batches")},
-                                           {QStringLiteral("delay_ms"), 800}})
+                     .addFault(QJsonObject{
+                         {QStringLiteral("method"), QStringLiteral("POST")},
+                         {QStringLiteral("path"), QStringLiteral("/v1/messages/batches")},
+                         {QStringLiteral("delay_ms"), 800}})
                      .status,
                  200);
         const QString path = freshLedger();

@@ -180,7 +180,8 @@ int ValidateCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         return rc;
     const QString shown = parser.positionalArguments().first();
     qint64 requests = 0;
-    const QString verdict = tr("%1 is not valid. Fix the lines above and check it again.").arg(shown);
+    const QString verdict =
+        tr("%1 is not valid. Fix the lines above and check it again.").arg(shown);
     if (!parser.isSet(QStringLiteral("calibrate")))
         return check(ctx, shown, verdict, limits, Purpose::Validate, &requests);
 

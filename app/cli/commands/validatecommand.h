@@ -7,10 +7,11 @@
 namespace bs::cli {
 
 // `validate FILE [--split-at N] [--calibrate]`: checks a JSONL file as `submit` would, with no
-// API key and no network (except --calibrate: count_tokens on a sample, TokenCalibrator), and reports every problem with its line, column, field and severity; for a file
-// without errors also the batches it would be sent as and the estimate per model. It reads an
-// existing ledger (never creates one) only to warn about custom_ids used before. The check
-// itself is shared with `submit` (check()).
+// API key and no network (except --calibrate: count_tokens on a sample, TokenCalibrator), and
+// reports every problem with its line, column, field and severity; for a file without errors also
+// the batches it would be sent as and the estimate per model. It reads an existing ledger (never
+// creates one) only to warn about custom_ids used before. The check itself is shared with `submit`
+// (check()).
 class ValidateCommand : public Command {
     Q_DECLARE_TR_FUNCTIONS(bs::cli::ValidateCommand)
 
