@@ -30,7 +30,12 @@ QString ValidateCommand::description() const {
               "about custom_ids used before. A file without errors is reported with the batches "
               "it would be sent as (at most 100,000 requests and 256 MB each) and the estimate "
               "per model: requests, input tokens (characters / 4), output tokens at worst "
-              "(max_tokens) and the worst-case cost at batch prices.");
+              "(max_tokens) and the worst-case cost at batch prices.") +
+           QLatin1Char(' ') +
+           tr("With --calibrate (an API key is needed) up to %1 requests per model, spread through "
+              "the file, are sent to count_tokens (never created as a batch) and the input-token "
+              "estimate and its cost are calibrated with what it counts.")
+               .arg(TokenCalibrator::kSamplePerModel);
 }
 
 QCommandLineOption ValidateCommand::splitAtOption() {
