@@ -243,7 +243,7 @@ private Q_SLOTS:
         QCOMPARE(simBatchCount(sim), 0);
     }
 
-    // Canceled after the whole body was sent, before the answer (the sim holds it 800 ms): the
+    // Canceled after the whole body was sent, before the answer (the sim holds it 1.5 s): the
     // draft stays "creating", then the list reconciles it with the batch the sim made.
     void cancelAfterBodySentIsReconciled() {
         SimProcess sim;
@@ -255,7 +255,7 @@ private Q_SLOTS:
                      .addFault(QJsonObject{
                          {QStringLiteral("method"), QStringLiteral("POST")},
                          {QStringLiteral("path"), QStringLiteral("/v1/messages/batches")},
-                         {QStringLiteral("delay_ms"), 800}})
+                         {QStringLiteral("delay_ms"), 1500}})
                      .status,
                  200);
         const QString path = freshLedger();
