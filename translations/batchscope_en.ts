@@ -102,6 +102,10 @@
         <source>no results URL was given</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Internal error: a create body must be a non-empty random-access device.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::ApiError</name>
@@ -298,6 +302,10 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>The request body could not be read again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::BatchRequestsBuilder</name>
@@ -362,6 +370,14 @@
         <source>Draft %1 is %2 and cannot be linked to batch %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ledger %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger %1: the stored params of request %2 of draft %3 are damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::DraftSubmitter</name>
@@ -383,6 +399,30 @@
     </message>
     <message>
         <source>Batch %1 was created but could not be recorded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create a temporary file for the request body in %1: free some disk space and submit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the request body to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled after the whole request body was sent: the batch may have been created; the next refresh of the batch list reconciles it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled before the request body was sent whole: no batch was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canceled before it was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled before the request body was sent: no batch was created.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1066,6 +1106,45 @@
     </message>
 </context>
 <context>
+    <name>bs::TokenCalibrator</name>
+    <message>
+        <source>Internal error: no API client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has errors; fix them before calibrating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count_tokens failed: %1 The estimate stays local (characters / 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no request could be counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to calibrate: the file names no model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not calibrated, estimated locally (characters / 4): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibration canceled; the estimate stays local (characters / 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::cli::AlertsCommand</name>
     <message>
         <source>List the alert log (what fired, and how its delivery went), newest first.</source>
@@ -1569,6 +1648,22 @@ With --slack-webhook the same is done for the Slack incoming-webhook URL that al
     </message>
     <message>
         <source>unpriced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibrate the input-token estimate with the API&apos;s count_tokens on a sample of up to %1 requests per model (needs an API key; sends those requests to count_tokens only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(calibrated with count_tokens; ~%1 locally)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibrating the estimate with count_tokens...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --calibrate (an API key is needed) up to %1 requests per model, spread through the file, are sent to count_tokens (never created as a batch) and the input-token estimate and its cost are calibrated with what it counts.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -102,6 +102,10 @@
         <source>no results URL was given</source>
         <translation>결과 URL이 없습니다</translation>
     </message>
+    <message>
+        <source>Internal error: a create body must be a non-empty random-access device.</source>
+        <translation>내부 오류: 생성 요청 본문은 비어 있지 않은 임의 접근 장치여야 합니다.</translation>
+    </message>
 </context>
 <context>
     <name>bs::ApiError</name>
@@ -295,6 +299,10 @@
             <numerusform>완전한 줄 %n개를 받은 뒤 다운로드가 끊겼습니다: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The request body could not be read again: %1</source>
+        <translation>요청 본문을 다시 읽을 수 없습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>bs::BatchRequestsBuilder</name>
@@ -359,6 +367,14 @@
         <source>Draft %1 is %2 and cannot be linked to batch %3.</source>
         <translation>초안 %1의 상태가 %2이므로 배치 %3에 연결할 수 없습니다.</translation>
     </message>
+    <message>
+        <source>Ledger %1: %2</source>
+        <translation>원장 %1: %2</translation>
+    </message>
+    <message>
+        <source>Ledger %1: the stored params of request %2 of draft %3 are damaged.</source>
+        <translation>원장 %1: 초안 %3의 요청 %2에 저장된 params가 손상되었습니다.</translation>
+    </message>
 </context>
 <context>
     <name>bs::DraftSubmitter</name>
@@ -381,6 +397,30 @@
     <message>
         <source>Batch %1 was created but could not be recorded: %2</source>
         <translation>배치 %1은(는) 만들어졌지만 기록하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Could not create a temporary file for the request body in %1: free some disk space and submit again.</source>
+        <translation>%1에 요청 본문용 임시 파일을 만들 수 없습니다: 디스크 공간을 확보한 뒤 다시 제출하세요.</translation>
+    </message>
+    <message>
+        <source>Could not write the request body to %1: %2</source>
+        <translation>요청 본문을 %1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Canceled after the whole request body was sent: the batch may have been created; the next refresh of the batch list reconciles it.</source>
+        <translation>요청 본문을 모두 보낸 뒤 취소했습니다: 배치가 만들어졌을 수 있습니다. 다음 배치 목록 새로 고침에서 맞춰 봅니다.</translation>
+    </message>
+    <message>
+        <source>Canceled before the request body was sent whole: no batch was created.</source>
+        <translation>요청 본문을 다 보내기 전에 취소했습니다: 배치는 만들어지지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>canceled before it was sent</source>
+        <translation>보내기 전에 취소됨</translation>
+    </message>
+    <message>
+        <source>Canceled before the request body was sent: no batch was created.</source>
+        <translation>요청 본문을 보내기 전에 취소했습니다: 배치는 만들어지지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1096,45 @@
     </message>
 </context>
 <context>
+    <name>bs::TokenCalibrator</name>
+    <message>
+        <source>Internal error: no API client.</source>
+        <translation>내부 오류: API 클라이언트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 has errors; fix them before calibrating.</source>
+        <translation>%1에 오류가 있습니다. 보정하기 전에 고치세요.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation>%1을(를) 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>count_tokens failed: %1 The estimate stays local (characters / 4).</source>
+        <translation>count_tokens 실패: %1 추정치는 로컬 추정(문자 수 / 4)으로 남습니다.</translation>
+    </message>
+    <message>
+        <source>no request could be counted</source>
+        <translation>토큰 수를 센 요청이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nothing to calibrate: the file names no model.</source>
+        <translation>보정할 것이 없습니다: 파일에 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not calibrated, estimated locally (characters / 4): %1.</source>
+        <translation>보정하지 못해 로컬로 추정함(문자 수 / 4): %1.</translation>
+    </message>
+    <message>
+        <source>Calibration canceled; the estimate stays local (characters / 4).</source>
+        <translation>보정을 취소했습니다. 추정치는 로컬 추정(문자 수 / 4)으로 남습니다.</translation>
+    </message>
+</context>
+<context>
     <name>bs::cli::AlertsCommand</name>
     <message>
         <source>List the alert log (what fired, and how its delivery went), newest first.</source>
@@ -1570,6 +1649,22 @@ With --slack-webhook the same is done for the Slack incoming-webhook URL that al
     <message>
         <source>unpriced</source>
         <translation>가격 없음</translation>
+    </message>
+    <message>
+        <source>Calibrate the input-token estimate with the API&apos;s count_tokens on a sample of up to %1 requests per model (needs an API key; sends those requests to count_tokens only).</source>
+        <translation>모델마다 요청을 최대 %1개 표본으로 골라 API의 count_tokens로 입력 토큰 추정치를 보정합니다(API 키 필요. 그 요청들은 count_tokens에만 보냅니다).</translation>
+    </message>
+    <message>
+        <source>(calibrated with count_tokens; ~%1 locally)</source>
+        <translation>(count_tokens로 보정함. 로컬 추정 약 %1)</translation>
+    </message>
+    <message>
+        <source>Calibrating the estimate with count_tokens...</source>
+        <translation>count_tokens로 추정치를 보정하는 중...</translation>
+    </message>
+    <message>
+        <source>With --calibrate (an API key is needed) up to %1 requests per model, spread through the file, are sent to count_tokens (never created as a batch) and the input-token estimate and its cost are calibrated with what it counts.</source>
+        <translation>--calibrate를 쓰면(API 키 필요) 파일 전체에 고르게 퍼진 모델별 요청 최대 %1개를 count_tokens로 보내고(배치로 만들지는 않음), 센 결과로 입력 토큰 추정치와 그 비용을 보정합니다.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "deletebatchjob.h"
 #include "resultstream.h"
 
+#include <QIODevice>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 
@@ -138,6 +139,18 @@ BatchJob* ApiClient::createBatch(const QByteArray& requestsJson) {
     auto* job = new BatchJob(this, BatchJob::Kind::Create, ApiJob::Method::Post,
                              endpoint(QStringLiteral("/v1/messages/batches")), requestsJson,
                              tr("Create batch"));
+    return startJob(job);
+}
+
+BatchJob* ApiClient::createBatch(QIODevice* requestsJson, qint64 size) {
+    auto* job = new BatchJob(this, BatchJob::Kind::Create, ApiJob::Method::Post,
+                             endpoint(QStringLiteral("/v1/messages/batches")), QByteArray(),
+                             tr("Create batch"));
+    job->setBodyDevice(requestsJson, size);
+    if (!requestsJson || size <= 0 || requestsJson->isSequential())
+        job->m_preError = ApiError::make(
+            ApiError::Kind::Config,
+            tr("Internal error: a create body must be a non-empty random-access device."));
     return startJob(job);
 }
 

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QUrlQuery>
 
+class QIODevice;
 class QNetworkAccessManager;
 
 namespace bs {
@@ -54,6 +55,10 @@ public:
     // BatchRequestsBuilder). The body is shared, not copied. On success the new id gets the
     // 404 grace window.
     BatchJob* createBatch(const QByteArray& requestsJson);
+    // The same with the body read from a random-access device (a QFile the caller wrote), so a
+    // 256 MB body is never held in memory: `size` bytes from its start, Content-Length set, read
+    // again from the start by a retry. The device is not owned; keep it open until finished().
+    BatchJob* createBatch(QIODevice* requestsJson, qint64 size);
     BatchJob* retrieveBatch(const QString& batchId);
     BatchJob* cancelBatch(const QString& batchId);
     DeleteBatchJob* deleteBatch(const QString& batchId);

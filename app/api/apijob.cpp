@@ -3,6 +3,7 @@
 #include "apiclient.h"
 #include "core/redactor.h"
 
+#include <QIODevice>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -70,6 +71,12 @@ void ApiJob::finishLater(const ApiError& error) {
         this, [this, error] { finish(error); }, Qt::QueuedConnection);
 }
 
+void ApiJob::setBodyDevice(QIODevice* device, qint64 size) {
+    m_bodyDevice = device;
+    m_bodySize = size;
+    m_body = QByteArray();
+}
+
 ApiClient* ApiJob::client() const {
     return m_client.data();
 }
@@ -93,7 +100,20 @@ void ApiJob::sendAttempt() {
     m_uploaded = 0;
     m_streamOpen = false;
 
-    QNetworkRequest request = m_client->buildRequest(m_url, m_accept, !m_body.isNull());
+    const bool fromDevice = m_method == Method::Post && m_bodyDevice;
+    QNetworkRequest request =
+        m_client->buildRequest(m_url, m_accept, !m_body.isNull() || fromDevice);
+    if (fromDevice) {
+        // Every attempt sends the body from its start; QNetworkAccessManager reads it in
+        // chunks from the device's current position (it is random-access: never buffered).
+        if (!m_bodyDevice->isOpen() || !m_bodyDevice->seek(0)) {
+            finish(ApiError::make(ApiError::Kind::Config,
+                                  ApiError::tr("The request body could not be read again: %1")
+                                      .arg(m_bodyDevice->errorString())));
+            return;
+        }
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_bodySize);
+    }
     if (m_attempts > 1)
         request.setRawHeader("x-stainless-retry-count", QByteArray::number(m_attempts - 1));
     QNetworkAccessManager* nam = m_client->networkAccessManager();
@@ -103,7 +123,7 @@ void ApiJob::sendAttempt() {
         reply = nam->get(request);
         break;
     case Method::Post:
-        reply = nam->post(request, m_body);
+        reply = fromDevice ? nam->post(request, m_bodyDevice.data()) : nam->post(request, m_body);
         break;
     case Method::Delete:
         reply = nam->deleteResource(request);
@@ -121,7 +141,10 @@ void ApiJob::sendAttempt() {
 }
 
 void ApiJob::onUploadProgress(qint64 sent, qint64) {
-    m_uploaded = qMax(m_uploaded, sent);
+    if (sent <= m_uploaded)
+        return;
+    m_uploaded = sent;
+    Q_EMIT uploadProgress(sent, uploadSize());
 }
 
 void ApiJob::onReadyRead() {
@@ -240,7 +263,10 @@ void ApiJob::failOrRetry(ApiError error) {
         // The request may have reached the server: unless nothing was uploaded, or the
         // connection never opened, repeating it could create a second batch.
         const auto code = QNetworkReply::NetworkError(error.networkError);
-        const bool notSent = m_uploaded == 0 || code == QNetworkReply::ConnectionRefusedError ||
+        // Nor when the body was cut short: bytes count once they are handed to the socket, so
+        // fewer than the whole body means the server cannot have read a complete request.
+        const bool notSent = m_uploaded == 0 || m_uploaded < uploadSize() ||
+                             code == QNetworkReply::ConnectionRefusedError ||
                              code == QNetworkReply::HostNotFoundError;
         if (!notSent) {
             error.mayHaveSucceeded = true;

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QIODevice>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -37,6 +38,12 @@ public:
     QString requestId() const { return m_requestId; }
     const HttpHeaders& responseHeaders() const { return m_headers; }
     int retriesTaken() const { return m_retries; }
+    // Request body bytes handed to the connection by the current attempt, and the body's size
+    // (0 for calls without a body).
+    qint64 bytesUploaded() const { return m_uploaded; }
+    qint64 uploadSize() const { return m_bodyDevice ? m_bodySize : m_body.size(); }
+    // An attempt is on the wire (false while waiting to retry, and once finished).
+    bool isSending() const { return !m_reply.isNull(); }
     int attempts() const { return m_attempts; }
     QString operation() const { return m_operation; }
     QUrl url() const { return m_url; }
@@ -54,11 +61,18 @@ Q_SIGNALS:
     void retrying(int retryNumber, qint64 delayMs, const bs::ApiError& cause);
     // Exactly once. error.isOk() on success.
     void finished(const bs::ApiError& error);
+    // Request body bytes handed to the connection by the current attempt (starts again at 0 on
+    // a retry), of total.
+    void uploadProgress(qint64 sent, qint64 total);
 
 protected:
     ApiJob(ApiClient* client, Method method, const QUrl& url, const QByteArray& body,
            const QString& operation);
 
+    // The body is read from `device` instead (size bytes from its start; Content-Length is set
+    // and every attempt seeks it back to 0). The device is not owned and must outlive the job;
+    // it must be random-access (a QFile, a QBuffer), so that nothing buffers it whole.
+    void setBodyDevice(QIODevice* device, qint64 size);
     // A batch id enables the 404-after-create grace of ApiClient.
     void setBatchId(const QString& id) { m_batchId = id; }
     // Non-idempotent calls (create) are not retried after a transport failure once the request
@@ -100,6 +114,8 @@ private:
     QUrl m_url;
     QUrl m_continueUrl;
     QByteArray m_body;
+    QPointer<QIODevice> m_bodyDevice;
+    qint64 m_bodySize = 0;
     QByteArray m_accept = "application/json";
     QString m_operation;
     QString m_batchId;

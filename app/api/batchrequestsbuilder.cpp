@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+#include <utility>
+
 namespace bs {
 
 namespace {
@@ -63,12 +65,19 @@ bool BatchRequestsBuilder::append(const QString& customId, const QJsonObject& pa
     return append(customId, QJsonDocument(params).toJson(QJsonDocument::Compact));
 }
 
+QByteArray BatchRequestsBuilder::takePending() {
+    QByteArray out = std::exchange(m_body, QByteArray());
+    m_taken += out.size();
+    return out;
+}
+
 QByteArray BatchRequestsBuilder::take() {
     m_body.append("]}");
     QByteArray out = std::move(m_body);
     m_body = QByteArray();
     m_body.append(kHead);
     m_count = 0;
+    m_taken = 0;
     return out;
 }
 

@@ -9,7 +9,9 @@ namespace bs {
 
 // Builds the create body {"requests":[{"custom_id":..,"params":..},...]} directly into one
 // buffer: params given as compact JSON text are appended as they are, not parsed or copied
-// into a QJsonArray. The body can be up to 256 MB, so nothing else holds a second copy.
+// into a QJsonArray. The body can be up to 256 MB: a caller that streams it (DraftSubmitter
+// writes it to a file) takes what is built so far with takePending() as it goes, so only a
+// chunk is in memory; the pieces, then take(), concatenate to the same body.
 class BatchRequestsBuilder {
     Q_DECLARE_TR_FUNCTIONS(bs::BatchRequestsBuilder)
 
@@ -26,17 +28,24 @@ public:
     bool append(const QString& customId, const QJsonObject& params);
 
     qsizetype count() const { return m_count; }
-    qsizetype size() const { return m_body.size() + 2; }
+    // The whole body's size so far, taken pieces included, with its closing "]}".
+    qsizetype size() const { return m_taken + m_body.size() + 2; }
+    // Bytes built and not yet taken.
+    qsizetype pendingSize() const { return m_body.size(); }
     QString errorString() const { return m_error; }
 
     static bool isValidCustomId(const QString& customId);
 
-    // The finished body; the builder is empty afterwards.
+    // The body built since the last takePending() (the start of the body the first time);
+    // appending goes on after it.
+    QByteArray takePending();
+    // The finished body (its rest, after takePending() pieces); the builder is empty afterwards.
     QByteArray take();
 
 private:
     QByteArray m_body;
     qsizetype m_count = 0;
+    qsizetype m_taken = 0; // bytes handed out by takePending()
     QString m_error;
 };
 

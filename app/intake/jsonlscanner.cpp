@@ -480,7 +480,8 @@ bool JsonlScanner::scanLine(const char* data, qint64 size, qint64 capacity,
         addToEstimate(*slot, inputTokens, maxTokens);
     if (onRequest) {
         const Request r{lineNo, QByteArrayView(customId.data(), qsizetype(customId.size())),
-                        QByteArrayView(params.data(), qsizetype(params.size()))};
+                        QByteArrayView(params.data(), qsizetype(params.size())),
+                        slot ? slot->estimate : -1, inputTokens};
         if (!onRequest(r)) {
             m_stopped = true;
             return false;

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -60,7 +61,9 @@ public:
     struct Request {
         qint64 line = 0;
         QByteArrayView customId;
-        QByteArrayView params; // the exact bytes of the "params" value in the file
+        QByteArrayView params;  // the exact bytes of the "params" value in the file
+        int estimate = -1;      // index of its model in estimates(); -1 when it names none
+        qint64 inputTokens = 0; // the local estimate of its prompt (characters / 4)
     };
 
     // Per model (canonical id when the price book knows it, else as written).
@@ -68,9 +71,12 @@ public:
         QString model;
         bool priced = false;
         qint64 requests = 0;
-        qint64 inputTokens = 0;     // local estimate: characters of params / 4, rounded up
-        qint64 maxOutputTokens = 0; // worst case: the sum of max_tokens
-        qint64 worstCaseMicros = 0; // input + worst-case output at batch prices; 0 if unpriced
+        qint64 inputTokens = 0;      // local estimate (characters of params / 4, rounded up),
+                                     // times the model's calibration ratio when one was given
+        qint64 inputTokensLocal = 0; // the local estimate alone
+        bool calibrated = false;     // inputTokens went through Options::inputRatios
+        qint64 maxOutputTokens = 0;  // worst case: the sum of max_tokens
+        qint64 worstCaseMicros = 0;  // input + worst-case output at batch prices; 0 if unpriced
     };
 
     struct Options {
@@ -81,6 +87,14 @@ public:
         int maxProblems = 1000;      // kept in problems(); counts are always exact
         qint64 chunkBytes = 8 << 20; // read size; a longer line grows the buffer to fit
         qint64 maxLineBytes = kMaxLineBytes;
+        // Per model (the estimate's key): counted / local input tokens measured on a sample
+        // (TokenCalibrator). Each request's local estimate is scaled by it before its cost is
+        // computed; models without a ratio keep the local estimate.
+        struct InputRatio {
+            qint64 counted = 0;
+            qint64 local = 0;
+        };
+        QHash<QString, InputRatio> inputRatios;
         // Called after each chunk; false cancels the scan.
         std::function<bool(qint64 bytesDone, qint64 bytesTotal)> progress;
     };

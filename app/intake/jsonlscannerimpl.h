@@ -25,6 +25,7 @@ struct JsonlScanner::ModelSlot {
     const ModelPricing* pricing = nullptr;
     int estimate = -1; // index into the estimates
     QString pinned;    // the dated id when the model was written as a moving alias
+    qint64 ratioCounted = 0, ratioLocal = 0; // Options::inputRatios of its estimate, if any
 };
 
 struct JsonlScanner::Impl {

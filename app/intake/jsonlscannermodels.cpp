@@ -36,10 +36,16 @@ JsonlScanner::ModelSlot* JsonlScanner::checkModel(qint64 lineNo, std::string_vie
             if (m_estimates.at(i).model == key)
                 s.estimate = int(i);
         }
+        const auto ratio = m_options.inputRatios.constFind(key);
+        if (ratio != m_options.inputRatios.cend() && ratio->counted > 0 && ratio->local > 0) {
+            s.ratioCounted = ratio->counted;
+            s.ratioLocal = ratio->local;
+        }
         if (s.estimate < 0) {
             ModelEstimate e;
             e.model = key;
             e.priced = s.pricing != nullptr;
+            e.calibrated = s.ratioLocal > 0;
             m_estimates.append(e);
             d->picos.push_back(0);
             s.estimate = int(m_estimates.size() - 1);
@@ -84,9 +90,16 @@ JsonlScanner::ModelSlot* JsonlScanner::checkModel(qint64 lineNo, std::string_vie
     return slot;
 }
 
-void JsonlScanner::addToEstimate(const ModelSlot& slot, qint64 inputTokens, qint64 maxTokens) {
+void JsonlScanner::addToEstimate(const ModelSlot& slot, qint64 localTokens, qint64 maxTokens) {
     ModelEstimate& e = m_estimates[slot.estimate];
     ++e.requests;
+    e.inputTokensLocal += localTokens;
+    // Calibrated: this request's estimate times counted / local, rounded half up, before its
+    // price (and long-prompt band) is chosen, exactly as an uncalibrated one.
+    const qint64 inputTokens =
+        slot.ratioLocal > 0 ? qint64((Wide(localTokens) * slot.ratioCounted + slot.ratioLocal / 2) /
+                                     slot.ratioLocal)
+                            : localTokens;
     e.inputTokens += inputTokens;
     e.maxOutputTokens += maxTokens;
     if (slot.pricing) {

@@ -2,6 +2,9 @@
 
 #include "ledger/batchstore.h"
 #include "ledger/ledgervalues.h"
+#include "ledger/paramscodec.h"
+
+#include <sqlite3.h>
 
 #include <QUuid>
 
@@ -33,9 +36,10 @@ DraftInfo draftFrom(const QSqlQuery& q) {
     return d;
 }
 
-QByteArray unpackParams(const QVariant& blob, bool compressed) {
-    const QByteArray bytes = blob.toByteArray();
-    return compressed ? qUncompress(bytes) : bytes;
+// Params as stored (plain, qCompress'ed by older versions, zstd'ed: ParamsCodec); a null
+// QByteArray when the stored bytes are damaged.
+QByteArray unpackParams(const QVariant& blob, const QVariant& format) {
+    return ParamsCodec::unpack(blob.toByteArray(), format.toInt());
 }
 } // namespace
 
@@ -60,26 +64,57 @@ QString DraftStore::create(const BatchLocal& local) {
     return localId;
 }
 
+// The insert through the C API (blobs bound without a QVariant per column), the params zstd'ed
+// through one reused context (ParamsCodec): storing a 256 MB file is mostly this loop.
 bool DraftStore::insertRequests(const QString& localId, const QList<StoredRequest>& requests,
                                 const QStringList& retryOf) {
-    QSqlQuery& q = prepared(QStringLiteral(
+    sqlite3* h = handle();
+    const auto failRaw = [&] {
+        fail(tr("Ledger %1: %2").arg(path(), QString::fromUtf8(sqlite3_errmsg(h))));
+    };
+    // The next seq once per call, not per row (the draft's rows are all written here).
+    QSqlQuery& next =
+        prepared(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM requests WHERE local_id = ?"));
+    next.bindValue(0, localId);
+    if (!run(next) || !next.next())
+        return false;
+    qint64 seq = next.value(0).toLongLong();
+    next.finish();
+    static const QByteArray sql = QByteArrayLiteral(
         "INSERT INTO requests(local_id, custom_id, seq, params, params_compressed, params_size, "
-        "attempt, retry_of) VALUES(?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM requests "
-        "WHERE local_id = ?), ?, ?, ?, ?, ?)"));
+        "attempt, retry_of) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    sqlite3_stmt* st = preparedRaw("DraftStore::insertRequests", sql);
+    if (!st)
+        return false;
+    const QByteArray local = localId.toUtf8();
+    sqlite3_bind_text(st, 1, local.constData(), int(local.size()), SQLITE_STATIC);
     for (qsizetype i = 0; i < requests.size(); ++i) {
         const StoredRequest& r = requests.at(i);
-        const bool compress = r.params.size() > kCompressThreshold;
-        q.bindValue(0, localId);
-        q.bindValue(1, r.customId);
-        q.bindValue(2, localId);
-        q.bindValue(3, compress ? qCompress(r.params) : r.params);
-        q.bindValue(4, compress ? 1 : 0);
-        q.bindValue(5, qint64(r.params.size()));
-        q.bindValue(6, qMax(1, r.attempt));
-        q.bindValue(7, i < retryOf.size() ? textValue(retryOf.at(i)) : QVariant());
-        if (!run(q))
+        ParamsCodec::Format format = ParamsCodec::Plain;
+        const QByteArray packed = ParamsCodec::pack(r.params, &format);
+        const QByteArray customId = r.customId.toUtf8();
+        const QByteArray retry = i < retryOf.size() ? retryOf.at(i).toUtf8() : QByteArray();
+        sqlite3_bind_text(st, 2, customId.constData(), int(customId.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, ++seq);
+        // A zero-length blob, not NULL, for empty params (the column is NOT NULL).
+        sqlite3_bind_blob(st, 4, packed.isEmpty() ? "" : packed.constData(), int(packed.size()),
+                          SQLITE_STATIC);
+        sqlite3_bind_int(st, 5, int(format));
+        sqlite3_bind_int64(st, 6, qint64(r.params.size()));
+        sqlite3_bind_int(st, 7, qMax(1, r.attempt));
+        if (retry.isEmpty())
+            sqlite3_bind_null(st, 8);
+        else
+            sqlite3_bind_text(st, 8, retry.constData(), int(retry.size()), SQLITE_STATIC);
+        const int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE) {
+            failRaw();
+            sqlite3_clear_bindings(st);
             return false;
+        }
     }
+    sqlite3_clear_bindings(st); // the bound buffers go now
     QSqlQuery& count = prepared(QStringLiteral(
         "UPDATE drafts SET request_count = (SELECT COUNT(*) FROM requests WHERE local_id = ?) "
         "WHERE local_id = ?"));
@@ -281,22 +316,62 @@ bool DraftStore::forEachRequest(const QString& localId,
                                 const std::function<bool(const StoredRequest&)>& callback) {
     if (!ensureThread("DraftStore::forEachRequest"))
         return false;
-    QSqlQuery q(db());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT custom_id, params, params_compressed, attempt FROM requests "
-                             "WHERE local_id = ? ORDER BY seq"));
-    q.addBindValue(localId);
-    if (!run(q))
+    return readRequests(localId, 0, -1, callback, nullptr);
+}
+
+bool DraftStore::forEachRequest(const QString& localId, qint64 afterSeq, int limit,
+                                const std::function<bool(const StoredRequest&)>& callback,
+                                qint64* lastSeq) {
+    if (!ensureThread("DraftStore::forEachRequest"))
         return false;
-    while (q.next()) {
-        StoredRequest r;
-        r.customId = q.value(0).toString();
-        r.params = unpackParams(q.value(1), q.value(2).toBool());
-        r.attempt = q.value(3).toInt();
+    return readRequests(localId, afterSeq, limit, callback, lastSeq);
+}
+
+bool DraftStore::readRequests(const QString& localId, qint64 afterSeq, int limit,
+                              const std::function<bool(const StoredRequest&)>& callback,
+                              qint64* lastSeq) {
+    // Through the C API: each row's params are decompressed straight from SQLite's buffer into
+    // one reused QByteArray (no QVariant copy of the stored blob per row).
+    sqlite3* h = handle();
+    sqlite3_stmt* st = nullptr;
+    static const char* sql = "SELECT custom_id, params, params_compressed, attempt, seq FROM "
+                             "requests WHERE local_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3";
+    if (sqlite3_prepare_v2(h, sql, -1, &st, nullptr) != SQLITE_OK) {
+        fail(tr("Ledger %1: %2").arg(path(), QString::fromUtf8(sqlite3_errmsg(h))));
+        sqlite3_finalize(st);
+        return false;
+    }
+    const QByteArray local = localId.toUtf8();
+    sqlite3_bind_text(st, 1, local.constData(), int(local.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, afterSeq);
+    sqlite3_bind_int64(st, 3, limit); // negative: no limit
+    StoredRequest r;
+    bool ok = true;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        r.customId = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)),
+                                       sqlite3_column_bytes(st, 0));
+        const char* blob = static_cast<const char*>(sqlite3_column_blob(st, 1));
+        const int size = sqlite3_column_bytes(st, 1);
+        if (!ParamsCodec::unpackInto(blob ? blob : "", size, sqlite3_column_int(st, 2),
+                                     &r.params)) {
+            fail(tr("Ledger %1: the stored params of request %2 of draft %3 are damaged.")
+                     .arg(path(), r.customId, localId));
+            ok = false;
+            break;
+        }
+        r.attempt = sqlite3_column_int(st, 3);
+        if (lastSeq)
+            *lastSeq = sqlite3_column_int64(st, 4);
         if (!callback(r))
             break;
     }
-    return true;
+    if (ok && rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        fail(tr("Ledger %1: %2").arg(path(), QString::fromUtf8(sqlite3_errmsg(h))));
+        ok = false;
+    }
+    sqlite3_finalize(st);
+    return ok;
 }
 
 QHash<QString, StoredRequest> DraftStore::requestsOfBatch(const QString& batchId,
@@ -308,9 +383,10 @@ QHash<QString, StoredRequest> DraftStore::requestsOfBatch(const QString& batchId
         while (q.next()) {
             StoredRequest r;
             r.customId = q.value(0).toString();
-            r.params = unpackParams(q.value(1), q.value(2).toBool());
+            r.params = unpackParams(q.value(1), q.value(2));
             r.attempt = q.value(3).toInt();
-            map.insert(r.customId, r);
+            if (!r.params.isNull()) // damaged stored bytes: treated as not stored
+                map.insert(r.customId, r);
         }
         q.finish();
     };

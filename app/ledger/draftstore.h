@@ -29,9 +29,6 @@ public:
     explicit DraftStore(Ledger& ledger)
         : LedgerStore(ledger) {}
 
-    // Params above this size are stored qCompress'ed.
-    static constexpr qsizetype kCompressThreshold = 4096;
-
     QString create(const BatchLocal& local); // returns the new local id, empty on error
     bool storeRequests(const QString& localId, const QList<StoredRequest>& requests);
     bool markCreating(const QString& localId);
@@ -47,9 +44,16 @@ public:
     QString matchForBatch(const MessageBatch& batch, qint64 slackSeconds = 600);
 
     // Streams the requests of a draft in submission order (for building the create body
-    // without loading everything). The callback returns false to stop.
+    // without loading everything). The callback returns false to stop. The StoredRequest passed
+    // is reused from row to row (copy what you keep). False on a database error or damaged
+    // stored params (Ledger::lastError()).
     bool forEachRequest(const QString& localId,
                         const std::function<bool(const StoredRequest&)>& callback);
+    // One slice of the same: at most `limit` requests after position afterSeq (0: from the
+    // first); *lastSeq is set to the position of the last one passed (left as is when none), to
+    // continue from. Lets a caller read a large draft a slice per event-loop turn.
+    bool forEachRequest(const QString& localId, qint64 afterSeq, int limit,
+                        const std::function<bool(const StoredRequest&)>& callback, qint64* lastSeq);
     // Stored params (decompressed JSON bytes) of the given custom_ids of a batch (via its
     // draft); all of them when customIds is empty. Ids without stored params are absent.
     QHash<QString, StoredRequest> requestsOfBatch(const QString& batchId,
@@ -66,6 +70,8 @@ private:
     bool insertRequests(const QString& localId, const QList<StoredRequest>& requests,
                         const QStringList& retryOf);
     std::optional<DraftInfo> select(const QString& localId);
+    bool readRequests(const QString& localId, qint64 afterSeq, int limit,
+                      const std::function<bool(const StoredRequest&)>& callback, qint64* lastSeq);
 };
 
 } // namespace bs

@@ -61,8 +61,9 @@ QList<LedgerSchema::Migration> build() {
              QStringLiteral("CREATE INDEX drafts_open ON drafts(state) "
                             "WHERE state IN ('stored', 'creating')"),
 
-             // Requests as submitted. params: the JSON bytes of "params", qCompress'ed when
-             // params_compressed = 1; params_size is the uncompressed size.
+             // Requests as submitted. params: the JSON bytes of "params", as ParamsCodec stores
+             // them: params_compressed 0 plain, 1 qCompress (older versions), 2 zstd; params_size
+             // is the uncompressed size.
              QStringLiteral(R"(CREATE TABLE requests(
             id INTEGER PRIMARY KEY,
             local_id TEXT NOT NULL REFERENCES drafts(local_id),

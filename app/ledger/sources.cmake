@@ -19,6 +19,8 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/batchstore.cpp
     ${CMAKE_CURRENT_LIST_DIR}/draftstore.h
     ${CMAKE_CURRENT_LIST_DIR}/draftstore.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/paramscodec.h
+    ${CMAKE_CURRENT_LIST_DIR}/paramscodec.cpp
     ${CMAKE_CURRENT_LIST_DIR}/resultstore.h
     ${CMAKE_CURRENT_LIST_DIR}/resultstore.cpp
     ${CMAKE_CURRENT_LIST_DIR}/costcolumns.h

@@ -7,9 +7,32 @@
 #include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryFile>
 #include <QTimer>
 
+#include <memory>
+
 namespace bs {
+
+namespace {
+// Built bytes are written to the file once this many are pending.
+constexpr qsizetype kWriteChunk = 1 << 20;
+} // namespace
+
+// One draft on its way: the body being built into a temporary file, then the create call.
+class DraftSubmitter::Submission : public QObject {
+public:
+    using QObject::QObject;
+    Result result;
+    BatchRequestsBuilder builder;
+    std::unique_ptr<QTemporaryFile> file;
+    qint64 lastSeq = 0;
+    QPointer<BatchJob> job;
+    bool cancelled = false;
+    bool sentWhole = false; // when cancelled: the whole body had been sent, no answer yet
+};
 
 DraftSubmitter::DraftSubmitter(ApiClient* client, Ledger* ledger, QObject* parent)
     : QObject(parent)
@@ -18,10 +41,34 @@ DraftSubmitter::DraftSubmitter(ApiClient* client, Ledger* ledger, QObject* paren
     qRegisterMetaType<bs::DraftSubmitter::Result>();
 }
 
+DraftSubmitter::~DraftSubmitter() {
+    // A create still running is stopped without a word (nobody listens any more); the draft
+    // stays as it is ("creating" ones are reconciled by the list).
+    for (Submission* s : std::as_const(m_running)) {
+        if (s->job) {
+            s->job->disconnect(this);
+            s->job->abort();
+        }
+    }
+}
+
 void DraftSubmitter::fail(Result result) {
     result.ok = false;
     result.message = Redactor::redact(result.message);
     // Never from inside submit(): callers connect after calling.
+    QTimer::singleShot(0, this, [this, result] { Q_EMIT finished(result); });
+}
+
+void DraftSubmitter::end(Submission* s, Result result) {
+    m_running.removeOne(s);
+    result.message = Redactor::redact(result.message);
+    // The file goes after the network reply that read it (deleted later, in order).
+    s->deleteLater();
+    if (!s->cancelled) {
+        Q_EMIT finished(result);
+        return;
+    }
+    // From inside cancel() (an abort finishes its job at once): never re-enter the caller.
     QTimer::singleShot(0, this, [this, result] { Q_EMIT finished(result); });
 }
 
@@ -45,55 +92,162 @@ void DraftSubmitter::submit(const QString& localId) {
         fail(result);
         return;
     }
-    BatchRequestsBuilder builder;
+    // The body goes to a file beside the ledger (its disk has room for the requests already),
+    // else the temporary folder; removed when the create is answered.
+    auto* s = new Submission(this);
+    s->result = result;
+    const QString ledgerDir = QFileInfo(m_ledger->path()).absolutePath();
+    for (const QString& dir : {ledgerDir, QDir::tempPath()}) {
+        if (dir.isEmpty())
+            continue;
+        s->file = std::make_unique<QTemporaryFile>(
+            QDir(dir).filePath(QStringLiteral(".batchscope-create-XXXXXX.json")));
+        if (s->file->open())
+            break;
+        s->file.reset();
+    }
+    if (!s->file) {
+        delete s;
+        result.message = tr("Could not create a temporary file for the request body in %1: "
+                            "free some disk space and submit again.")
+                             .arg(ledgerDir);
+        fail(result);
+        return;
+    }
+    m_running.append(s);
+    QTimer::singleShot(0, s, [this, s] { buildSlice(s); });
+}
+
+void DraftSubmitter::buildSlice(Submission* s) {
+    if (!m_running.contains(s) || s->cancelled)
+        return;
+    Result result = s->result;
+    if (!m_ledger) {
+        result.message = tr("Internal error: no API client or ledger.");
+        end(s, result);
+        return;
+    }
     QString buildError;
-    const bool read = DraftStore(*m_ledger).forEachRequest(localId, [&](const StoredRequest& r) {
-        if (!builder.append(r.customId, r.params)) {
-            buildError = builder.errorString();
-            return false;
-        }
-        return true;
-    });
-    if (!read || !buildError.isEmpty() || builder.count() == 0) {
-        result.message = !buildError.isEmpty() ? buildError
-                         : !read               ? m_ledger->lastError()
-                                               : tr("Draft %1 holds no requests.").arg(localId);
-        DraftStore(*m_ledger).abandon(localId, result.message);
-        fail(result);
-        return;
-    }
-    const QByteArray body = builder.take();
-    if (!DraftStore(*m_ledger).markCreating(localId)) {
-        result.message = m_ledger->lastError();
-        fail(result);
-        return;
-    }
-    BatchJob* job = m_client->createBatch(body);
-    connect(job, &BatchJob::finished, this, [this, job, result](const ApiError& error) mutable {
-        if (error.isOk()) {
-            result.batch = job->batch();
-            if (!m_ledger || !DraftStore(*m_ledger).attach(result.localId, result.batch)) {
-                result.message =
-                    tr("Batch %1 was created but could not be recorded: %2")
-                        .arg(result.batch.id, m_ledger ? m_ledger->lastError() : QString());
-                result.message = Redactor::redact(result.message);
-                Q_EMIT finished(result);
-                return;
+    int read = 0;
+    const bool ok = DraftStore(*m_ledger).forEachRequest(
+        result.localId, s->lastSeq, kSliceRequests,
+        [&](const StoredRequest& r) {
+            ++read;
+            if (!s->builder.append(r.customId, r.params)) {
+                buildError = s->builder.errorString();
+                return false;
             }
-            result.ok = true;
-            Q_EMIT finished(result);
+            if (s->builder.pendingSize() >= kWriteChunk) {
+                const QByteArray chunk = s->builder.takePending();
+                if (s->file->write(chunk) != chunk.size()) {
+                    buildError = tr("Could not write the request body to %1: %2")
+                                     .arg(s->file->fileName(), s->file->errorString());
+                    return false;
+                }
+            }
+            return true;
+        },
+        &s->lastSeq);
+    if (ok && buildError.isEmpty() && read == kSliceRequests) {
+        QTimer::singleShot(0, s, [this, s] { buildSlice(s); }); // the next slice, next turn
+        return;
+    }
+    if (ok && buildError.isEmpty()) {
+        const QByteArray rest = s->builder.take();
+        if (s->file->write(rest) != rest.size() || !s->file->flush())
+            buildError = tr("Could not write the request body to %1: %2")
+                             .arg(s->file->fileName(), s->file->errorString());
+    }
+    const bool empty = ok && buildError.isEmpty() && s->file->size() <= 15; // {"requests":[]}
+    if (!ok || !buildError.isEmpty() || empty) {
+        result.message = !buildError.isEmpty() ? buildError
+                         : !ok                 ? m_ledger->lastError()
+                               : tr("Draft %1 holds no requests.").arg(result.localId);
+        DraftStore(*m_ledger).abandon(result.localId, Redactor::redact(result.message));
+        end(s, result);
+        return;
+    }
+    startCreate(s);
+}
+
+void DraftSubmitter::startCreate(Submission* s) {
+    Result result = s->result;
+    if (!m_client) {
+        result.message = tr("Internal error: no API client or ledger.");
+        end(s, result);
+        return;
+    }
+    if (!DraftStore(*m_ledger).markCreating(result.localId)) {
+        result.message = m_ledger->lastError();
+        end(s, result);
+        return;
+    }
+    const qint64 size = s->file->size();
+    s->job = m_client->createBatch(s->file.get(), size);
+    Q_EMIT uploadProgress(0, size);
+    connect(s->job, &ApiJob::uploadProgress, this, &DraftSubmitter::uploadProgress);
+    connect(s->job, &BatchJob::finished, this,
+            [this, s](const ApiError& error) { createFinished(s, error); });
+}
+
+void DraftSubmitter::createFinished(Submission* s, const ApiError& error) {
+    Result result = s->result;
+    if (error.isOk()) {
+        result.batch = s->job->batch();
+        if (!m_ledger || !DraftStore(*m_ledger).attach(result.localId, result.batch)) {
+            result.message =
+                tr("Batch %1 was created but could not be recorded: %2")
+                    .arg(result.batch.id, m_ledger ? m_ledger->lastError() : QString());
+            end(s, result);
             return;
         }
-        result.error = error;
-        result.message = error.toString();
-        if (error.mayHaveSucceeded) {
+        result.ok = true;
+        end(s, result);
+        return;
+    }
+    result.error = error;
+    result.message = error.toString();
+    if (s->cancelled) {
+        result.cancelled = true;
+        if (s->sentWhole) {
             result.mayHaveBeenCreated = true;
-        } else if (m_ledger) {
-            DraftStore(*m_ledger).abandon(result.localId, Redactor::redact(error.toString()));
+            result.message = tr("Canceled after the whole request body was sent: the batch may "
+                                "have been created; the next refresh of the batch list "
+                                "reconciles it.");
+        } else {
+            result.message = tr("Canceled before the request body was sent whole: no batch was "
+                                "created.");
+            if (m_ledger)
+                DraftStore(*m_ledger).abandon(result.localId, tr("canceled before it was sent"));
         }
-        result.message = Redactor::redact(result.message);
-        Q_EMIT finished(result);
-    });
+    } else if (error.mayHaveSucceeded) {
+        result.mayHaveBeenCreated = true;
+    } else if (m_ledger) {
+        DraftStore(*m_ledger).abandon(result.localId, Redactor::redact(error.toString()));
+    }
+    end(s, result);
+}
+
+void DraftSubmitter::cancel() {
+    const QList<Submission*> running = m_running;
+    for (Submission* s : running) {
+        if (!m_running.contains(s) || s->cancelled)
+            continue;
+        s->cancelled = true;
+        if (s->job) {
+            // Only the attempt on the wire can have reached the server whole; between attempts
+            // the last one was answered (an answer that failed it for sure).
+            s->sentWhole = s->job->isSending() && s->job->bytesUploaded() >= s->job->uploadSize();
+            s->job->abort(); // createFinished() follows
+            continue;
+        }
+        Result result = s->result;
+        result.cancelled = true;
+        result.message = tr("Canceled before the request body was sent: no batch was created.");
+        if (m_ledger)
+            DraftStore(*m_ledger).abandon(result.localId, tr("canceled before it was sent"));
+        end(s, result);
+    }
 }
 
 } // namespace bs

@@ -70,10 +70,11 @@ private Q_SLOTS:
 
         {
             RawDb raw(path);
+            // zstd (ParamsCodec::Zstd) for new rows; small params stay plain.
             QCOMPARE(raw.scalar(QStringLiteral("SELECT params_compressed FROM requests WHERE "
                                                "custom_id='row-big'"))
                          .toInt(),
-                     1);
+                     2);
             QVERIFY(raw.scalar(QStringLiteral("SELECT length(params) FROM requests WHERE "
                                               "custom_id='row-big'"))
                         .toInt() < 10'000);
@@ -124,6 +125,92 @@ private Q_SLOTS:
         QCOMPARE(DraftStore(ledger).requestsOfBatch(created.id, {}).size(), 51);
 
         QVERIFY(DraftStore(ledger).attach(localId, created)); // repeating the attach is harmless
+    }
+
+    // Mixed-text params as the fixtures hold them: zstd'ed, half the size or less, and read back
+    // byte for byte (key order, a 2^53 + 1 integer, escapes, non-ASCII, a trailing space).
+    void zstdRoundTrip() {
+        const QString path = freshPath();
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        const QString localId = DraftStore(ledger).create(BatchLocal());
+        QList<StoredRequest> requests;
+        qint64 plainBytes = 0;
+        for (int i = 0; i < 200; ++i) {
+            QByteArray text;
+            while (text.size() < 2500)
+                text += QByteArray(i % 2 ? "데이터 café \\n \"quoted\" " : "the ledger batch ") +
+                        QByteArray::number(i * 7919 % 1013) + ' ';
+            StoredRequest r;
+            r.customId = QStringLiteral("z-%1").arg(i);
+            r.params = "{\"model\":\"claude-haiku-5-5\",\"max_tokens\":9007199254740993,"
+                       "\"messages\":[{\"role\":\"user\",\"content\":\"" +
+                       text + "\"}], \"a\":1 } ";
+            plainBytes += r.params.size();
+            requests.append(r);
+        }
+        QVERIFY(DraftStore(ledger).storeRequests(localId, requests));
+        {
+            RawDb raw(path);
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE "
+                                               "params_compressed = 2"))
+                         .toInt(),
+                     200);
+            const qint64 stored =
+                raw.scalar(QStringLiteral("SELECT SUM(length(params)) FROM requests")).toLongLong();
+            QVERIFY2(stored * 2 <= plainBytes, qPrintable(QString::number(stored)));
+            QCOMPARE(
+                raw.scalar(QStringLiteral("SELECT SUM(params_size) FROM requests")).toLongLong(),
+                plainBytes);
+        }
+        QList<StoredRequest> back;
+        QVERIFY(DraftStore(ledger).forEachRequest(localId, [&](const StoredRequest& r) {
+            back.append(r);
+            return true;
+        }));
+        QCOMPARE(back, requests);
+    }
+
+    // A ledger written by an older version holds qCompress'ed rows (params_compressed = 1): they
+    // are still read, next to new zstd rows; a damaged row fails the stream with a message.
+    void readsOldQCompressRows() {
+        const QString path = freshPath();
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        const QString localId = DraftStore(ledger).create(BatchLocal());
+        const QByteArray oldParams = "{\"model\":\"claude-haiku-5-5\",\"max_tokens\":16,"
+                                     "\"messages\":[{\"role\":\"user\",\"content\":\"" +
+                                     QByteArray(6000, 'q') + "\"}]}";
+        {
+            RawDb raw(path);
+            QVERIFY(
+                raw.exec(QStringLiteral("INSERT INTO requests(local_id, custom_id, seq, params, "
+                                        "params_compressed, params_size) VALUES('%1', 'old', "
+                                        "1, X'%2', 1, %3)")
+                             .arg(localId, QString::fromLatin1(qCompress(oldParams).toHex()))
+                             .arg(oldParams.size())));
+        }
+        const StoredRequest fresh{QStringLiteral("new"), oldParams + ' ', 1};
+        QVERIFY(DraftStore(ledger).storeRequests(localId, {fresh}));
+        QList<StoredRequest> back;
+        QVERIFY(DraftStore(ledger).forEachRequest(localId, [&](const StoredRequest& r) {
+            back.append(r);
+            return true;
+        }));
+        QCOMPARE(back.size(), 2);
+        QCOMPARE(back.at(0).customId, QStringLiteral("old"));
+        QCOMPARE(back.at(0).params, oldParams);
+        QCOMPARE(back.at(1), fresh);
+
+        {
+            RawDb raw(path);
+            QVERIFY(raw.exec(QStringLiteral(
+                "UPDATE requests SET params = X'28b52ffd00' WHERE custom_id = 'new'")));
+        }
+        QVERIFY(
+            !DraftStore(ledger).forEachRequest(localId, [](const StoredRequest&) { return true; }));
+        QVERIFY2(ledger.lastError().contains(QLatin1String("damaged")),
+                 qPrintable(ledger.lastError()));
     }
 
     void crashReconciliation() {

@@ -10,6 +10,7 @@
 #include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -29,7 +30,12 @@ QString ValidateCommand::description() const {
               "about custom_ids used before. A file without errors is reported with the batches "
               "it would be sent as (at most 100,000 requests and 256 MB each) and the estimate "
               "per model: requests, input tokens (characters / 4), output tokens at worst "
-              "(max_tokens) and the worst-case cost at batch prices.");
+              "(max_tokens) and the worst-case cost at batch prices.") +
+           QLatin1Char(' ') +
+           tr("With --calibrate (an API key is needed) up to %1 requests per model, spread through "
+              "the file, are sent to count_tokens (never created as a batch) and the input-token "
+              "estimate and its cost are calibrated with what it counts.")
+               .arg(TokenCalibrator::kSamplePerModel);
 }
 
 QCommandLineOption ValidateCommand::splitAtOption() {
@@ -56,11 +62,17 @@ bool ValidateCommand::splitLimits(const Command& command, const QCommandLinePars
 
 void ValidateCommand::addOptions(QCommandLineParser& parser) {
     parser.addOption(splitAtOption());
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("calibrate"),
+        tr("Calibrate the input-token estimate with the API's count_tokens on a sample of up to "
+           "%1 requests per model (needs an API key; sends those requests to count_tokens only).")
+            .arg(TokenCalibrator::kSamplePerModel)));
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("The JSONL file to check."));
 }
 
 int ValidateCommand::check(CliContext& ctx, const QString& shown, const QString& verdict,
-                           const BatchSplitter::Limits& limits, Purpose purpose, qint64* requests) {
+                           const BatchSplitter::Limits& limits, Purpose purpose, qint64* requests,
+                           const TokenCalibrator::Result* calibration) {
     QString bookError;
     const PriceBook prices = PriceBook::load(&bookError);
     if (!bookError.isEmpty())
@@ -70,6 +82,8 @@ int ValidateCommand::check(CliContext& ctx, const QString& shown, const QString&
     JsonlScanner::Options options;
     options.prices = &prices;
     options.splitLimits = limits;
+    if (calibration)
+        options.inputRatios = calibration->ratios();
     // Only a file without errors is worth the ledger; validate never creates one.
     if (purpose != Purpose::Validate || QFile::exists(ctx.ledgerPath()))
         options.usedCustomIds = [&](const QSet<QString>& ids) -> QSet<QString> {
@@ -135,9 +149,12 @@ int ValidateCommand::check(CliContext& ctx, const QString& shown, const QString&
             .arg(shown)
             .arg(scan.requestCount())};
     const QLocale c = QLocale::c();
+    bool calibrated = false;
     for (const JsonlScanner::ModelEstimate& e : scan.estimates()) {
         QJsonObject m{{QStringLiteral("requests"), e.requests},
                       {QStringLiteral("input_tokens"), e.inputTokens},
+                      {QStringLiteral("input_tokens_local"), e.inputTokensLocal},
+                      {QStringLiteral("calibrated"), e.calibrated},
                       {QStringLiteral("max_output_tokens"), e.maxOutputTokens},
                       {QStringLiteral("priced"), e.priced}};
         // Exact: an integer of micro-dollars (null when the model has no price).
@@ -149,8 +166,13 @@ int ValidateCommand::check(CliContext& ctx, const QString& shown, const QString&
                 .arg(e.model, c.toString(e.requests), c.toString(e.inputTokens),
                      c.toString(e.maxOutputTokens),
                      e.priced ? formatMoney(e.worstCaseMicros, 2) : tr("unpriced")));
+        if (e.calibrated)
+            human.last() += QLatin1Char(' ') + tr("(calibrated with count_tokens; ~%1 locally)")
+                                                   .arg(c.toString(e.inputTokensLocal));
+        calibrated = calibrated || e.calibrated;
     }
     report[QLatin1String("estimate")] = estimate;
+    report[QLatin1String("estimate_calibrated")] = calibrated;
     ctx.out().print(report, human.join(QLatin1Char('\n')));
     return Exit::Ok;
 }
@@ -163,9 +185,39 @@ int ValidateCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         return rc;
     const QString shown = parser.positionalArguments().first();
     qint64 requests = 0;
-    return check(ctx, shown,
-                 tr("%1 is not valid. Fix the lines above and check it again.").arg(shown), limits,
-                 Purpose::Validate, &requests);
+    const QString verdict =
+        tr("%1 is not valid. Fix the lines above and check it again.").arg(shown);
+    if (!parser.isSet(QStringLiteral("calibrate")))
+        return check(ctx, shown, verdict, limits, Purpose::Validate, &requests);
+
+    // --calibrate: the file is checked first (a bad file needs no key), then sampled.
+    TokenCalibrator::Result calibration;
+    {
+        QString bookError;
+        const PriceBook prices = PriceBook::load(&bookError);
+        JsonlScanner::Options options;
+        options.prices = &prices;
+        options.splitLimits = limits;
+        JsonlScanner probe(QFileInfo(shown).absoluteFilePath(), options);
+        probe.scan();
+        if (!probe.valid())
+            return check(ctx, shown, verdict, limits, Purpose::Validate, &requests);
+        if (rc = ctx.prepareApi(); rc != Exit::Ok)
+            return rc;
+        ctx.out().progress(tr("Calibrating the estimate with count_tokens..."));
+        TokenCalibrator calibrator(ctx.client());
+        QEventLoop loop;
+        QObject::connect(&calibrator, &TokenCalibrator::finished, &loop,
+                         [&](const TokenCalibrator::Result& r) {
+                             calibration = r;
+                             loop.quit();
+                         });
+        calibrator.calibrate(QFileInfo(shown).absoluteFilePath(), options);
+        loop.exec();
+    }
+    if (!calibration.message.isEmpty())
+        ctx.out().warn(calibration.message);
+    return check(ctx, shown, verdict, limits, Purpose::Validate, &requests, &calibration);
 }
 
 } // namespace bs::cli

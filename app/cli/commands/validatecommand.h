@@ -2,14 +2,16 @@
 
 #include "cli/command.h"
 #include "intake/batchsplitter.h"
+#include "intake/tokencalibrator.h"
 
 namespace bs::cli {
 
-// `validate FILE [--split-at N]`: checks a JSONL file as `submit` would, with no API key and no
-// network, and reports every problem with its line, column, field and severity; for a file
-// without errors also the batches it would be sent as and the estimate per model. It reads an
-// existing ledger (never creates one) only to warn about custom_ids used before. The check
-// itself is shared with `submit` (check()).
+// `validate FILE [--split-at N] [--calibrate]`: checks a JSONL file as `submit` would, with no
+// API key and no network (except --calibrate: count_tokens on a sample, TokenCalibrator), and
+// reports every problem with its line, column, field and severity; for a file without errors also
+// the batches it would be sent as and the estimate per model. It reads an existing ledger (never
+// creates one) only to warn about custom_ids used before. The check itself is shared with `submit`
+// (check()).
 class ValidateCommand : public Command {
     Q_DECLARE_TR_FUNCTIONS(bs::cli::ValidateCommand)
 
@@ -26,8 +28,10 @@ public:
     // *requests set when it may go on (validate: the report was printed); else the problems
     // were printed (human: one line each on stderr; --json: a "problems" list) with `verdict`
     // as the last line, and Exit::InputInvalid is returned.
+    // `calibration` (validate --calibrate): count_tokens ratios applied to the estimate.
     static int check(CliContext& ctx, const QString& shown, const QString& verdict,
-                     const BatchSplitter::Limits& limits, Purpose purpose, qint64* requests);
+                     const BatchSplitter::Limits& limits, Purpose purpose, qint64* requests,
+                     const TokenCalibrator::Result* calibration = nullptr);
     // --split-at N, shared with submit: at most N requests per batch (1..100000).
     static QCommandLineOption splitAtOption();
     // The limits for `command`'s --split-at. False: a usage error was printed (*exitCode).
