@@ -298,7 +298,7 @@ private Q_SLOTS:
 
     // Two processes at once, a budget with room for one file: exactly one gets through.
     void twoProcessesOneFits() {
-        for (int round = 0; round < 3; ++round) {
+        for (int round = 0; round < 8; ++round) {
             const QString ledger = freshLedger();
             const QString a = writeFile(3, QStringLiteral("a%1").arg(round));
             const QString b = writeFile(3, QStringLiteral("b%1").arg(round));
