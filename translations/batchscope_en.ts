@@ -1328,10 +1328,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (%2 per UTC %3, %4): spent %5, in flight %6, remaining %7 of %8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>USD</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1353,6 +1349,10 @@
     </message>
     <message>
         <source>Budget %1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3, %4): spent %5, in flight %6, remaining %7 of %8</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1315,10 +1315,6 @@
         <translation>모든 모델</translation>
     </message>
     <message>
-        <source>%1 (%2 per UTC %3, %4): spent %5, in flight %6, remaining %7 of %8</source>
-        <translation>%1 (UTC %3당 %2, %4): 사용 %5, 진행 중 %6, %8 중 %7 남음</translation>
-    </message>
-    <message>
         <source>USD</source>
         <translation>USD</translation>
     </message>
@@ -1341,6 +1337,10 @@
     <message>
         <source>Budget %1 removed.</source>
         <translation>예산 %1을(를) 지웠습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3, %4): spent %5, in flight %6, remaining %7 of %8</source>
+        <translation>%1 (%2 %3, %4): 사용 %5, 진행 중 %6, %8 중 %7 남음</translation>
     </message>
 </context>
 <context>

@@ -41,9 +41,7 @@ QJsonObject BudgetGate::Line::toJson() const {
 
 QString BudgetGate::Line::toText() const {
     const QString what = kind == Kind::Usd ? tr("USD") : tr("input tokens");
-    const QString per = period == Period::Day     ? tr("per UTC day")
-                        : period == Period::Month ? tr("per UTC month")
-                                                  : tr("in total");
+    const QString per = periodText(period);
     const QString scope = model.isEmpty() ? tr("all models") : model;
     QString text = tr("%1 (%2 %3, %4): spent %5, in flight %6, this file %7, limit %8")
                        .arg(budget, what, per, scope, amount(spent), amount(inFlight),
@@ -87,6 +85,18 @@ QString BudgetGate::canonical(const QString& model) const {
 
 bool BudgetGate::covers(const BudgetSetting& budget, const QString& model) const {
     return budget.model.isEmpty() || canonical(budget.model) == canonical(model);
+}
+
+QString BudgetGate::periodText(Period period) {
+    switch (period) {
+    case Period::Day:
+        return tr("per UTC day");
+    case Period::Month:
+        return tr("per UTC month");
+    case Period::Total:
+        break;
+    }
+    return tr("in total");
 }
 
 QDate BudgetGate::periodStart(Period period, const QDateTime& now) {

@@ -97,6 +97,8 @@ public:
     // The sum of per-part estimates per model (what reserve() counts as "this file").
     static QList<JsonlScanner::ModelEstimate>
     merged(const QList<QList<JsonlScanner::ModelEstimate>>& parts);
+    // "per UTC day", "per UTC month", "in total" (translated).
+    static QString periodText(BudgetSetting::Period period);
     // The first day of the budget's current period (UTC), null for "total".
     static QDate periodStart(BudgetSetting::Period period, const QDateTime& now);
 

@@ -72,10 +72,8 @@ void FileSubmitter::finish(Result result) {
 
 bool FileSubmitter::read(Result* result, QList<QList<JsonlScanner::ModelEstimate>>* parts) {
     const QString name = QFileInfo(m_path).fileName();
-    QString bookError;
-    const PriceBook prices = PriceBook::load(&bookError);
     JsonlScanner::Options options;
-    options.prices = &prices;
+    options.prices = m_prices.get();
     options.splitLimits = m_options.limits;
     options.maxProblems = 1;
     options.usedCustomIds = [this](const QSet<QString>& ids) {
@@ -197,6 +195,7 @@ void FileSubmitter::run() {
         finish(result);
         return;
     }
+    m_prices = std::make_unique<PriceBook>(PriceBook::load());
     QList<QList<JsonlScanner::ModelEstimate>> parts;
     if (!read(&result, &parts)) {
         finish(result);
@@ -213,8 +212,7 @@ void FileSubmitter::run() {
     if (local.submittedBy.isEmpty())
         local.submittedBy = QDir::home().dirName();
     local.submittedAt = QDateTime::currentDateTimeUtc();
-    PriceBook prices = PriceBook::load();
-    BudgetGate gate(*m_ledger, prices);
+    BudgetGate gate(*m_ledger, *m_prices);
     const BudgetGate::Reservation reservation =
         gate.reserve(local, parts, m_options.overrideReason, local.submittedBy);
     result.verdict = reservation.verdict;

@@ -10,12 +10,14 @@
 #include <QStringList>
 
 #include <atomic>
+#include <memory>
 
 namespace bs {
 
 class ApiClient;
 class DraftSubmitter;
 class Ledger;
+class PriceBook;
 
 // Submits one JSONL file, the way `batchscope-cli submit` and the console's submit dialog both
 // do it:
@@ -85,6 +87,7 @@ private:
 
     QPointer<ApiClient> m_client;
     QPointer<Ledger> m_ledger;
+    std::unique_ptr<PriceBook> m_prices; // loaded once per submission
     DraftSubmitter* m_drafts = nullptr;
     QString m_path;
     Options m_options;

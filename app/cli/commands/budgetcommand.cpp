@@ -148,10 +148,10 @@ int BudgetCommand::list(CliContext& ctx) {
         o.remove(QStringLiteral("blocked"));
         o.remove(QStringLiteral("unpriced"));
         budgets.append(o);
-        human.append(tr("%1 (%2 per UTC %3, %4): spent %5, in flight %6, remaining %7 of %8")
+        human.append(tr("%1 (%2 %3, %4): spent %5, in flight %6, remaining %7 of %8")
                          .arg(l.budget,
                               l.kind == BudgetSetting::Kind::Usd ? tr("USD") : tr("input tokens"),
-                              BudgetSetting::periodName(l.period),
+                              BudgetGate::periodText(l.period),
                               l.model.isEmpty() ? tr("all models") : l.model, l.amount(l.spent),
                               l.amount(l.inFlight), l.amount(l.remaining()), l.amount(l.limit)));
     }
