@@ -10,4 +10,6 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/batchsplitter.h
     ${CMAKE_CURRENT_LIST_DIR}/batchsplitter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tokencalibrator.h
-    ${CMAKE_CURRENT_LIST_DIR}/tokencalibrator.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/tokencalibrator.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/budgetgate.h
+    ${CMAKE_CURRENT_LIST_DIR}/budgetgate.cpp)
