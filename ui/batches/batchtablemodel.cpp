@@ -217,6 +217,24 @@ QString BatchTableModel::durationText(qint64 seconds) {
     return tr("%1 d %2 h").arg(hours / 24).arg(hours % 24);
 }
 
+BatchTableModel::ProgressInfo BatchTableModel::progressOf(const BatchRecord& record) {
+    ProgressInfo p;
+    const MessageBatch& b = record.batch;
+    p.ended = b.isEnded() || record.isGone();
+    if (b.createdAt.isValid()) {
+        const QDateTime until =
+            p.ended && b.endedAt.isValid() ? b.endedAt : QDateTime::currentDateTimeUtc();
+        p.elapsedSeconds = qMax<qint64>(0, b.createdAt.secsTo(until));
+        if (b.expiresAt.isValid())
+            p.expirySeconds = qMax<qint64>(1, b.createdAt.secsTo(b.expiresAt));
+    }
+    p.succeeded = b.requestCounts.succeeded;
+    p.errored = b.requestCounts.errored;
+    p.canceled = b.requestCounts.canceled;
+    p.expired = b.requestCounts.expired;
+    return p;
+}
+
 QVariant BatchTableModel::display(const Row& row, int column) const {
     const MessageBatch& b = row.record.batch;
     const QLocale locale;
@@ -259,6 +277,13 @@ QVariant BatchTableModel::display(const Row& row, int column) const {
     case Lineage:
         return row.record.local.retryOf.isEmpty() ? QString()
                                                   : tr("retry of %1").arg(row.record.local.retryOf);
+    case Progress: {
+        const ProgressInfo p = progressOf(row.record);
+        if (!p.ended)
+            return tr("%1 of %2")
+                .arg(durationText(p.elapsedSeconds), durationText(p.expirySeconds));
+        return p.total() > 0 ? tr("%1% succeeded").arg(p.succeeded * 100 / p.total()) : tr("ended");
+    }
     case Source:
         if (row.record.discovered)
             return tr("another tool");
@@ -297,6 +322,12 @@ QVariant BatchTableModel::sortValue(const Row& row, int column) const {
                                      : qint64(-1);
     case Lineage:
         return row.record.local.retryOf;
+    case Progress: {
+        // In progress sorts by time elapsed, ended batches after them by their success share.
+        const ProgressInfo p = progressOf(row.record);
+        return p.ended ? 1'000'000'000 + (p.total() > 0 ? p.succeeded * 1000 / p.total() : 0)
+                       : p.elapsedSeconds;
+    }
     default:
         return display(row, column);
     }
@@ -314,6 +345,8 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const {
         return sortValue(row, column);
     case BatchIdRole:
         return row.record.batch.id;
+    case ProgressRole:
+        return column == Progress ? QVariant::fromValue(progressOf(row.record)) : QVariant();
     case Qt::TextAlignmentRole:
         if ((column >= Processing && column <= Cost) || column == Requests || column == Age)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
@@ -336,6 +369,18 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const {
                       "stay in the ledger.");
         if (column == Id && !row.record.local.retryOf.isEmpty())
             return tr("Retry of %1").arg(row.record.local.retryOf);
+        if (column == Progress) {
+            const ProgressInfo p = progressOf(row.record);
+            if (!p.ended)
+                return tr("Running for %1; a batch expires after %2. The API reports no "
+                          "per-request progress until the batch ends.")
+                    .arg(durationText(p.elapsedSeconds), durationText(p.expirySeconds));
+            return tr("Succeeded %1 · Errored %2 · Canceled %3 · Expired %4")
+                .arg(p.succeeded)
+                .arg(p.errored)
+                .arg(p.canceled)
+                .arg(p.expired);
+        }
         return {};
     default:
         return {};
@@ -374,6 +419,8 @@ QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Age");
     case Lineage:
         return tr("Lineage");
+    case Progress:
+        return tr("Progress");
     default:
         return {};
     }

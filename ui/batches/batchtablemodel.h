@@ -49,10 +49,25 @@ public:
         Requests, // all request counts together
         Age,      // since created
         Lineage,  // the batch this one retries items of
+        Progress, // ProgressDelegate: elapsed against the 24 h expiry, or the outcome once ended
         ColumnCount
     };
     static constexpr int SortRole = Qt::UserRole;
     static constexpr int BatchIdRole = Qt::UserRole + 1;
+    // Progress column: a ProgressInfo (QVariant) for ProgressDelegate.
+    static constexpr int ProgressRole = Qt::UserRole + 2;
+
+    struct ProgressInfo {
+        bool ended = false;
+        qint64 elapsedSeconds = 0; // since created (to ended_at once ended)
+        qint64 expirySeconds = 24 * 3600;
+        qint64 succeeded = 0;
+        qint64 errored = 0;
+        qint64 canceled = 0;
+        qint64 expired = 0;
+        qint64 total() const { return succeeded + errored + canceled + expired; }
+    };
+    static ProgressInfo progressOf(const BatchRecord& record);
 
     using Summary = LedgerOverview;
 
@@ -118,3 +133,5 @@ private:
 };
 
 } // namespace bs::ui
+
+Q_DECLARE_METATYPE(bs::ui::BatchTableModel::ProgressInfo)
