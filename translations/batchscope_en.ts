@@ -1194,6 +1194,17 @@
         <source>%1 cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot estimate the retry: no temporary file (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: re-sending these %n item(s) of %1 could pass a budget (%2). Raise the budget (batchscope-cli budget set) or retry fewer items.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bs::SecretStore</name>

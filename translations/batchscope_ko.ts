@@ -1180,6 +1180,16 @@
         <source>%1 cannot be read.</source>
         <translation>%1을(를) 읽을 수 없습니다.</translation>
     </message>
+    <message>
+        <source>Cannot estimate the retry: no temporary file (%1).</source>
+        <translation>재시도 비용을 추정할 수 없습니다: 임시 파일을 만들 수 없습니다(%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: re-sending these %n item(s) of %1 could pass a budget (%2). Raise the budget (batchscope-cli budget set) or retry fewer items.</source>
+        <translation>
+            <numerusform>아무것도 보내지 않았습니다: %1의 항목 %n개를 다시 보내면 예산을 넘을 수 있습니다(%2). 예산을 올리거나(batchscope-cli budget set) 더 적은 항목을 재시도하세요.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bs::SecretStore</name>

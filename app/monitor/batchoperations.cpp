@@ -4,6 +4,7 @@
 #include "api/batchjob.h"
 #include "api/deletebatchjob.h"
 #include "core/redactor.h"
+#include "cost/pricebook.h"
 #include "ledger/batchstore.h"
 #include "ledger/ledger.h"
 #include "ledger/ledgerworker.h"
@@ -208,6 +209,9 @@ void BatchOperations::startRetry(const QString& batchId,
     onMonitor(Kind::Retry, batchId, [this, start = std::move(start)](MonitorWorker& m) {
         // One submitter per retry, a child of the monitor (gone with it), deleted once it answered.
         auto* submitter = new RetrySubmitter(m.client(), m.ledger(), &m);
+        // Through the budget gate, like a submission (the price table loaded once per thread).
+        static thread_local const PriceBook prices = PriceBook::load();
+        submitter->setBudgetGate(&prices);
         Poller* poller = m.poller();
         connect(submitter, &RetrySubmitter::finished, submitter,
                 [this, submitter, poller](const RetrySubmitter::Result& sr) {

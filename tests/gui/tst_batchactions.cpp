@@ -9,7 +9,10 @@
 #include "cost/money.h"
 #include "export/resultexporter.h"
 #include "ingesttesthelpers.h"
+#include "ledger/budgetsetting.h"
 #include "ledger/ledger.h"
+#include "ledger/retryqueue.h"
+#include "ledger/settingsstore.h"
 #include "mainwindow.h"
 #include "monitor/consolesession.h"
 #include "simprocess.h"
@@ -292,6 +295,58 @@ private Q_SLOTS:
             QTRY_VERIFY(!c.actions()->deleteBatch()->isEnabled());
         }
         QCOMPARE(bs::Ledger::mainThreadViolations(), violations);
+    }
+
+    // Retries go through the budget gate: with a daily budget already spent, Retry errored is
+    // refused before anything is written or sent, saying which budget.
+    void retryIsGatedByTheBudget() {
+        bs::test::SimProcess sim;
+        QVERIFY2(sim.start({QStringLiteral("--speed"), QStringLiteral("0"),
+                            QStringLiteral("--error-rate"), QStringLiteral("0.3")}),
+                 qPrintable(sim.errorString()));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ledger.sqlite"));
+        bs::ApiClient client(bs::test::simConfig(sim.baseUrl()));
+        client.setRetryPolicy(bs::test::fastRetryPolicy());
+        QString error;
+        const auto batch =
+            bs::test::createAndWaitEnded(client, path, bs::test::makeRequests(30), &error);
+        QVERIFY2(batch, qPrintable(error));
+        {
+            bs::Ledger ledger;
+            QVERIFY(ledger.open(path));
+            QVERIFY(bs::SettingsStore(ledger).setBudget(
+                bs::BudgetSetting(QStringLiteral("tiny"), 1, bs::BudgetSetting::Period::Day)));
+        }
+        qputenv("ANTHROPIC_BASE_URL", sim.baseUrl().toString().toUtf8());
+        qputenv("ANTHROPIC_API_KEY", bs::test::SimProcess::fakeKey().toUtf8());
+        bs::Ledger::setMainThreadGuard(true);
+        const int violations = bs::Ledger::mainThreadViolations();
+        {
+            Console c(path);
+            QSignalSpy finished(c.actions(), &BatchActions::operationFinished);
+            QTRY_VERIFY_WITH_TIMEOUT(c.ingestedBatch(batch->id), 60000);
+            QVERIFY(c.reportOf(batch->id).errored > 0);
+            QTRY_VERIFY(rowOf(c.table()->model(), batch->id) >= 0);
+            select(c.table(), batch->id);
+            QTRY_VERIFY(c.actions()->retryErrored()->isEnabled());
+            whenModal([](QWidget* w) { qobject_cast<QDialog*>(w)->accept(); });
+            c.actions()->retryErrored()->trigger();
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+            const auto r = finished.first().first().value<bs::BatchOperations::Result>();
+            QVERIFY(!r.ok);
+            QVERIFY2(r.message.contains(QStringLiteral("budget")) &&
+                         r.message.contains(QStringLiteral("tiny")),
+                     qPrintable(r.message));
+            QVERIFY(r.newBatchId.isEmpty());
+            QCOMPARE(c.table()->model()->rowCount(), 1);
+        }
+        QCOMPARE(bs::Ledger::mainThreadViolations(), violations);
+        bs::Ledger::setMainThreadGuard(false);
+        // Nothing was drafted: the items are still pending, no draft beside the first batch's.
+        bs::Ledger ledger;
+        QVERIFY(ledger.open(path));
+        QCOMPARE(bs::RetryQueue(ledger).pendingCounts(batch->id).isEmpty(), false);
     }
 
     // Cancel a running batch: confirmed, the API is asked, the row leaves "In progress".
