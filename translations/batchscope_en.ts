@@ -2557,6 +2557,10 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>≤ %1 (estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::FileCheckDialog</name>

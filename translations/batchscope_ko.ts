@@ -2548,6 +2548,10 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>Progress</source>
         <translation>진행</translation>
     </message>
+    <message>
+        <source>≤ %1 (estimate)</source>
+        <translation>≤ %1 (추정)</translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::FileCheckDialog</name>

@@ -4,6 +4,8 @@
 #include "batches/batchtablemodel.h"
 #include "batches/itemtablemodel.h"
 #include "ledger/batchstore.h"
+#include "ledger/budgetstore.h"
+#include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 #include "ledger/ledgerworker.h"
 #include "ledger/resultstore.h"
@@ -173,6 +175,27 @@ private Q_SLOTS:
         QCOMPARE(cell(model, 0, BatchTableModel::Status), QStringLiteral("Ended, results pending"));
         QCOMPARE(cell(model, 0, BatchTableModel::Cost), QStringLiteral("not ingested"));
         QCOMPARE(model.summary().awaitingIngest, 1);
+    }
+
+    // In flight, the cost column shows the worst case its draft reserved at the budget gate;
+    // once results are in, the actual cost replaces it.
+    void inFlightShowsTheReservedEstimate() {
+        const QString path = freshPath();
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        const MessageBatch b = runningBatch(QStringLiteral("msgbatch_estimate"), 3, 10);
+        const QString localId = DraftStore(ledger).create(BatchLocal());
+        QVERIFY(!localId.isEmpty());
+        QVERIFY(BudgetStore(ledger).addReservations(
+            localId, {{QStringLiteral("claude-haiku-4-5"), 3, 300, 3000, 1'234'567, false}}));
+        QVERIFY2(DraftStore(ledger).attach(localId, b), qPrintable(ledger.lastError()));
+        BatchTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        LedgerWorker worker;
+        QVERIFY(load(model, worker, path));
+        QCOMPARE(cell(model, 0, BatchTableModel::Cost), QStringLiteral("≤ $1.23 (estimate)"));
+        QCOMPARE(model.rowAt(0)->estimateMicros, Money(1'234'567));
     }
 
     // A batch the server no longer knows shows as gone, and counts as neither running nor

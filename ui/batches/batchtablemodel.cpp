@@ -2,6 +2,7 @@
 
 #include "cost/money.h"
 #include "ledger/batchstore.h"
+#include "ledger/budgetstore.h"
 #include "ledger/ledger.h"
 #include "ledger/ledgerworker.h"
 #include "ledger/summarystore.h"
@@ -21,7 +22,8 @@ bool sameRow(const BatchTableModel::Row& a, const BatchTableModel::Row& b) {
     return a.record.batch == b.record.batch && a.record.local == b.record.local &&
            a.record.discovered == b.record.discovered &&
            a.record.resultsIngestedAt == b.record.resultsIngestedAt &&
-           a.record.goneAt == b.record.goneAt && a.cost == b.cost;
+           a.record.goneAt == b.record.goneAt && a.cost == b.cost &&
+           a.estimateMicros == b.estimateMicros && a.estimateUnpriced == b.estimateUnpriced;
 }
 } // namespace
 
@@ -92,16 +94,31 @@ void BatchTableModel::fetch() {
         [all, ids](Ledger& ledger) {
             Answer a;
             a.complete = all;
+            // The estimate of a batch in flight: what its draft reserved (only those rows ask).
+            const auto row = [&ledger](const BatchRecord& r, const CostTotals& cost) {
+                Row out;
+                out.record = r;
+                out.cost = cost;
+                if (cost.results == 0 && !r.batch.isEnded() && !r.isGone() &&
+                    !r.local.localId.isEmpty()) {
+                    for (const BudgetStore::Reservation& res :
+                         BudgetStore(ledger).ofDraft(r.local.localId)) {
+                        out.estimateMicros += res.worstCaseMicros;
+                        out.estimateUnpriced = out.estimateUnpriced || res.unpriced;
+                    }
+                }
+                return out;
+            };
             if (all) {
                 const QHash<QString, CostTotals> costs = SummaryStore(ledger).ofBatches();
                 const QList<BatchRecord> records = BatchStore(ledger).all();
                 a.rows.reserve(records.size());
                 for (const BatchRecord& r : records)
-                    a.rows.append({r, costs.value(r.batch.id)});
+                    a.rows.append(row(r, costs.value(r.batch.id)));
             } else {
                 for (const QString& id : ids) {
                     if (const auto r = BatchStore(ledger).find(id))
-                        a.rows.append({*r, SummaryStore(ledger).ofBatch(id)});
+                        a.rows.append(row(*r, SummaryStore(ledger).ofBatch(id)));
                 }
             }
             a.summary = SummaryStore(ledger).overview();
@@ -258,6 +275,9 @@ QVariant BatchTableModel::display(const Row& row, int column) const {
     case Expired:
         return count(b.requestCounts.expired);
     case Cost:
+        if (row.cost.results == 0 && !b.isEnded() && row.estimateMicros > 0)
+            // In flight: the worst case reserved at submission, until results come in.
+            return tr("≤ %1 (estimate)").arg(formatMoney(row.estimateMicros, 2));
         if (row.cost.results == 0)
             return b.isEnded() ? tr("not ingested") : QString();
         if (row.cost.unpriced > 0)

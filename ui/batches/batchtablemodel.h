@@ -74,6 +74,10 @@ public:
     struct Row {
         BatchRecord record;
         CostTotals cost;
+        // While in flight (no results yet): the worst case its write-ahead draft reserved at the
+        // budget gate (BudgetStore::ofDraft); 0 when none was reserved (older or foreign batches).
+        Money estimateMicros = 0;
+        bool estimateUnpriced = false; // a model of the draft has no price
     };
 
     explicit BatchTableModel(QObject* parent = nullptr);
