@@ -9,6 +9,7 @@
 #include "ledger/ledger.h"
 #include "ledger/ledgerworker.h"
 #include "ledger/resultstore.h"
+#include "ledger/retryqueue.h"
 #include "ledgertestdata.h"
 #include "testenv.h"
 
@@ -324,6 +325,64 @@ private Q_SLOTS:
         QTRY_COMPARE(model.rowCount(), 10);
         model.setBatch(QString());
         QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(Ledger::mainThreadViolations(), violations);
+        Ledger::setMainThreadGuard(false);
+    }
+
+    // The items view filters errored items by the retry class they were queued with and by a
+    // text in their error message.
+    void itemsFilterByErrorClassAndMessage() {
+        const QString path = freshPath();
+        const QString id = QStringLiteral("msgbatch_classes");
+        onWorker(path, [&](Ledger& l) {
+            QVERIFY(BatchStore(l).upsert(bs::test::endedTestBatch(id)));
+            QList<ResultRow> rows;
+            QList<RetryItem> items;
+            for (int i = 0; i < 30; ++i) {
+                ResultRow r =
+                    result(id, QStringLiteral("e-%1").arg(i, 2, 10, QLatin1Char('0')),
+                           i % 3 == 0 ? QStringLiteral("succeeded") : QStringLiteral("errored"), 0);
+                if (r.type == QLatin1String("errored")) {
+                    const bool overloaded = i % 3 == 1;
+                    r.errorType = overloaded ? QStringLiteral("overloaded_error")
+                                             : QStringLiteral("invalid_request_error");
+                    r.errorMessage = overloaded ? QStringLiteral("Overloaded")
+                                                : QStringLiteral("max_tokens: too large");
+                    RetryItem item;
+                    item.batchId = id;
+                    item.customId = r.customId;
+                    item.retryClass = classifyRetry(r.type, r.errorType, r.errorMessage);
+                    item.errorType = r.errorType;
+                    item.errorMessage = r.errorMessage;
+                    items << item;
+                }
+                rows << r;
+            }
+            QCOMPARE(ResultStore(l).insert(rows), qint64(30));
+            QCOMPARE(RetryQueue(l).enqueue(items), qint64(20));
+        });
+        Ledger::setMainThreadGuard(true);
+        const int violations = Ledger::mainThreadViolations();
+        bs::ui::ItemTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        LedgerWorker worker;
+        worker.open(path);
+        model.setWorker(&worker);
+        model.setBatch(id);
+        QTRY_COMPARE(model.rowCount(), 30);
+        model.setErrorFilter(retryClassName(RetryClass::Transient), QString());
+        QTRY_COMPARE(model.rowCount(), 10);
+        QCOMPARE(cell(model, 0, bs::ui::ItemTableModel::CustomId), QStringLiteral("e-01"));
+        model.setErrorFilter(retryClassName(RetryClass::FixRequired), QString());
+        QTRY_COMPARE(model.rowCount(), 10);
+        QCOMPARE(cell(model, 0, bs::ui::ItemTableModel::CustomId), QStringLiteral("e-02"));
+        model.setErrorFilter(QString(), QStringLiteral("MAX_TOKENS"));
+        QTRY_COMPARE(model.rowCount(), 10);
+        QCOMPARE(cell(model, 0, bs::ui::ItemTableModel::ErrorType),
+                 QStringLiteral("invalid_request_error"));
+        model.setErrorFilter(retryClassName(RetryClass::Transient), QStringLiteral("max_tokens"));
+        QTRY_COMPARE(model.rowCount(), 0);
         QCOMPARE(Ledger::mainThreadViolations(), violations);
         Ledger::setMainThreadGuard(false);
     }
