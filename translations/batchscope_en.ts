@@ -308,6 +308,80 @@
     </message>
 </context>
 <context>
+    <name>bs::BatchOperations</name>
+    <message>
+        <source>Batches are not watched yet (no API key was found, or the ledger is not open), so nothing can be sent to the API. Set a key with `batchscope-cli key set` and start the console again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a batch id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not cancel %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API accepted the cancel of %1, but the ledger could not store it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel of %1 requested: the API stops the requests not yet processed; those already done keep their results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 has not ended: only an ended batch can be deleted. Cancel it first and wait for it to end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results of %1 are not stored yet, and they cannot be fetched once the batch is deleted. Ingest its results first (Ingest Results Now).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was deleted on the server, but the ledger could not mark it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was deleted on the server; its results and costs stay in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 has not ended: its results are not available yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is no longer on the server: its results cannot be fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results cannot be ingested: monitoring is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the results of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is attached to %2: its failed items can now be retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) of %1 re-sent as batch %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bs::BatchRequestsBuilder</name>
     <message>
         <source>custom_id &apos;%1&apos; must be 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;</source>
@@ -996,6 +1070,25 @@
     </message>
 </context>
 <context>
+    <name>bs::ResultExporter</name>
+    <message>
+        <source>Cannot write %1: %2. Choose another folder or file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the results of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export canceled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ResultLineParser</name>
     <message>
         <source>the line is not a JSON object</source>
@@ -1144,6 +1237,17 @@
     <message>
         <source>%1 cannot be read.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot estimate the retry: no temporary file (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: re-sending these %n item(s) of %1 could pass a budget (%2). Raise the budget (batchscope-cli budget set) or retry fewer items.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1602,6 +1706,56 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>bs::cli::ExportCommand</name>
+    <message>
+        <source>Write the stored results of a batch as JSONL or CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the results of a batch that are stored in the ledger (run `results BATCH` first) to FILE, or to stdout. JSONL has the shape of the API&apos;s results file, rebuilt from the ledger (the message content is not stored). CSV has one row per item: batch_id, custom_id, type, model, tokens by class, cost_usd (exact), error_type, error_message. A file is written under a temporary name and renamed at the end: an interrupted export leaves no partial file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch id (msgbatch_...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write CSV instead of JSONL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of stdout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a batch id (msgbatch_...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger %2. Check the id, or run `batchscope-cli status %1` first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to stdout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stdout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results of %1 are not all stored yet; run `batchscope-cli results %1` for the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of %1 written to %2 (cost $%3).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bs::cli::KeyCommand</name>
     <message>
         <source>set or clear.</source>
@@ -2036,6 +2190,165 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::BatchActions</name>
+    <message>
+        <source>&amp;Retry Errored…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry &amp;Selected Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ingest Results Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attach Source File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Results as &amp;JSONL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Results as C&amp;SV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-send the failed items of the selected batch (asks first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the API to cancel the selected batch (asks first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected ended batch on the server; the ledger keeps its results (asks first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 was created by another tool: attach its source file first (Batch → Attach Source File…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 has no failed items waiting to be retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-sending %n item(s) of %1…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry Selected Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-send %n item(s) of %1 as a new batch? This is billed like any batch.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel batch %1? Requests not yet processed are dropped (not billed); those already done keep their results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete batch %1 on the server? Its results can no longer be downloaded from the API; the ledger keeps what it stored (results, costs, retry items).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach the source file of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.ndjson *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Results as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Results as JSONL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting the results of %n batch(es)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1 (cost $%2).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batchscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::BatchDetails</name>
     <message>
         <source>Select a batch to see its details.</source>
@@ -2317,6 +2630,34 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
     <message>
         <source>Lineage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running for %1; a batch expires after %2. The API reports no per-request progress until the batch ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded %1 · Errored %2 · Canceled %3 · Expired %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≤ %1 (estimate)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2645,6 +2986,14 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>in %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Any error class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search error message</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::ProblemTableModel</name>
@@ -2667,6 +3016,31 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     <message>
         <source>Severity</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::RetryDialog</name>
+    <message>
+        <source>Retry Errored Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch %1 has %n item(s) waiting to be retried. The checked classes are re-sent as a new batch with the params stored when they were first sent; this is billed like any batch.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2 item(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-send %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -305,6 +305,79 @@
     </message>
 </context>
 <context>
+    <name>bs::BatchOperations</name>
+    <message>
+        <source>Batches are not watched yet (no API key was found, or the ledger is not open), so nothing can be sent to the API. Set a key with `batchscope-cli key set` and start the console again.</source>
+        <translation>아직 배치를 감시하지 않고 있어(API 키를 찾지 못했거나 원장이 열리지 않음) API로 아무것도 보낼 수 없습니다. `batchscope-cli key set`으로 키를 설정하고 콘솔을 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is not a batch id.</source>
+        <translation>%1은(는) 배치 ID가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Could not cancel %1: %2</source>
+        <translation>%1을(를) 취소하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>The API accepted the cancel of %1, but the ledger could not store it: %2</source>
+        <translation>API가 %1의 취소를 받아들였지만 원장에 저장하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cancel of %1 requested: the API stops the requests not yet processed; those already done keep their results.</source>
+        <translation>%1 취소를 요청했습니다: API가 아직 처리하지 않은 요청을 멈추고, 이미 처리된 요청은 결과를 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger.</source>
+        <translation>배치 %1이(가) 원장에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 has not ended: only an ended batch can be deleted. Cancel it first and wait for it to end.</source>
+        <translation>배치 %1이(가) 아직 끝나지 않았습니다: 끝난 배치만 삭제할 수 있습니다. 먼저 취소하고 끝날 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <source>The results of %1 are not stored yet, and they cannot be fetched once the batch is deleted. Ingest its results first (Ingest Results Now).</source>
+        <translation>%1의 결과가 아직 저장되지 않았고, 배치를 삭제하면 더는 가져올 수 없습니다. 먼저 결과를 수집하세요(지금 결과 수집).</translation>
+    </message>
+    <message>
+        <source>Could not delete %1: %2</source>
+        <translation>%1을(를) 삭제하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 was deleted on the server, but the ledger could not mark it: %2</source>
+        <translation>%1이(가) 서버에서 삭제되었지만 원장에 표시하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 was deleted on the server; its results and costs stay in the ledger.</source>
+        <translation>%1이(가) 서버에서 삭제되었습니다. 결과와 비용은 원장에 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 has not ended: its results are not available yet.</source>
+        <translation>배치 %1이(가) 아직 끝나지 않아 결과를 받을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is no longer on the server: its results cannot be fetched.</source>
+        <translation>배치 %1이(가) 더 이상 서버에 없어 결과를 가져올 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Results cannot be ingested: monitoring is not running.</source>
+        <translation>결과를 수집할 수 없습니다: 감시가 실행 중이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Fetching the results of %1…</source>
+        <translation>%1의 결과를 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>%1 is attached to %2: its failed items can now be retried.</source>
+        <translation>%1을(를) %2에 연결했습니다: 이제 실패한 항목을 재시도할 수 있습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) of %1 re-sent as batch %2.</source>
+        <translation>
+            <numerusform>%1의 항목 %n개를 배치 %2(으)로 다시 보냈습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bs::BatchRequestsBuilder</name>
     <message>
         <source>custom_id &apos;%1&apos; must be 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;</source>
@@ -983,6 +1056,25 @@
     </message>
 </context>
 <context>
+    <name>bs::ResultExporter</name>
+    <message>
+        <source>Cannot write %1: %2. Choose another folder or file name.</source>
+        <translation>%1에 쓸 수 없습니다: %2. 다른 폴더나 파일 이름을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Could not read the results of %1: %2</source>
+        <translation>%1의 결과를 읽지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Export canceled; no file was written.</source>
+        <translation>내보내기를 취소했습니다. 파일을 쓰지 않았습니다.</translation>
+    </message>
+</context>
+<context>
     <name>bs::ResultLineParser</name>
     <message>
         <source>the line is not a JSON object</source>
@@ -1131,6 +1223,16 @@
     <message>
         <source>%1 cannot be read.</source>
         <translation>%1을(를) 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot estimate the retry: no temporary file (%1).</source>
+        <translation>재시도 비용을 추정할 수 없습니다: 임시 파일을 만들 수 없습니다(%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: re-sending these %n item(s) of %1 could pass a budget (%2). Raise the budget (batchscope-cli budget set) or retry fewer items.</source>
+        <translation>
+            <numerusform>아무것도 보내지 않았습니다: %1의 항목 %n개를 다시 보내면 예산을 넘을 수 있습니다(%2). 예산을 올리거나(batchscope-cli budget set) 더 적은 항목을 재시도하세요.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1605,6 +1707,55 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
     </message>
 </context>
 <context>
+    <name>bs::cli::ExportCommand</name>
+    <message>
+        <source>Write the stored results of a batch as JSONL or CSV.</source>
+        <translation>원장에 저장된 배치 결과를 JSONL 또는 CSV로 씁니다.</translation>
+    </message>
+    <message>
+        <source>Writes the results of a batch that are stored in the ledger (run `results BATCH` first) to FILE, or to stdout. JSONL has the shape of the API&apos;s results file, rebuilt from the ledger (the message content is not stored). CSV has one row per item: batch_id, custom_id, type, model, tokens by class, cost_usd (exact), error_type, error_message. A file is written under a temporary name and renamed at the end: an interrupted export leaves no partial file.</source>
+        <translation>원장에 저장된 배치 결과(먼저 `results BATCH` 실행)를 FILE 또는 표준 출력에 씁니다. JSONL은 API 결과 파일의 형태를 원장에서 다시 만든 것입니다(메시지 내용은 저장되지 않음). CSV는 항목마다 한 줄입니다: batch_id, custom_id, type, model, 토큰 종류별 수, cost_usd(정확한 값), error_type, error_message. 파일은 임시 이름으로 쓴 뒤 마지막에 이름을 바꾸므로, 중단된 내보내기는 불완전한 파일을 남기지 않습니다.</translation>
+    </message>
+    <message>
+        <source>A batch id (msgbatch_...).</source>
+        <translation>배치 ID(msgbatch_...).</translation>
+    </message>
+    <message>
+        <source>Write CSV instead of JSONL.</source>
+        <translation>JSONL 대신 CSV로 씁니다.</translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of stdout.</source>
+        <translation>표준 출력 대신 FILE에 씁니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a batch id (msgbatch_...).</source>
+        <translation>&quot;%1&quot;은(는) 배치 ID(msgbatch_...)가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger %2. Check the id, or run `batchscope-cli status %1` first.</source>
+        <translation>배치 %1이(가) 원장 %2에 없습니다. ID를 확인하거나 먼저 `batchscope-cli status %1`을 실행하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot write to stdout.</source>
+        <translation>표준 출력에 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>stdout</source>
+        <translation>표준 출력</translation>
+    </message>
+    <message>
+        <source>The results of %1 are not all stored yet; run `batchscope-cli results %1` for the rest.</source>
+        <translation>%1의 결과가 아직 모두 저장되지 않았습니다. 나머지는 `batchscope-cli results %1`로 가져오세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of %1 written to %2 (cost $%3).</source>
+        <translation>
+            <numerusform>%1의 %n행을 %2에 썼습니다(비용 $%3).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bs::cli::KeyCommand</name>
     <message>
         <source>set or clear.</source>
@@ -2035,6 +2186,161 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::BatchActions</name>
+    <message>
+        <source>&amp;Retry Errored…</source>
+        <translation>실패 항목 재시도(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Selected Items</source>
+        <translation>선택한 항목 재시도(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Batch</source>
+        <translation>배치 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Batch</source>
+        <translation>배치 삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Ingest Results Now</source>
+        <translation>지금 결과 수집(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Attach Source File…</source>
+        <translation>원본 파일 연결(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export Results as &amp;JSONL…</source>
+        <translation>결과를 JSONL로 내보내기(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Export Results as C&amp;SV…</source>
+        <translation>결과를 CSV로 내보내기(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Re-send the failed items of the selected batch (asks first)</source>
+        <translation>선택한 배치의 실패 항목을 다시 보냅니다(먼저 확인)</translation>
+    </message>
+    <message>
+        <source>Ask the API to cancel the selected batch (asks first)</source>
+        <translation>선택한 배치의 취소를 API에 요청합니다(먼저 확인)</translation>
+    </message>
+    <message>
+        <source>Delete the selected ended batch on the server; the ledger keeps its results (asks first)</source>
+        <translation>선택한 끝난 배치를 서버에서 삭제합니다. 결과는 원장에 남습니다(먼저 확인)</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>배치(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>Submit File…</source>
+        <translation>파일 제출…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Batch %1 was created by another tool: attach its source file first (Batch → Attach Source File…).</source>
+        <translation>배치 %1은(는) 다른 도구로 만들어졌습니다: 먼저 원본 파일을 연결하세요(배치 → 원본 파일 연결…).</translation>
+    </message>
+    <message>
+        <source>Batch %1 has no failed items waiting to be retried.</source>
+        <translation>배치 %1에는 재시도를 기다리는 실패 항목이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-sending %n item(s) of %1…</source>
+        <translation>
+            <numerusform>%1의 항목 %n개를 다시 보내는 중…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry Selected Items</source>
+        <translation>선택한 항목 재시도</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-send %n item(s) of %1 as a new batch? This is billed like any batch.</source>
+        <translation>
+            <numerusform>%1의 항목 %n개를 새 배치로 다시 보낼까요? 다른 배치와 똑같이 요금이 부과됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-send</source>
+        <translation>다시 보내기</translation>
+    </message>
+    <message>
+        <source>Cancel Batch</source>
+        <translation>배치 취소</translation>
+    </message>
+    <message>
+        <source>Cancel batch %1? Requests not yet processed are dropped (not billed); those already done keep their results.</source>
+        <translation>배치 %1을(를) 취소할까요? 아직 처리되지 않은 요청은 버려지고(요금 없음), 이미 처리된 요청은 결과를 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Delete Batch</source>
+        <translation>배치 삭제</translation>
+    </message>
+    <message>
+        <source>Delete batch %1 on the server? Its results can no longer be downloaded from the API; the ledger keeps what it stored (results, costs, retry items).</source>
+        <translation>서버에서 배치 %1을(를) 삭제할까요? 그 결과는 더 이상 API에서 내려받을 수 없습니다. 원장은 저장한 것(결과, 비용, 재시도 항목)을 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Attach the source file of %1</source>
+        <translation>%1의 원본 파일 연결</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.ndjson *.json);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl *.ndjson *.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Export Results as CSV</source>
+        <translation>결과를 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>Export Results as JSONL</source>
+        <translation>결과를 JSONL로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting the results of %n batch(es)…</source>
+        <translation>
+            <numerusform>배치 %n개의 결과를 내보내는 중…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1 (cost $%2).</source>
+        <translation>
+            <numerusform>%n행을 %1에 내보냈습니다(비용 $%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batchscope</source>
+        <translation>Batchscope</translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::BatchDetails</name>
     <message>
         <source>Select a batch to see its details.</source>
@@ -2316,6 +2622,34 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     <message>
         <source>Lineage</source>
         <translation>계보</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1% succeeded</source>
+        <translation>%1% 성공</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>끝남</translation>
+    </message>
+    <message>
+        <source>Running for %1; a batch expires after %2. The API reports no per-request progress until the batch ends.</source>
+        <translation>%1째 실행 중입니다. 배치는 %2 후에 만료됩니다. API는 배치가 끝날 때까지 요청별 진행 상황을 알려 주지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Succeeded %1 · Errored %2 · Canceled %3 · Expired %4</source>
+        <translation>성공 %1 · 오류 %2 · 취소 %3 · 만료 %4</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>진행</translation>
+    </message>
+    <message>
+        <source>≤ %1 (estimate)</source>
+        <translation>≤ %1 (추정)</translation>
     </message>
 </context>
 <context>
@@ -2632,6 +2966,14 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>in %1</source>
         <translation>%1 후</translation>
     </message>
+    <message>
+        <source>Any error class</source>
+        <translation>모든 오류 분류</translation>
+    </message>
+    <message>
+        <source>Search error message</source>
+        <translation>오류 메시지 검색</translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::ProblemTableModel</name>
@@ -2654,6 +2996,29 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     <message>
         <source>Severity</source>
         <translation>심각도</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::RetryDialog</name>
+    <message>
+        <source>Retry Errored Items</source>
+        <translation>실패 항목 재시도</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch %1 has %n item(s) waiting to be retried. The checked classes are re-sent as a new batch with the params stored when they were first sent; this is billed like any batch.</source>
+        <translation>
+            <numerusform>배치 %1에 재시도를 기다리는 항목이 %n개 있습니다. 선택한 분류는 처음 보낼 때 저장한 매개변수로 새 배치가 되어 다시 보내지며, 다른 배치와 똑같이 요금이 부과됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2 item(s)</source>
+        <translation>%1 — 항목 %2개</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-send %n item(s)</source>
+        <translation>
+            <numerusform>항목 %n개 다시 보내기</numerusform>
+        </translation>
     </message>
 </context>
 <context>

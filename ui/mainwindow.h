@@ -19,6 +19,7 @@ struct IngestReport;
 
 namespace bs::ui {
 
+class BatchActions;
 class BatchDetails;
 class BatchFilterProxy;
 class BatchTableModel;
@@ -46,6 +47,7 @@ public:
     BatchFilterProxy* batchProxy() const { return m_batchProxy; }
     BatchDetails* batchDetails() const { return m_details; }
     ItemTableModel* itemModel() const { return m_items; }
+    BatchActions* batchActions() const { return m_actions; }
 
 Q_SIGNALS:
     // The user chose a JSONL file, through File → Open or by dropping it on the window; a
@@ -97,8 +99,9 @@ private:
     QLabel* m_monitoring = nullptr; // permanent: watching / not watching
     QAction* m_refresh = nullptr;
     bs::ConsoleSession* m_session = nullptr;
-    bool m_selectedFirst = false; // the first rows selected their first batch once
-    bool m_fitColumns = false;    // no remembered column layout: fit them to the first rows
+    BatchActions* m_actions = nullptr; // Batch menu, toolbar, context menus
+    bool m_selectedFirst = false;      // the first rows selected their first batch once
+    bool m_fitColumns = false;         // no remembered column layout: fit them to the first rows
 };
 
 } // namespace bs::ui

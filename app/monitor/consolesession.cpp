@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "ledger/ledgerworker.h"
+#include "monitor/batchoperations.h"
 #include "monitor/monitorworker.h"
 #include "secrets/secretstore.h"
 
@@ -11,7 +12,8 @@ namespace bs {
 
 ConsoleSession::ConsoleSession(QObject* parent)
     : QObject(parent)
-    , m_config(ApiConfig::fromEnvironment()) {
+    , m_config(ApiConfig::fromEnvironment())
+    , m_operations(std::make_unique<BatchOperations>()) {
     qRegisterMetaType<bs::ApiError>();
     qRegisterMetaType<bs::IngestReport>();
     qRegisterMetaType<bs::Poller::CycleReport>();
@@ -29,6 +31,7 @@ void ConsoleSession::openLedger(const QString& path) {
     m_worker = std::make_unique<LedgerWorker>();
     connect(m_worker.get(), &LedgerWorker::opened, this, &ConsoleSession::onLedgerOpened);
     m_worker->open(path);
+    m_operations->setWorker(m_worker.get());
 }
 
 void ConsoleSession::onLedgerOpened(bool ok, const QString& error) {
@@ -83,6 +86,7 @@ void ConsoleSession::startWithKey(const QString& key) {
     m_monitor->moveToThread(m_monitorThread);
     connect(m_monitor, &MonitorWorker::started, this, [this](bool ok, const QString& error) {
         m_monitoring = ok;
+        m_operations->setMonitor(ok ? m_monitor : nullptr);
         if (ok)
             Q_EMIT monitoringStarted();
         else
@@ -100,6 +104,7 @@ void ConsoleSession::startWithKey(const QString& key) {
 
 void ConsoleSession::stopMonitor() {
     m_monitoring = false;
+    m_operations->setMonitor(nullptr);
     if (!m_monitorThread)
         return;
     // Torn down on its own thread, after whatever it was doing; then the thread ends.

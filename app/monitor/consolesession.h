@@ -14,6 +14,7 @@ class QThread;
 
 namespace bs {
 
+class BatchOperations;
 class LedgerWorker;
 class MonitorWorker;
 class SecretStore;
@@ -53,6 +54,11 @@ public:
     bool isMonitoring() const { return m_monitoring; }
     QUrl baseUrl() const { return m_config.baseUrl; }
 
+    // --- Batch operations (cancel, delete, ingest now, attach source, retry) -----------------
+    // Lives as long as the session; its API calls run on the monitor thread once monitoring has
+    // started (before that they answer "not watching").
+    BatchOperations* operations() const { return m_operations.get(); }
+
 public Q_SLOTS:
     // One poll cycle now (when monitoring).
     void refreshNow();
@@ -84,6 +90,8 @@ private:
     bool m_monitorWanted = false;
     bool m_lookingForKey = false;
     bool m_monitoring = false;
+    // Batch operations: destroyed after the monitor thread was stopped (in the destructor).
+    std::unique_ptr<BatchOperations> m_operations;
 };
 
 } // namespace bs

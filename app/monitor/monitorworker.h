@@ -26,6 +26,12 @@ public:
     MonitorWorker();
     ~MonitorWorker() override;
 
+    // What the worker runs, for code running on its thread (BatchOperations); null before
+    // start() succeeded and after stop().
+    ApiClient* client() const { return m_client.get(); }
+    Ledger* ledger() const { return m_ledger.get(); }
+    Poller* poller() const { return m_poller.get(); }
+
 public Q_SLOTS:
     // Opens the ledger and starts polling (and ingesting ended batches); answers started().
     void start(const bs::ApiConfig& config, const QString& ledgerPath);

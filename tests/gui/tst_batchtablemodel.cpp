@@ -4,9 +4,12 @@
 #include "batches/batchtablemodel.h"
 #include "batches/itemtablemodel.h"
 #include "ledger/batchstore.h"
+#include "ledger/budgetstore.h"
+#include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 #include "ledger/ledgerworker.h"
 #include "ledger/resultstore.h"
+#include "ledger/retryqueue.h"
 #include "ledgertestdata.h"
 #include "testenv.h"
 
@@ -175,6 +178,27 @@ private Q_SLOTS:
         QCOMPARE(model.summary().awaitingIngest, 1);
     }
 
+    // In flight, the cost column shows the worst case its draft reserved at the budget gate;
+    // once results are in, the actual cost replaces it.
+    void inFlightShowsTheReservedEstimate() {
+        const QString path = freshPath();
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        const MessageBatch b = runningBatch(QStringLiteral("msgbatch_estimate"), 3, 10);
+        const QString localId = DraftStore(ledger).create(BatchLocal());
+        QVERIFY(!localId.isEmpty());
+        QVERIFY(BudgetStore(ledger).addReservations(
+            localId, {{QStringLiteral("claude-haiku-4-5"), 3, 300, 3000, 1'234'567, false}}));
+        QVERIFY2(DraftStore(ledger).attach(localId, b), qPrintable(ledger.lastError()));
+        BatchTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        LedgerWorker worker;
+        QVERIFY(load(model, worker, path));
+        QCOMPARE(cell(model, 0, BatchTableModel::Cost), QStringLiteral("≤ $1.23 (estimate)"));
+        QCOMPARE(model.rowAt(0)->estimateMicros, Money(1'234'567));
+    }
+
     // A batch the server no longer knows shows as gone, and counts as neither running nor
     // waiting for results.
     void goneBatchSaysSo() {
@@ -301,6 +325,64 @@ private Q_SLOTS:
         QTRY_COMPARE(model.rowCount(), 10);
         model.setBatch(QString());
         QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(Ledger::mainThreadViolations(), violations);
+        Ledger::setMainThreadGuard(false);
+    }
+
+    // The items view filters errored items by the retry class they were queued with and by a
+    // text in their error message.
+    void itemsFilterByErrorClassAndMessage() {
+        const QString path = freshPath();
+        const QString id = QStringLiteral("msgbatch_classes");
+        onWorker(path, [&](Ledger& l) {
+            QVERIFY(BatchStore(l).upsert(bs::test::endedTestBatch(id)));
+            QList<ResultRow> rows;
+            QList<RetryItem> items;
+            for (int i = 0; i < 30; ++i) {
+                ResultRow r =
+                    result(id, QStringLiteral("e-%1").arg(i, 2, 10, QLatin1Char('0')),
+                           i % 3 == 0 ? QStringLiteral("succeeded") : QStringLiteral("errored"), 0);
+                if (r.type == QLatin1String("errored")) {
+                    const bool overloaded = i % 3 == 1;
+                    r.errorType = overloaded ? QStringLiteral("overloaded_error")
+                                             : QStringLiteral("invalid_request_error");
+                    r.errorMessage = overloaded ? QStringLiteral("Overloaded")
+                                                : QStringLiteral("max_tokens: too large");
+                    RetryItem item;
+                    item.batchId = id;
+                    item.customId = r.customId;
+                    item.retryClass = classifyRetry(r.type, r.errorType, r.errorMessage);
+                    item.errorType = r.errorType;
+                    item.errorMessage = r.errorMessage;
+                    items << item;
+                }
+                rows << r;
+            }
+            QCOMPARE(ResultStore(l).insert(rows), qint64(30));
+            QCOMPARE(RetryQueue(l).enqueue(items), qint64(20));
+        });
+        Ledger::setMainThreadGuard(true);
+        const int violations = Ledger::mainThreadViolations();
+        bs::ui::ItemTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        LedgerWorker worker;
+        worker.open(path);
+        model.setWorker(&worker);
+        model.setBatch(id);
+        QTRY_COMPARE(model.rowCount(), 30);
+        model.setErrorFilter(retryClassName(RetryClass::Transient), QString());
+        QTRY_COMPARE(model.rowCount(), 10);
+        QCOMPARE(cell(model, 0, bs::ui::ItemTableModel::CustomId), QStringLiteral("e-01"));
+        model.setErrorFilter(retryClassName(RetryClass::FixRequired), QString());
+        QTRY_COMPARE(model.rowCount(), 10);
+        QCOMPARE(cell(model, 0, bs::ui::ItemTableModel::CustomId), QStringLiteral("e-02"));
+        model.setErrorFilter(QString(), QStringLiteral("MAX_TOKENS"));
+        QTRY_COMPARE(model.rowCount(), 10);
+        QCOMPARE(cell(model, 0, bs::ui::ItemTableModel::ErrorType),
+                 QStringLiteral("invalid_request_error"));
+        model.setErrorFilter(retryClassName(RetryClass::Transient), QStringLiteral("max_tokens"));
+        QTRY_COMPARE(model.rowCount(), 0);
         QCOMPARE(Ledger::mainThreadViolations(), violations);
         Ledger::setMainThreadGuard(false);
     }

@@ -2,6 +2,7 @@
 
 #include "cost/money.h"
 #include "ledger/batchstore.h"
+#include "ledger/budgetstore.h"
 #include "ledger/ledger.h"
 #include "ledger/ledgerworker.h"
 #include "ledger/summarystore.h"
@@ -21,7 +22,8 @@ bool sameRow(const BatchTableModel::Row& a, const BatchTableModel::Row& b) {
     return a.record.batch == b.record.batch && a.record.local == b.record.local &&
            a.record.discovered == b.record.discovered &&
            a.record.resultsIngestedAt == b.record.resultsIngestedAt &&
-           a.record.goneAt == b.record.goneAt && a.cost == b.cost;
+           a.record.goneAt == b.record.goneAt && a.cost == b.cost &&
+           a.estimateMicros == b.estimateMicros && a.estimateUnpriced == b.estimateUnpriced;
 }
 } // namespace
 
@@ -92,16 +94,31 @@ void BatchTableModel::fetch() {
         [all, ids](Ledger& ledger) {
             Answer a;
             a.complete = all;
+            // The estimate of a batch in flight: what its draft reserved (only those rows ask).
+            const auto row = [&ledger](const BatchRecord& r, const CostTotals& cost) {
+                Row out;
+                out.record = r;
+                out.cost = cost;
+                if (cost.results == 0 && !r.batch.isEnded() && !r.isGone() &&
+                    !r.local.localId.isEmpty()) {
+                    for (const BudgetStore::Reservation& res :
+                         BudgetStore(ledger).ofDraft(r.local.localId)) {
+                        out.estimateMicros += res.worstCaseMicros;
+                        out.estimateUnpriced = out.estimateUnpriced || res.unpriced;
+                    }
+                }
+                return out;
+            };
             if (all) {
                 const QHash<QString, CostTotals> costs = SummaryStore(ledger).ofBatches();
                 const QList<BatchRecord> records = BatchStore(ledger).all();
                 a.rows.reserve(records.size());
                 for (const BatchRecord& r : records)
-                    a.rows.append({r, costs.value(r.batch.id)});
+                    a.rows.append(row(r, costs.value(r.batch.id)));
             } else {
                 for (const QString& id : ids) {
                     if (const auto r = BatchStore(ledger).find(id))
-                        a.rows.append({*r, SummaryStore(ledger).ofBatch(id)});
+                        a.rows.append(row(*r, SummaryStore(ledger).ofBatch(id)));
                 }
             }
             a.summary = SummaryStore(ledger).overview();
@@ -217,6 +234,24 @@ QString BatchTableModel::durationText(qint64 seconds) {
     return tr("%1 d %2 h").arg(hours / 24).arg(hours % 24);
 }
 
+BatchTableModel::ProgressInfo BatchTableModel::progressOf(const BatchRecord& record) {
+    ProgressInfo p;
+    const MessageBatch& b = record.batch;
+    p.ended = b.isEnded() || record.isGone();
+    if (b.createdAt.isValid()) {
+        const QDateTime until =
+            p.ended && b.endedAt.isValid() ? b.endedAt : QDateTime::currentDateTimeUtc();
+        p.elapsedSeconds = qMax<qint64>(0, b.createdAt.secsTo(until));
+        if (b.expiresAt.isValid())
+            p.expirySeconds = qMax<qint64>(1, b.createdAt.secsTo(b.expiresAt));
+    }
+    p.succeeded = b.requestCounts.succeeded;
+    p.errored = b.requestCounts.errored;
+    p.canceled = b.requestCounts.canceled;
+    p.expired = b.requestCounts.expired;
+    return p;
+}
+
 QVariant BatchTableModel::display(const Row& row, int column) const {
     const MessageBatch& b = row.record.batch;
     const QLocale locale;
@@ -240,6 +275,9 @@ QVariant BatchTableModel::display(const Row& row, int column) const {
     case Expired:
         return count(b.requestCounts.expired);
     case Cost:
+        if (row.cost.results == 0 && !b.isEnded() && row.estimateMicros > 0)
+            // In flight: the worst case reserved at submission, until results come in.
+            return tr("≤ %1 (estimate)").arg(formatMoney(row.estimateMicros, 2));
         if (row.cost.results == 0)
             return b.isEnded() ? tr("not ingested") : QString();
         if (row.cost.unpriced > 0)
@@ -259,6 +297,13 @@ QVariant BatchTableModel::display(const Row& row, int column) const {
     case Lineage:
         return row.record.local.retryOf.isEmpty() ? QString()
                                                   : tr("retry of %1").arg(row.record.local.retryOf);
+    case Progress: {
+        const ProgressInfo p = progressOf(row.record);
+        if (!p.ended)
+            return tr("%1 of %2")
+                .arg(durationText(p.elapsedSeconds), durationText(p.expirySeconds));
+        return p.total() > 0 ? tr("%1% succeeded").arg(p.succeeded * 100 / p.total()) : tr("ended");
+    }
     case Source:
         if (row.record.discovered)
             return tr("another tool");
@@ -297,6 +342,12 @@ QVariant BatchTableModel::sortValue(const Row& row, int column) const {
                                      : qint64(-1);
     case Lineage:
         return row.record.local.retryOf;
+    case Progress: {
+        // In progress sorts by time elapsed, ended batches after them by their success share.
+        const ProgressInfo p = progressOf(row.record);
+        return p.ended ? 1'000'000'000 + (p.total() > 0 ? p.succeeded * 1000 / p.total() : 0)
+                       : p.elapsedSeconds;
+    }
     default:
         return display(row, column);
     }
@@ -314,6 +365,8 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const {
         return sortValue(row, column);
     case BatchIdRole:
         return row.record.batch.id;
+    case ProgressRole:
+        return column == Progress ? QVariant::fromValue(progressOf(row.record)) : QVariant();
     case Qt::TextAlignmentRole:
         if ((column >= Processing && column <= Cost) || column == Requests || column == Age)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
@@ -336,6 +389,18 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const {
                       "stay in the ledger.");
         if (column == Id && !row.record.local.retryOf.isEmpty())
             return tr("Retry of %1").arg(row.record.local.retryOf);
+        if (column == Progress) {
+            const ProgressInfo p = progressOf(row.record);
+            if (!p.ended)
+                return tr("Running for %1; a batch expires after %2. The API reports no "
+                          "per-request progress until the batch ends.")
+                    .arg(durationText(p.elapsedSeconds), durationText(p.expirySeconds));
+            return tr("Succeeded %1 · Errored %2 · Canceled %3 · Expired %4")
+                .arg(p.succeeded)
+                .arg(p.errored)
+                .arg(p.canceled)
+                .arg(p.expired);
+        }
         return {};
     default:
         return {};
@@ -374,6 +439,8 @@ QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Age");
     case Lineage:
         return tr("Lineage");
+    case Progress:
+        return tr("Progress");
     default:
         return {};
     }

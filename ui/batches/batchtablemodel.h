@@ -49,16 +49,35 @@ public:
         Requests, // all request counts together
         Age,      // since created
         Lineage,  // the batch this one retries items of
+        Progress, // ProgressDelegate: elapsed against the 24 h expiry, or the outcome once ended
         ColumnCount
     };
     static constexpr int SortRole = Qt::UserRole;
     static constexpr int BatchIdRole = Qt::UserRole + 1;
+    // Progress column: a ProgressInfo (QVariant) for ProgressDelegate.
+    static constexpr int ProgressRole = Qt::UserRole + 2;
+
+    struct ProgressInfo {
+        bool ended = false;
+        qint64 elapsedSeconds = 0; // since created (to ended_at once ended)
+        qint64 expirySeconds = 24 * 3600;
+        qint64 succeeded = 0;
+        qint64 errored = 0;
+        qint64 canceled = 0;
+        qint64 expired = 0;
+        qint64 total() const { return succeeded + errored + canceled + expired; }
+    };
+    static ProgressInfo progressOf(const BatchRecord& record);
 
     using Summary = LedgerOverview;
 
     struct Row {
         BatchRecord record;
         CostTotals cost;
+        // While in flight (no results yet): the worst case its write-ahead draft reserved at the
+        // budget gate (BudgetStore::ofDraft); 0 when none was reserved (older or foreign batches).
+        Money estimateMicros = 0;
+        bool estimateUnpriced = false; // a model of the draft has no price
     };
 
     explicit BatchTableModel(QObject* parent = nullptr);
@@ -118,3 +137,5 @@ private:
 };
 
 } // namespace bs::ui
+
+Q_DECLARE_METATYPE(bs::ui::BatchTableModel::ProgressInfo)
