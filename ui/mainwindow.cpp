@@ -5,7 +5,7 @@
 #include "batches/batchfilterproxy.h"
 #include "batches/batchtablemodel.h"
 #include "batches/itemtablemodel.h"
-#include "intake/filecheckdialog.h"
+#include "intake/submitdialog.h"
 
 #include "api/apierror.h"
 #include "core/redactor.h"
@@ -57,8 +57,8 @@ MainWindow::MainWindow(QWidget* parent)
         QStringLiteral("<h2>") + tr("Drop a JSONL file here to start") +
         QStringLiteral("</h2><p>") +
         tr("One request per line: {\"custom_id\": …, \"params\": {…}}. Batchscope checks every "
-           "line and shows how the file will be split to fit the API limits before anything is "
-           "sent.") +
+           "line, shows how the file will be split to fit the API limits, what it will cost per "
+           "model and what it adds to your budgets, before anything is sent.") +
         QStringLiteral("</p><p>") +
         tr("Or choose File → Open JSONL… (%1).")
             .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)) +
@@ -435,9 +435,21 @@ void MainWindow::showAbout() {
     dialog.exec();
 }
 
+void MainWindow::openFile(const QString& path) {
+    acceptFile(QFileInfo(path).absoluteFilePath());
+}
+
+void MainWindow::bringToFront() {
+    if (isMinimized())
+        showNormal();
+    show();
+    raise();
+    activateWindow();
+}
+
 void MainWindow::acceptFile(const QString& path) {
     statusBar()->showMessage(tr("Checking %1…").arg(QFileInfo(path).fileName()), 5000);
-    auto* dialog = new FileCheckDialog(path, this);
+    auto* dialog = new SubmitDialog(path, m_session, this);
     dialog->show();
     Q_EMIT jsonlFileChosen(path);
 }

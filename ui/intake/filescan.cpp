@@ -1,0 +1,55 @@
+#include "filescan.h"
+
+#include "cost/pricebook.h"
+#include "ledger/draftstore.h"
+#include "ledger/ledger.h"
+
+namespace bs::ui {
+
+void FileScan::run(QPromise<Result>& promise, const QString& path, const QString& ledgerPath,
+                   const StopFlag& stop) {
+    promise.setProgressRange(0, kProgressRange);
+    Result result;
+    const PriceBook prices = PriceBook::load();
+    JsonlScanner::Options options;
+    options.prices = &prices;
+    options.maxProblems = kMaxProblems;
+    options.progress = [&promise, &stop](qint64 done, qint64 total) {
+        if (total > 0)
+            promise.setProgressValue(
+                int(qMin<qint64>(kProgressRange, done * kProgressRange / total)));
+        return !stop->load();
+    };
+    std::unique_ptr<Ledger> ledger; // this thread's own connection, opened only when asked
+    if (!ledgerPath.isEmpty()) {
+        options.usedCustomIds = [&](const QSet<QString>& ids) {
+            QString error;
+            ledger = Ledger::openForThisThread(ledgerPath, &error);
+            if (!ledger) {
+                result.ledgerError = error;
+                return QSet<QString>();
+            }
+            const QSet<QString> used = DraftStore(*ledger).usedCustomIds(ids);
+            if (!ledger->lastError().isEmpty())
+                result.ledgerError = ledger->lastError();
+            return used;
+        };
+    }
+    JsonlScanner scanner(path, options);
+    result.readOk = scanner.scan() || scanner.cancelled();
+    result.cancelled = scanner.cancelled();
+    result.valid = scanner.valid() && !result.cancelled;
+    result.requests = scanner.requestCount();
+    result.bytes = scanner.bytesRead();
+    result.errors = scanner.errorCount();
+    result.warnings = scanner.warningCount();
+    result.infos = scanner.infoCount();
+    result.problems = scanner.problems();
+    result.estimates = scanner.estimates();
+    if (result.valid)
+        result.batches = scanner.batches();
+    promise.setProgressValue(kProgressRange);
+    promise.addResult(result);
+}
+
+} // namespace bs::ui

@@ -1,0 +1,380 @@
+#include "submitdialog.h"
+
+#include "budgetbar.h"
+#include "estimatetablemodel.h"
+#include "plantablemodel.h"
+#include "problemtablemodel.h"
+
+#include "cost/money.h"
+#include "monitor/consolesession.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBlock>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace bs::ui {
+
+namespace {
+QTableView* makeTable(QAbstractItemModel* model, int sortRole, const QString& name,
+                      QWidget* parent) {
+    auto* proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(model);
+    proxy->setSortRole(sortRole);
+    auto* view = new QTableView(parent);
+    view->setObjectName(name);
+    view->setModel(proxy);
+    view->setSortingEnabled(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    return view;
+}
+
+int clampInt(qint64 n) {
+    return int(qMin<qint64>(n, INT_MAX));
+}
+} // namespace
+
+SubmitDialog::SubmitDialog(const QString& path, ConsoleSession* session, QWidget* parent)
+    : QDialog(parent)
+    , m_path(path)
+    , m_session(session) {
+    setObjectName(QStringLiteral("submitDialog"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowTitle(tr("Submit %1").arg(QFileInfo(path).fileName()));
+    resize(900, 640);
+    buildUi();
+
+    connect(&m_scan, &QFutureWatcher<FileScan::Result>::progressValueChanged, m_progress,
+            &QProgressBar::setValue);
+    connect(&m_scan, &QFutureWatcher<FileScan::Result>::finished, this, &SubmitDialog::onScanned);
+    // The scanning thread reads the session's ledger through a connection of its own (the
+    // session may still be opening it: SQLite lets the two wait for each other).
+    const QString ledgerPath = session ? session->ledgerPath() : QString();
+    // Only values are captured: the dialog may be closed (and gone) before the read ends.
+    m_scan.setFuture(QtConcurrent::run(&FileScan::run, path, ledgerPath, m_stopScan));
+    setState(State::Scanning);
+}
+
+SubmitDialog::~SubmitDialog() {
+    // The scan stops after its current chunk; its thread finishes without this dialog.
+    m_stopScan->store(true);
+    m_line.cancel();
+}
+
+void SubmitDialog::buildUi() {
+    const QString name = QFileInfo(m_path).fileName();
+    m_headline = new QLabel(tr("Reading %1…").arg(name), this);
+    m_headline->setObjectName(QStringLiteral("headline"));
+    m_headline->setWordWrap(true);
+    QFont bold = m_headline->font();
+    bold.setBold(true);
+    m_headline->setFont(bold);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("scanProgress"));
+    m_progress->setRange(0, FileScan::kProgressRange);
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("%p% read"));
+    m_stop = new QPushButton(tr("&Stop"), this);
+    m_stop->setObjectName(QStringLiteral("stopScan"));
+    m_stop->setToolTip(tr("Stop reading the file (nothing is sent)."));
+    connect(m_stop, &QPushButton::clicked, this, &SubmitDialog::stopScan);
+    auto* progressRow = new QHBoxLayout;
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_stop);
+
+    // Problems, and the line of the selected one.
+    m_problems = new ProblemTableModel(this);
+    m_problemView =
+        makeTable(m_problems, ProblemTableModel::SortRole, QStringLiteral("problemTable"), this);
+    m_problemView->sortByColumn(ProblemTableModel::Line, Qt::AscendingOrder);
+    connect(m_problemView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (!current.isValid())
+                    return;
+                auto* proxy = static_cast<QSortFilterProxyModel*>(m_problemView->model());
+                showProblemLine(proxy->mapToSource(current).row());
+            });
+    m_lineNote = new QLabel(tr("Select a problem to see its line."), this);
+    m_lineNote->setObjectName(QStringLiteral("lineNote"));
+    m_lineNote->setWordWrap(true);
+    m_lineView = new QPlainTextEdit(this);
+    m_lineView->setObjectName(QStringLiteral("lineView"));
+    m_lineView->setReadOnly(true);
+    m_lineView->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_lineView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto* lineBox = new QWidget(this);
+    auto* lineLayout = new QVBoxLayout(lineBox);
+    lineLayout->setContentsMargins(0, 0, 0, 0);
+    lineLayout->addWidget(m_lineNote);
+    lineLayout->addWidget(m_lineView, 1);
+    auto* problemSplit = new QSplitter(Qt::Horizontal, this);
+    problemSplit->addWidget(m_problemView);
+    problemSplit->addWidget(lineBox);
+    problemSplit->setStretchFactor(0, 3);
+    problemSplit->setStretchFactor(1, 2);
+    auto* problemsGroup = new QGroupBox(tr("Problems"), this);
+    problemsGroup->setObjectName(QStringLiteral("problemsGroup"));
+    auto* problemsLayout = new QVBoxLayout(problemsGroup);
+    problemsLayout->addWidget(problemSplit);
+
+    // The estimate per model and the split plan, side by side.
+    m_estimates = new EstimateTableModel(this);
+    m_estimateView =
+        makeTable(m_estimates, EstimateTableModel::SortRole, QStringLiteral("estimateTable"), this);
+    m_plan = new PlanTableModel(this);
+    m_planView = makeTable(m_plan, PlanTableModel::SortRole, QStringLiteral("planTable"), this);
+    m_planNote = new QLabel(this);
+    m_planNote->setObjectName(QStringLiteral("plan"));
+    m_planNote->setWordWrap(true);
+    auto* estimateGroup = new QGroupBox(tr("Estimate"), this);
+    auto* estimateLayout = new QVBoxLayout(estimateGroup);
+    estimateLayout->addWidget(m_estimateView);
+    auto* planGroup = new QGroupBox(tr("Split plan"), this);
+    auto* planLayout = new QVBoxLayout(planGroup);
+    planLayout->addWidget(m_planNote);
+    planLayout->addWidget(m_planView);
+    auto* lower = new QWidget(this);
+    auto* lowerLayout = new QHBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 0, 0, 0);
+    lowerLayout->addWidget(estimateGroup, 3);
+    lowerLayout->addWidget(planGroup, 2);
+
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("submitSplitter"));
+    split->addWidget(problemsGroup);
+    split->addWidget(lower);
+    split->setChildrenCollapsible(false);
+
+    m_budget = new BudgetBar(this);
+    auto* budgetGroup = new QGroupBox(tr("Budgets"), this);
+    budgetGroup->setObjectName(QStringLiteral("budgetGroup"));
+    auto* budgetLayout = new QVBoxLayout(budgetGroup);
+    budgetLayout->addWidget(m_budget);
+
+    m_confirm = new QCheckBox(this);
+    m_confirm->setObjectName(QStringLiteral("confirmWarnings"));
+    m_confirm->hide();
+    connect(m_confirm, &QCheckBox::toggled, this, &SubmitDialog::updateButtons);
+
+    m_result = new QLabel(this);
+    m_result->setObjectName(QStringLiteral("result"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* buttons = new QDialogButtonBox(this);
+    m_copy = buttons->addButton(tr("&Copy Report"), QDialogButtonBox::ActionRole);
+    m_copy->setObjectName(QStringLiteral("copyReport"));
+    connect(m_copy, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(reportText()); });
+    m_submit = buttons->addButton(tr("&Submit"), QDialogButtonBox::AcceptRole);
+    m_submit->setObjectName(QStringLiteral("submitButton"));
+    m_override = buttons->addButton(tr("&Override…"), QDialogButtonBox::ActionRole);
+    m_override->setObjectName(QStringLiteral("overrideButton"));
+    m_override->hide();
+    m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    connect(m_cancel, &QPushButton::clicked, this, &SubmitDialog::reject);
+    m_submit->setDefault(false);
+    m_submit->setAutoDefault(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_headline);
+    layout->addLayout(progressRow);
+    layout->addWidget(split, 1);
+    layout->addWidget(budgetGroup);
+    layout->addWidget(m_confirm);
+    layout->addWidget(m_result);
+    layout->addWidget(buttons);
+
+    connect(&m_line, &QFutureWatcher<LineReader::Excerpt>::finished, this, [this] {
+        if (m_line.isCanceled() || m_line.future().resultCount() == 0)
+            return;
+        const LineReader::Excerpt e = m_line.result();
+        const QLocale locale;
+        if (!e.error.isEmpty()) {
+            m_lineNote->setText(tr("The line cannot be read: %1").arg(e.error));
+            m_lineView->clear();
+        } else if (!e.found) {
+            m_lineNote->setText(tr("The file has changed since it was checked: the line is not "
+                                   "there any more. Check the file again."));
+            m_lineView->clear();
+        } else {
+            m_lineView->setPlainText(e.text);
+            QString note = m_lineNote->property("heading").toString();
+            if (e.cutBefore || e.cutAfter)
+                note +=
+                    QStringLiteral(" ") +
+                    tr("(a line of %1: characters %2 to %3 are shown)")
+                        .arg(locale.formattedDataSize(e.lineBytes, 1, QLocale::DataSizeSIFormat))
+                        .arg(e.firstColumn)
+                        .arg(e.firstColumn + e.text.size() - 1);
+            m_lineNote->setText(note);
+            // The column, when the scanner knew it: marked and scrolled to.
+            const qint64 column = m_lineNote->property("column").toLongLong();
+            QList<QTextEdit::ExtraSelection> marks;
+            if (column >= e.firstColumn && column - e.firstColumn < e.text.size()) {
+                QTextEdit::ExtraSelection mark;
+                mark.cursor = QTextCursor(m_lineView->document());
+                mark.cursor.setPosition(int(column - e.firstColumn));
+                mark.cursor.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor);
+                mark.format.setBackground(QColor(0xff, 0xc8, 0x57));
+                mark.format.setForeground(Qt::black);
+                marks << mark;
+                QTextCursor at(m_lineView->document());
+                at.setPosition(int(column - e.firstColumn));
+                m_lineView->setTextCursor(at);
+                m_lineView->ensureCursorVisible();
+            }
+            m_lineView->setExtraSelections(marks);
+        }
+        Q_EMIT lineShown();
+    });
+}
+
+void SubmitDialog::setState(State state) {
+    m_state = state;
+    const bool scanning = state == State::Scanning;
+    m_progress->setVisible(scanning || state == State::Sending);
+    m_stop->setVisible(scanning);
+    updateButtons();
+}
+
+void SubmitDialog::stopScan() {
+    if (m_state != State::Scanning)
+        return;
+    m_stop->setEnabled(false);
+    m_headline->setText(tr("Stopping…"));
+    m_stopScan->store(true);
+}
+
+void SubmitDialog::onScanned() {
+    if (m_scan.future().resultCount() > 0)
+        m_check = m_scan.result();
+    else
+        m_check.cancelled = true; // cancelled before it had a result
+    setState(m_check.cancelled ? State::Stopped : State::Checked);
+    showCheck();
+    Q_EMIT checked();
+}
+
+void SubmitDialog::showCheck() {
+    const QString name = QFileInfo(m_path).fileName();
+    const QLocale locale;
+    m_problems->setProblems(m_check.problems);
+    findChild<QGroupBox*>(QStringLiteral("problemsGroup"))->setVisible(!m_check.problems.isEmpty());
+    m_problemView->resizeColumnToContents(ProblemTableModel::Line);
+    m_problemView->resizeColumnToContents(ProblemTableModel::Severity);
+    m_problemView->resizeColumnToContents(ProblemTableModel::Field);
+    m_copy->setEnabled(!m_check.problems.isEmpty());
+    m_estimates->setEstimates(m_check.estimates);
+    m_estimateView->resizeColumnsToContents();
+    m_plan->setParts(m_check.batches);
+    m_planView->resizeColumnsToContents();
+
+    if (m_check.cancelled) {
+        m_headline->setText(tr("%1: the check was stopped; nothing was sent. The problems found "
+                               "so far are listed.")
+                                .arg(name));
+        m_planNote->clear();
+        return;
+    }
+    if (!m_check.valid) {
+        m_headline->setText(m_check.errors > 0
+                                ? tr("%1: %n error(s). Nothing can be sent until they are fixed.",
+                                     nullptr, clampInt(m_check.errors))
+                                      .arg(name)
+                                : tr("%1: no request to send.").arg(name));
+        m_planNote->setText(tr("Fix the lines listed, save the file and drop it here again."));
+        if (m_check.problemCount() > m_check.problems.size())
+            m_planNote->setText(m_planNote->text() + QLatin1Char(' ') +
+                                tr("The first %1 problems are listed.")
+                                    .arg(locale.toString(m_check.problems.size())));
+        return;
+    }
+    m_headline->setText(
+        m_check.problemCount() == 0
+            ? tr("%1: %n request(s), no problems found.", nullptr, clampInt(m_check.requests))
+                  .arg(name)
+            : tr("%1: %n request(s), no errors; read the warnings and notes listed.", nullptr,
+                 clampInt(m_check.requests))
+                  .arg(name));
+    m_planNote->setText(tr("It will be sent as %n batch(es), in file order.", nullptr,
+                           int(m_check.batches.size())));
+    if (m_check.warnings > 0) {
+        m_confirm->setText(tr("Send despite %n warning(s)", nullptr, clampInt(m_check.warnings)));
+        m_confirm->show();
+    }
+    if (!m_check.ledgerError.isEmpty())
+        m_result->setText(tr("The ledger could not be read, so custom_ids already used were not "
+                             "checked: %1")
+                              .arg(m_check.ledgerError));
+    if (!m_session)
+        m_result->setText(tr("To send it: batchscope-cli submit \"%1\"").arg(m_path));
+    updateButtons();
+}
+
+void SubmitDialog::updateButtons() {
+    const bool checked = m_state == State::Checked && m_check.valid;
+    const bool confirmed = m_check.warnings == 0 || m_confirm->isChecked();
+    m_submit->setEnabled(checked && confirmed && m_session);
+    m_override->setVisible(false);
+    m_copy->setEnabled(!m_check.problems.isEmpty());
+}
+
+void SubmitDialog::showProblemLine(int problemRow) {
+    if (problemRow < 0 || problemRow >= m_problems->problems().size())
+        return;
+    const JsonlScanner::Problem& p = m_problems->problems().at(problemRow);
+    m_line.cancel();
+    if (p.line <= 0) {
+        m_lineNote->setText(tr("This is about the file as a whole."));
+        m_lineView->clear();
+        Q_EMIT lineShown();
+        return;
+    }
+    const QLocale locale;
+    const QString heading =
+        p.column > 0 ? tr("Line %1, column %2:").arg(locale.toString(p.line)).arg(p.column)
+                     : tr("Line %1:").arg(locale.toString(p.line));
+    m_lineNote->setProperty("heading", heading);
+    m_lineNote->setProperty("column", p.column);
+    m_lineNote->setText(heading + QLatin1Char(' ') + tr("reading…"));
+    m_line.setFuture(QtConcurrent::run(&LineReader::read, m_path, p.line, p.column));
+}
+
+QString SubmitDialog::reportText() const {
+    QStringList lines;
+    for (const JsonlScanner::Problem& p : m_check.problems)
+        lines << p.toString(m_path);
+    return lines.join(QLatin1Char('\n'));
+}
+
+void SubmitDialog::reject() {
+    if (m_state == State::Scanning)
+        m_stopScan->store(true);
+    QDialog::reject();
+}
+
+} // namespace bs::ui
