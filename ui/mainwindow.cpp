@@ -362,9 +362,11 @@ void MainWindow::refreshNow() {
 
 void MainWindow::updateSummary() {
     const BatchTableModel::Summary s = m_batchModel->summary();
-    m_pages->setCurrentWidget(s.batches > 0 ? static_cast<QWidget*>(m_batchPage)
-                                            : static_cast<QWidget*>(m_placeholder));
-    if (s.batches == 0) {
+    // Drafts being sent are rows too: the first submission shows the table at once.
+    const bool any = s.batches > 0 || m_batchModel->rowCount() > 0;
+    m_pages->setCurrentWidget(any ? static_cast<QWidget*>(m_batchPage)
+                                  : static_cast<QWidget*>(m_placeholder));
+    if (!any) {
         m_summary->clear();
         return;
     }
