@@ -330,6 +330,52 @@
     </message>
 </context>
 <context>
+    <name>bs::BudgetGate</name>
+    <message>
+        <source>%1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per UTC day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per UTC month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3, %4): spent %5, in flight %6, this file %7, limit %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the file uses a model without a price: its cost cannot be bounded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::BudgetStore</name>
+    <message>
+        <source>An override needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ConsoleSession</name>
     <message>
         <source>The API address %1 cannot be used: %2 Set ANTHROPIC_BASE_URL to an https address (or http on this machine only).</source>
@@ -384,6 +430,98 @@
     <message>
         <source>Batch %1 was created but could not be recorded: %2</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::FileSubmitter</name>
+    <message>
+        <source>A file is being submitted already; wait for it to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was stored or sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n error(s): nothing was sent. Check it again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 changed since it was checked (%2 requests, now %3): check it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n warning(s): nothing was sent. Read them, then accept them to send the file as it is.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file changed while it was read; check it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file could not be read again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not store the requests of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal error: no API client or ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over budget: nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reserve the budget: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent: cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent: storing the requests failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent: an earlier part failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating batch %1 of %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The batch may have been created; it is reconciled with the server&apos;s list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created before the failure: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n batch(es) had been created before.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1242,121 @@
     </message>
 </context>
 <context>
+    <name>bs::cli::BudgetCommand</name>
+    <message>
+        <source>Set, list or clear the budgets that submit checks every file against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;budget set NAME (--usd AMOUNT | --input-tokens N) --period day|month [--model MODEL]&apos; limits spend in US dollars (exact to the micro-dollar) or input tokens per UTC day or UTC month, over all models or one. Setting an existing NAME replaces it. &apos;budget list&apos; shows each with what was spent in its current period (ingested results), what is in flight (the worst case of batches not yet ingested) and what remains. &apos;budget clear NAME&apos; removes one. A submission whose worst case would pass a budget is refused (exit 7) unless --override-budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set, list or clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budget&apos;s name (set, clear).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The limit in US dollars, e.g. 25 or 12.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The limit in input tokens instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day or month (UTC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this model&apos;s requests (default: all models).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;budget list&apos; takes no NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing ACTION: write &apos;budget set&apos;, &apos;budget list&apos; or &apos;budget clear&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot;: write &apos;budget set&apos;, &apos;budget list&apos; or &apos;budget clear&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write &apos;budget set NAME (--usd AMOUNT | --input-tokens N) --period day|month [--model MODEL]&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give exactly one limit: --usd AMOUNT or --input-tokens N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--usd &quot;%1&quot; is not an amount of US dollars: write e.g. 25 or 12.50 (at most six decimals, no sign).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--input-tokens &quot;%1&quot; is not a number of tokens (0 or more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing --period: day or month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--period &quot;%1&quot;: write day or month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--model needs a model id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in the price table: a USD budget for it counts nothing it can price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget %1 set: %2 per UTC %3, %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No budgets. Set one with &apos;batchscope-cli budget set NAME --usd AMOUNT --period day|month&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write &apos;budget clear NAME&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No budget named &quot;%1&quot; (&apos;budget list&apos; shows them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget %1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3, %4): spent %5, in flight %6, remaining %7 of %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::cli::CancelCommand</name>
     <message>
         <source>Ask the API to cancel a batch.</source>
@@ -1129,6 +1382,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Run &apos;batchscope-cli --help&apos; for the usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No command given. Run &apos;batchscope-cli --help&apos; for the list of commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Run &apos;batchscope-cli --help&apos; for the list of commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Headless Batchscope: submit, watch and account Message Batches with the same ledger as the app.
 
 Commands (&apos;batchscope-cli COMMAND --help&apos; tells more):
@@ -1144,19 +1409,8 @@ Exit codes:
   3  API or network error
   4  API key missing or refused, keychain unavailable
   5  ledger error
-  6  partial: some items errored, expired or were canceled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run &apos;batchscope-cli --help&apos; for the usage.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No command given. Run &apos;batchscope-cli --help&apos; for the list of commands.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown command &quot;%1&quot;. Run &apos;batchscope-cli --help&apos; for the list of commands.</source>
+  6  partial: some items errored, expired or were canceled
+  7  over budget: a budget would be passed, nothing was sent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1456,43 +1710,11 @@ With --slack-webhook the same is done for the Slack incoming-webhook URL that al
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Validates a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} lines (nothing is sent and no key is needed when it is invalid), stores every request in the ledger, then creates the batch(es): a file above 100,000 requests or 256 MB is split, in file order. --wait polls until they end and ingests the results.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Wait until the batches end and ingest the results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The JSONL file to submit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the file could not be read again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not sent: storing the requests failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not store the requests of %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not sent: an earlier part failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Creating batch %1 of %2 failed: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The batch may have been created; &apos;batchscope-cli status&apos; reconciles it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created before the failure: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1511,11 +1733,31 @@ With --slack-webhook the same is done for the Slack incoming-webhook URL that al
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the file changed while it was read; check it again</source>
+        <source>%1: nothing was sent. Fix the lines above and submit again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: nothing was sent. Fix the lines above and submit again.</source>
+        <source>%1 was not sent: its worst case would pass a budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To send it: raise the budget (&apos;batchscope-cli budget set&apos;), wait until batches in flight are ingested or the period turns, or submit again with --override-budget REASON (recorded in the ledger with your name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validates a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} lines (nothing is sent and no key is needed when it is invalid), stores every request in the ledger, then creates the batch(es): a file above 100,000 requests or 256 MB is split, in file order. Before anything is stored the budget gate compares its worst case with every budget (exit 7 when one would be passed, unless --override-budget). --wait polls until they end and ingests the results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the file although its worst case would pass a budget; REASON is recorded in the ledger with your name and the figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--override-budget needs a reason, e.g. --override-budget &quot;quarter-end report, approved by Kim&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent past the budget (override #%1 recorded): %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1569,6 +1811,10 @@ With --slack-webhook the same is done for the Slack incoming-webhook URL that al
     </message>
     <message>
         <source>unpriced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1: %2 requests, ~%3 input tokens, at most %4 output tokens, at most %5, expected %6 (the output this ledger has seen).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -327,6 +327,52 @@
     </message>
 </context>
 <context>
+    <name>bs::BudgetGate</name>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 토큰</translation>
+    </message>
+    <message>
+        <source>USD</source>
+        <translation>USD</translation>
+    </message>
+    <message>
+        <source>input tokens</source>
+        <translation>입력 토큰</translation>
+    </message>
+    <message>
+        <source>per UTC day</source>
+        <translation>UTC 하루당</translation>
+    </message>
+    <message>
+        <source>per UTC month</source>
+        <translation>UTC 한 달당</translation>
+    </message>
+    <message>
+        <source>in total</source>
+        <translation>전체 기간</translation>
+    </message>
+    <message>
+        <source>all models</source>
+        <translation>모든 모델</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3, %4): spent %5, in flight %6, this file %7, limit %8</source>
+        <translation>%1 (%2 %3, %4): 사용 %5, 진행 중 %6, 이 파일 %7, 한도 %8</translation>
+    </message>
+    <message>
+        <source>(the file uses a model without a price: its cost cannot be bounded)</source>
+        <translation>(파일이 가격 없는 모델을 사용합니다: 비용의 상한을 정할 수 없습니다)</translation>
+    </message>
+</context>
+<context>
+    <name>bs::BudgetStore</name>
+    <message>
+        <source>An override needs a reason.</source>
+        <translation>예산 무시에는 사유가 필요합니다.</translation>
+    </message>
+</context>
+<context>
     <name>bs::ConsoleSession</name>
     <message>
         <source>The API address %1 cannot be used: %2 Set ANTHROPIC_BASE_URL to an https address (or http on this machine only).</source>
@@ -381,6 +427,95 @@
     <message>
         <source>Batch %1 was created but could not be recorded: %2</source>
         <translation>배치 %1은(는) 만들어졌지만 기록하지 못했습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bs::FileSubmitter</name>
+    <message>
+        <source>A file is being submitted already; wait for it to finish.</source>
+        <translation>이미 파일을 제출하는 중입니다. 끝날 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was stored or sent.</source>
+        <translation>취소됨: 아무것도 저장하거나 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: nothing was sent.</source>
+        <translation>%1을(를) 읽을 수 없습니다: 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n error(s): nothing was sent. Check it again.</source>
+        <translation>
+            <numerusform>%1에 오류가 %n개 있습니다: 아무것도 보내지 않았습니다. 다시 검사하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 changed since it was checked (%2 requests, now %3): check it again.</source>
+        <translation>%1이(가) 검사 후에 바뀌었습니다(요청 %2개, 지금 %3개): 다시 검사하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n warning(s): nothing was sent. Read them, then accept them to send the file as it is.</source>
+        <translation>
+            <numerusform>%1에 경고가 %n개 있습니다: 아무것도 보내지 않았습니다. 경고를 읽고, 그대로 보내려면 경고를 수락하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was sent.</source>
+        <translation>취소됨: 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>the file changed while it was read; check it again</source>
+        <translation>읽는 동안 파일이 바뀌었습니다. 다시 검사하세요</translation>
+    </message>
+    <message>
+        <source>the file could not be read again</source>
+        <translation>파일을 다시 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not store the requests of %1: %2</source>
+        <translation>%1의 요청을 저장하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Internal error: no API client or ledger.</source>
+        <translation>내부 오류: API 클라이언트나 원장이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Over budget: nothing was sent.</source>
+        <translation>예산 초과: 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Could not reserve the budget: %1</source>
+        <translation>예산을 예약하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>not sent: cancelled</source>
+        <translation>보내지 않음: 취소됨</translation>
+    </message>
+    <message>
+        <source>not sent: storing the requests failed</source>
+        <translation>보내지 않음: 요청 저장 실패</translation>
+    </message>
+    <message>
+        <source>not sent: an earlier part failed</source>
+        <translation>보내지 않음: 앞부분이 실패함</translation>
+    </message>
+    <message>
+        <source>Creating batch %1 of %2 failed: %3</source>
+        <translation>배치 %1/%2 생성 실패: %3</translation>
+    </message>
+    <message>
+        <source>The batch may have been created; it is reconciled with the server&apos;s list.</source>
+        <translation>배치가 만들어졌을 수 있습니다. 서버의 목록과 대조해 맞춥니다.</translation>
+    </message>
+    <message>
+        <source>Created before the failure: %1.</source>
+        <translation>실패 전에 만들어진 배치: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n batch(es) had been created before.</source>
+        <translation>
+            <numerusform>취소됨: 그 전에 배치 %n개가 만들어졌습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1229,121 @@
     </message>
 </context>
 <context>
+    <name>bs::cli::BudgetCommand</name>
+    <message>
+        <source>Set, list or clear the budgets that submit checks every file against.</source>
+        <translation>submit이 모든 파일을 검사하는 기준인 예산을 설정, 나열 또는 삭제합니다.</translation>
+    </message>
+    <message>
+        <source>&apos;budget set NAME (--usd AMOUNT | --input-tokens N) --period day|month [--model MODEL]&apos; limits spend in US dollars (exact to the micro-dollar) or input tokens per UTC day or UTC month, over all models or one. Setting an existing NAME replaces it. &apos;budget list&apos; shows each with what was spent in its current period (ingested results), what is in flight (the worst case of batches not yet ingested) and what remains. &apos;budget clear NAME&apos; removes one. A submission whose worst case would pass a budget is refused (exit 7) unless --override-budget.</source>
+        <translation>&apos;budget set NAME (--usd AMOUNT | --input-tokens N) --period day|month [--model MODEL]&apos;은(는) UTC 하루 또는 UTC 한 달 동안의 지출을 미국 달러(마이크로달러 단위까지 정확히) 또는 입력 토큰으로, 모든 모델이나 한 모델에 대해 제한합니다. 이미 있는 NAME을 설정하면 바꿉니다. &apos;budget list&apos;는 각 예산의 현재 기간 사용액(수집된 결과), 진행 중인 금액(아직 수집되지 않은 배치의 최악의 경우)과 남은 금액을 보여 줍니다. &apos;budget clear NAME&apos;은(는) 예산 하나를 지웁니다. 최악의 경우가 예산을 넘는 제출은 --override-budget 없이는 거부됩니다(종료 코드 7).</translation>
+    </message>
+    <message>
+        <source>set, list or clear.</source>
+        <translation>set, list 또는 clear.</translation>
+    </message>
+    <message>
+        <source>The budget&apos;s name (set, clear).</source>
+        <translation>예산 이름(set, clear).</translation>
+    </message>
+    <message>
+        <source>The limit in US dollars, e.g. 25 or 12.50.</source>
+        <translation>미국 달러로 된 한도. 예: 25 또는 12.50.</translation>
+    </message>
+    <message>
+        <source>The limit in input tokens instead.</source>
+        <translation>대신 입력 토큰으로 된 한도.</translation>
+    </message>
+    <message>
+        <source>day or month (UTC).</source>
+        <translation>day 또는 month(UTC).</translation>
+    </message>
+    <message>
+        <source>Only this model&apos;s requests (default: all models).</source>
+        <translation>이 모델의 요청만(기본값: 모든 모델).</translation>
+    </message>
+    <message>
+        <source>&apos;budget list&apos; takes no NAME.</source>
+        <translation>&apos;budget list&apos;에는 NAME을 쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Missing ACTION: write &apos;budget set&apos;, &apos;budget list&apos; or &apos;budget clear&apos;.</source>
+        <translation>ACTION이 없습니다: &apos;budget set&apos;, &apos;budget list&apos; 또는 &apos;budget clear&apos;로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Unknown action &quot;%1&quot;: write &apos;budget set&apos;, &apos;budget list&apos; or &apos;budget clear&apos;.</source>
+        <translation>알 수 없는 동작 &quot;%1&quot;: &apos;budget set&apos;, &apos;budget list&apos; 또는 &apos;budget clear&apos;로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Write &apos;budget set NAME (--usd AMOUNT | --input-tokens N) --period day|month [--model MODEL]&apos;.</source>
+        <translation>&apos;budget set NAME (--usd AMOUNT | --input-tokens N) --period day|month [--model MODEL]&apos;로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Give exactly one limit: --usd AMOUNT or --input-tokens N.</source>
+        <translation>한도를 정확히 하나만 주세요: --usd AMOUNT 또는 --input-tokens N.</translation>
+    </message>
+    <message>
+        <source>--usd &quot;%1&quot; is not an amount of US dollars: write e.g. 25 or 12.50 (at most six decimals, no sign).</source>
+        <translation>--usd &quot;%1&quot;은(는) 미국 달러 금액이 아닙니다: 예를 들어 25 또는 12.50으로 쓰세요(소수점 이하 최대 여섯 자리, 부호 없이).</translation>
+    </message>
+    <message>
+        <source>--input-tokens &quot;%1&quot; is not a number of tokens (0 or more).</source>
+        <translation>--input-tokens &quot;%1&quot;은(는) 토큰 수(0 이상)가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Missing --period: day or month.</source>
+        <translation>--period가 없습니다: day 또는 month.</translation>
+    </message>
+    <message>
+        <source>--period &quot;%1&quot;: write day or month.</source>
+        <translation>--period &quot;%1&quot;: day 또는 month로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>--model needs a model id.</source>
+        <translation>--model에는 모델 ID가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in the price table: a USD budget for it counts nothing it can price.</source>
+        <translation>&quot;%1&quot;은(는) 가격표에 없습니다: 이 모델의 USD 예산은 가격을 매길 수 있는 것이 없어 아무것도 세지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Budget %1 set: %2 per UTC %3, %4.</source>
+        <translation>예산 %1 설정됨: UTC %3당 %2, %4.</translation>
+    </message>
+    <message>
+        <source>all models</source>
+        <translation>모든 모델</translation>
+    </message>
+    <message>
+        <source>USD</source>
+        <translation>USD</translation>
+    </message>
+    <message>
+        <source>input tokens</source>
+        <translation>입력 토큰</translation>
+    </message>
+    <message>
+        <source>No budgets. Set one with &apos;batchscope-cli budget set NAME --usd AMOUNT --period day|month&apos;.</source>
+        <translation>예산이 없습니다. &apos;batchscope-cli budget set NAME --usd AMOUNT --period day|month&apos;로 설정하세요.</translation>
+    </message>
+    <message>
+        <source>Write &apos;budget clear NAME&apos;.</source>
+        <translation>&apos;budget clear NAME&apos;으로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>No budget named &quot;%1&quot; (&apos;budget list&apos; shows them).</source>
+        <translation>&quot;%1&quot;이라는 예산이 없습니다(&apos;budget list&apos;로 목록을 봅니다).</translation>
+    </message>
+    <message>
+        <source>Budget %1 removed.</source>
+        <translation>예산 %1을(를) 지웠습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3, %4): spent %5, in flight %6, remaining %7 of %8</source>
+        <translation>%1 (%2 %3, %4): 사용 %5, 진행 중 %6, %8 중 %7 남음</translation>
+    </message>
+</context>
+<context>
     <name>bs::cli::CancelCommand</name>
     <message>
         <source>Ask the API to cancel a batch.</source>
@@ -1119,6 +1369,18 @@
         <translation>실행할 명령(위의 명령 목록 참고).</translation>
     </message>
     <message>
+        <source>Run &apos;batchscope-cli --help&apos; for the usage.</source>
+        <translation>사용법은 &apos;batchscope-cli --help&apos;로 확인하세요.</translation>
+    </message>
+    <message>
+        <source>No command given. Run &apos;batchscope-cli --help&apos; for the list of commands.</source>
+        <translation>명령이 없습니다. 명령 목록은 &apos;batchscope-cli --help&apos;로 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. Run &apos;batchscope-cli --help&apos; for the list of commands.</source>
+        <translation>알 수 없는 명령 &quot;%1&quot;입니다. 명령 목록은 &apos;batchscope-cli --help&apos;로 확인하세요.</translation>
+    </message>
+    <message>
         <source>Headless Batchscope: submit, watch and account Message Batches with the same ledger as the app.
 
 Commands (&apos;batchscope-cli COMMAND --help&apos; tells more):
@@ -1134,7 +1396,8 @@ Exit codes:
   3  API or network error
   4  API key missing or refused, keychain unavailable
   5  ledger error
-  6  partial: some items errored, expired or were canceled</source>
+  6  partial: some items errored, expired or were canceled
+  7  over budget: a budget would be passed, nothing was sent</source>
         <translation>화면 없는 Batchscope: 앱과 같은 원장으로 Message Batches를 제출하고, 지켜보고, 비용을 기록합니다.
 
 명령(&apos;batchscope-cli COMMAND --help&apos;로 자세히 보기):
@@ -1150,19 +1413,8 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
   3  API or network error: API 또는 네트워크 오류
   4  API key missing or refused: API 키가 없거나 거부됨, 키체인 사용 불가
   5  ledger error: 원장 오류
-  6  partial: 일부 항목이 오류, 만료 또는 취소됨</translation>
-    </message>
-    <message>
-        <source>Run &apos;batchscope-cli --help&apos; for the usage.</source>
-        <translation>사용법은 &apos;batchscope-cli --help&apos;로 확인하세요.</translation>
-    </message>
-    <message>
-        <source>No command given. Run &apos;batchscope-cli --help&apos; for the list of commands.</source>
-        <translation>명령이 없습니다. 명령 목록은 &apos;batchscope-cli --help&apos;로 확인하세요.</translation>
-    </message>
-    <message>
-        <source>Unknown command &quot;%1&quot;. Run &apos;batchscope-cli --help&apos; for the list of commands.</source>
-        <translation>알 수 없는 명령 &quot;%1&quot;입니다. 명령 목록은 &apos;batchscope-cli --help&apos;로 확인하세요.</translation>
+  6  partial: 일부 항목이 오류, 만료 또는 취소됨
+  7  over budget: 예산 초과(아무것도 보내지 않음)</translation>
     </message>
 </context>
 <context>
@@ -1459,44 +1711,12 @@ With --slack-webhook the same is done for the Slack incoming-webhook URL that al
         <translation>JSONL 파일을 검사하고, 모든 요청을 저장한 뒤 배치를 만듭니다.</translation>
     </message>
     <message>
-        <source>Validates a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} lines (nothing is sent and no key is needed when it is invalid), stores every request in the ledger, then creates the batch(es): a file above 100,000 requests or 256 MB is split, in file order. --wait polls until they end and ingests the results.</source>
-        <translation>{&quot;custom_id&quot;, &quot;params&quot;} 줄로 된 JSONL 파일을 검사하고(잘못된 파일이면 아무것도 보내지 않으며 키도 필요 없습니다), 모든 요청을 원장에 저장한 뒤 배치를 만듭니다. 요청 100,000개나 256 MB를 넘는 파일은 파일 순서대로 나눕니다. --wait는 배치가 끝날 때까지 폴링하고 결과를 수집합니다.</translation>
-    </message>
-    <message>
         <source>Wait until the batches end and ingest the results.</source>
         <translation>배치가 끝날 때까지 기다렸다가 결과를 수집합니다.</translation>
     </message>
     <message>
         <source>The JSONL file to submit.</source>
         <translation>제출할 JSONL 파일.</translation>
-    </message>
-    <message>
-        <source>the file could not be read again</source>
-        <translation>파일을 다시 읽을 수 없습니다</translation>
-    </message>
-    <message>
-        <source>not sent: storing the requests failed</source>
-        <translation>보내지 않음: 요청 저장 실패</translation>
-    </message>
-    <message>
-        <source>Could not store the requests of %1: %2</source>
-        <translation>%1의 요청을 저장하지 못했습니다: %2</translation>
-    </message>
-    <message>
-        <source>not sent: an earlier part failed</source>
-        <translation>보내지 않음: 앞부분이 실패함</translation>
-    </message>
-    <message>
-        <source>Creating batch %1 of %2 failed: %3</source>
-        <translation>배치 %1/%2 생성 실패: %3</translation>
-    </message>
-    <message>
-        <source>The batch may have been created; &apos;batchscope-cli status&apos; reconciles it.</source>
-        <translation>배치가 만들어졌을 수도 있습니다. &apos;batchscope-cli status&apos;가 맞춰 봅니다.</translation>
-    </message>
-    <message>
-        <source>Created before the failure: %1.</source>
-        <translation>실패 전에 만들어진 배치: %1.</translation>
     </message>
     <message numerus="yes">
         <source>Submitted %1 requests from %2 as %n batch(es):</source>
@@ -1513,12 +1733,32 @@ With --slack-webhook the same is done for the Slack incoming-webhook URL that al
         <translation>검사에서 경고가 나와도 파일을 보냅니다(경고는 어느 쪽이든 출력됩니다).</translation>
     </message>
     <message>
-        <source>the file changed while it was read; check it again</source>
-        <translation>읽는 동안 파일이 바뀌었습니다. 다시 검사하세요</translation>
-    </message>
-    <message>
         <source>%1: nothing was sent. Fix the lines above and submit again.</source>
         <translation>%1: 아무것도 보내지 않았습니다. 위의 줄을 고친 뒤 다시 제출하세요.</translation>
+    </message>
+    <message>
+        <source>%1 was not sent: its worst case would pass a budget.</source>
+        <translation>%1을(를) 보내지 않았습니다: 최악의 경우 예산을 넘습니다.</translation>
+    </message>
+    <message>
+        <source>To send it: raise the budget (&apos;batchscope-cli budget set&apos;), wait until batches in flight are ingested or the period turns, or submit again with --override-budget REASON (recorded in the ledger with your name).</source>
+        <translation>보내려면: 예산을 올리거나(&apos;batchscope-cli budget set&apos;), 진행 중인 배치가 수집되거나 기간이 바뀔 때까지 기다리거나, --override-budget REASON으로 다시 제출하세요(사유는 이름과 함께 원장에 기록됩니다).</translation>
+    </message>
+    <message>
+        <source>Validates a JSONL file of {&quot;custom_id&quot;, &quot;params&quot;} lines (nothing is sent and no key is needed when it is invalid), stores every request in the ledger, then creates the batch(es): a file above 100,000 requests or 256 MB is split, in file order. Before anything is stored the budget gate compares its worst case with every budget (exit 7 when one would be passed, unless --override-budget). --wait polls until they end and ingests the results.</source>
+        <translation>{&quot;custom_id&quot;, &quot;params&quot;} 줄로 된 JSONL 파일을 검사하고(잘못된 파일이면 아무것도 보내지 않고 키도 필요 없습니다), 모든 요청을 원장에 저장한 뒤 배치를 만듭니다: 요청 100,000개나 256 MB를 넘는 파일은 파일 순서대로 나눕니다. 무언가를 저장하기 전에 예산 게이트가 최악의 경우를 모든 예산과 비교합니다(하나라도 넘으면 --override-budget 없이는 종료 코드 7). --wait는 배치가 끝날 때까지 확인한 뒤 결과를 수집합니다.</translation>
+    </message>
+    <message>
+        <source>Send the file although its worst case would pass a budget; REASON is recorded in the ledger with your name and the figures.</source>
+        <translation>최악의 경우 예산을 넘더라도 파일을 보냅니다. REASON은 이름, 수치와 함께 원장에 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>--override-budget needs a reason, e.g. --override-budget &quot;quarter-end report, approved by Kim&quot;.</source>
+        <translation>--override-budget에는 사유가 필요합니다. 예: --override-budget &quot;분기 말 보고서, Kim 승인&quot;.</translation>
+    </message>
+    <message>
+        <source>Sent past the budget (override #%1 recorded): %2</source>
+        <translation>예산을 넘어 보냈습니다(예산 무시 #%1 기록됨): %2</translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1810,10 @@ With --slack-webhook the same is done for the Slack incoming-webhook URL that al
     <message>
         <source>unpriced</source>
         <translation>가격 없음</translation>
+    </message>
+    <message>
+        <source>  %1: %2 requests, ~%3 input tokens, at most %4 output tokens, at most %5, expected %6 (the output this ledger has seen).</source>
+        <translation>  %1: 요청 %2개, 입력 토큰 약 %3개, 출력 토큰 최대 %4개, 최대 %5, 예상 %6(이 원장에서 본 출력 기준).</translation>
     </message>
 </context>
 <context>

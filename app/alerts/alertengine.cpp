@@ -17,6 +17,9 @@ bool AlertEngine::readSnapshot(const QDateTime& now, AlertSnapshot* s) {
     if (!m_ledger.lastError().isEmpty())
         return false;
     for (const BudgetSetting& b : budgets) {
+        // USD over all models: the gate (BudgetGate) checks the other kinds at submission.
+        if (b.kind != BudgetSetting::Kind::Usd || !b.model.isEmpty())
+            continue;
         const Money spent = cost.spentInPeriod(b.period, s->now.date());
         if (!m_ledger.lastError().isEmpty())
             return false;

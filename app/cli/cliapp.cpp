@@ -4,6 +4,7 @@
 #include "clioutput.h"
 #include "command.h"
 #include "commands/alertscommand.h"
+#include "commands/budgetcommand.h"
 #include "commands/cancelcommand.h"
 #include "commands/costcommand.h"
 #include "commands/keycommand.h"
@@ -68,6 +69,7 @@ std::vector<std::unique_ptr<Command>> CliApp::commands() {
     list.push_back(std::make_unique<RetryCommand>());
     list.push_back(std::make_unique<CancelCommand>());
     list.push_back(std::make_unique<CostCommand>());
+    list.push_back(std::make_unique<BudgetCommand>());
     list.push_back(std::make_unique<RepriceCommand>());
     list.push_back(std::make_unique<KeyCommand>());
     list.push_back(std::make_unique<WatchCommand>());
@@ -97,7 +99,8 @@ QString CliApp::helpText() {
               "  3  API or network error\n"
               "  4  API key missing or refused, keychain unavailable\n"
               "  5  ledger error\n"
-              "  6  partial: some items errored, expired or were canceled")
+              "  6  partial: some items errored, expired or were canceled\n"
+              "  7  over budget: a budget would be passed, nothing was sent")
         .arg(commandList, Ledger::defaultPath());
 }
 

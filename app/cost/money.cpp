@@ -23,4 +23,30 @@ QString formatMoney(Money micros, int digits) {
     return text;
 }
 
+bool parseMoney(const QString& text, Money* micros) {
+    QString t = text.trimmed();
+    if (t.startsWith(QLatin1Char('$')))
+        t = t.mid(1);
+    t.remove(QLatin1Char(','));
+    const qsizetype dot = t.indexOf(QLatin1Char('.'));
+    const QString whole = dot < 0 ? t : t.left(dot);
+    const QString fraction = dot < 0 ? QString() : t.mid(dot + 1);
+    if (whole.isEmpty() && fraction.isEmpty())
+        return false;
+    if (fraction.size() > 6 || (dot >= 0 && fraction.isEmpty()))
+        return false;
+    for (const QString& part : {whole, fraction})
+        for (QChar c : part)
+            if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+                return false;
+    // Digits only, so the sums below are exact; the bound keeps them inside qint64.
+    if (whole.size() > 12)
+        return false;
+    Money value = whole.isEmpty() ? 0 : whole.toLongLong() * kMicrosPerDollar;
+    if (!fraction.isEmpty())
+        value += QString(fraction + QString(6 - fraction.size(), QLatin1Char('0'))).toLongLong();
+    *micros = value;
+    return true;
+}
+
 } // namespace bs

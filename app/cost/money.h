@@ -14,4 +14,8 @@ inline constexpr Money kMicrosPerDollar = 1'000'000;
 // up (away from zero) for display only, e.g. formatMoney(1'234'567, 2) == "$1.23".
 QString formatMoney(Money micros, int digits = 6);
 
+// Parses a non-negative US dollar amount exactly: "12", "12.5", "$0.000001", "1,000.25" (at
+// most six decimals; no sign, no exponent). False when it is not such an amount or too large.
+bool parseMoney(const QString& text, Money* micros);
+
 } // namespace bs

@@ -73,6 +73,7 @@ JsonlScanner::~JsonlScanner() = default;
 void JsonlScanner::reset() {
     m_problems.clear();
     m_estimates.clear();
+    m_partEstimates.clear();
     m_splitter = BatchSplitter(m_options.splitLimits);
     m_errors = m_warnings = m_infos = 0;
     m_requests = m_lines = m_bytes = 0;
@@ -82,6 +83,8 @@ void JsonlScanner::reset() {
     d->models.clear();
     d->lastModel = d->models.end();
     d->picos.clear();
+    d->outPicos.clear();
+    d->parts.clear();
     d->crlfLines = d->firstCrlfLine = 0;
     d->day = QDateTime::currentDateTimeUtc().date();
 }

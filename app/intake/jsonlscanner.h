@@ -71,6 +71,10 @@ public:
         qint64 inputTokens = 0;     // local estimate: characters of params / 4, rounded up
         qint64 maxOutputTokens = 0; // worst case: the sum of max_tokens
         qint64 worstCaseMicros = 0; // input + worst-case output at batch prices; 0 if unpriced
+        qint64 worstCaseOutputMicros = 0; // the output part of worstCaseMicros
+        // At the output/max_tokens ratio this ledger has seen for the model (BudgetGate::
+        // addExpected); the scanner sets the worst case (no history: ratio 1).
+        qint64 expectedMicros = 0;
     };
 
     struct Options {
@@ -107,6 +111,9 @@ public:
     const QList<Problem>& problems() const { return m_problems; }
     const QList<BatchSplitter::Part>& batches() const { return m_splitter.parts(); }
     const QList<ModelEstimate>& estimates() const { return m_estimates; }
+    // The same per batch of batches() (same order), each rounded on its own: what each
+    // write-ahead draft reserves against the budgets.
+    const QList<QList<ModelEstimate>>& partEstimates() const { return m_partEstimates; }
     QString path() const { return m_path; }
 
 private:
@@ -131,6 +138,7 @@ private:
 
     QList<Problem> m_problems;
     QList<ModelEstimate> m_estimates;
+    QList<QList<ModelEstimate>> m_partEstimates;
     BatchSplitter m_splitter;
     qint64 m_errors = 0, m_warnings = 0, m_infos = 0;
     qint64 m_requests = 0, m_lines = 0, m_bytes = 0;

@@ -33,7 +33,14 @@ struct JsonlScanner::Impl {
     std::unordered_map<std::string, qint64> seen;      // custom_id -> first line
     std::unordered_map<std::string, ModelSlot> models; // model as written -> its slot
     std::unordered_map<std::string, ModelSlot>::iterator lastModel = models.end();
-    std::vector<Wide> picos; // per estimate, before the batch discount
+    std::vector<Wide> picos;    // per estimate, before the batch discount
+    std::vector<Wide> outPicos; // the output part of picos
+    // Per batch part: the estimates indexed as the file's (empty slots dropped at the end).
+    struct Part {
+        QList<ModelEstimate> estimates;
+        std::vector<Wide> picos, outPicos;
+    };
+    std::vector<Part> parts;
     qint64 crlfLines = 0, firstCrlfLine = 0;
     QDate day;
 };

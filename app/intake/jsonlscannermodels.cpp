@@ -42,6 +42,7 @@ JsonlScanner::ModelSlot* JsonlScanner::checkModel(qint64 lineNo, std::string_vie
             e.priced = s.pricing != nullptr;
             m_estimates.append(e);
             d->picos.push_back(0);
+            d->outPicos.push_back(0);
             s.estimate = int(m_estimates.size() - 1);
         }
         it = d->models.emplace(std::string(model), s).first;
@@ -89,25 +90,70 @@ void JsonlScanner::addToEstimate(const ModelSlot& slot, qint64 inputTokens, qint
     ++e.requests;
     e.inputTokens += inputTokens;
     e.maxOutputTokens += maxTokens;
+    // The batch part this request was placed in (the splitter placed it just before).
+    const size_t partIndex = size_t(qMax<qsizetype>(m_splitter.partCount() - 1, 0));
+    while (d->parts.size() <= partIndex)
+        d->parts.emplace_back();
+    Impl::Part& part = d->parts[partIndex];
+    const size_t index = size_t(slot.estimate);
+    while (size_t(part.estimates.size()) <= index) {
+        ModelEstimate empty;
+        empty.model = m_estimates.at(part.estimates.size()).model;
+        empty.priced = m_estimates.at(part.estimates.size()).priced;
+        part.estimates.append(empty);
+        part.picos.push_back(0);
+        part.outPicos.push_back(0);
+    }
+    ModelEstimate& pe = part.estimates[qsizetype(index)];
+    ++pe.requests;
+    pe.inputTokens += inputTokens;
+    pe.maxOutputTokens += maxTokens;
     if (slot.pricing) {
         const ModelPricing& mp = *slot.pricing;
         TokenPrices p = mp.pricesOn(d->day);
         if (mp.longPromptTier && inputTokens > mp.longPromptTier->thresholdPromptTokens)
             p = mp.longPromptTier->prices;
         // micro-dollars per MTok == pico-dollars per token.
-        d->picos[size_t(slot.estimate)] += Wide(inputTokens) * p.input + Wide(maxTokens) * p.output;
+        const Wide out = Wide(maxTokens) * p.output;
+        const Wide all = Wide(inputTokens) * p.input + out;
+        d->picos[index] += all;
+        d->outPicos[index] += out;
+        part.picos[index] += all;
+        part.outPicos[index] += out;
     }
 }
 
 void JsonlScanner::finishEstimates() {
     // Worst case at batch prices: pico-dollars x ppm, rounded once, half up, to micro-dollars.
     const Wide ppm = m_options.prices ? m_options.prices->batchMultiplierPpm() : 0;
+    const auto micros = [ppm](Wide picos) {
+        const Wide scaled = picos * ppm;           // 10^-18 dollars
+        const Wide unit = Wide(1000000) * 1000000; // 10^-18 -> 10^-6 dollars
+        return qint64((scaled + unit / 2) / unit);
+    };
     for (qsizetype i = 0; i < m_estimates.size(); ++i) {
-        if (!m_estimates.at(i).priced)
-            continue;
-        const Wide scaled = d->picos[size_t(i)] * ppm; // 10^-18 dollars
-        const Wide unit = Wide(1000000) * 1000000;     // 10^-18 -> 10^-6 dollars
-        m_estimates[i].worstCaseMicros = qint64((scaled + unit / 2) / unit);
+        ModelEstimate& e = m_estimates[i];
+        if (e.priced) {
+            e.worstCaseMicros = micros(d->picos[size_t(i)]);
+            e.worstCaseOutputMicros = micros(d->outPicos[size_t(i)]);
+        }
+        e.expectedMicros = e.worstCaseMicros;
+    }
+    m_partEstimates.clear();
+    for (const Impl::Part& part : d->parts) {
+        QList<ModelEstimate> list;
+        for (qsizetype i = 0; i < part.estimates.size(); ++i) {
+            ModelEstimate e = part.estimates.at(i);
+            if (e.requests == 0)
+                continue;
+            if (e.priced) {
+                e.worstCaseMicros = micros(part.picos[size_t(i)]);
+                e.worstCaseOutputMicros = micros(part.outPicos[size_t(i)]);
+            }
+            e.expectedMicros = e.worstCaseMicros;
+            list.append(e);
+        }
+        m_partEstimates.append(list);
     }
 }
 

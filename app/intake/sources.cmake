@@ -8,4 +8,6 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/jsonlinput.h
     ${CMAKE_CURRENT_LIST_DIR}/jsonlinput.cpp
     ${CMAKE_CURRENT_LIST_DIR}/batchsplitter.h
-    ${CMAKE_CURRENT_LIST_DIR}/batchsplitter.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/batchsplitter.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/budgetgate.h
+    ${CMAKE_CURRENT_LIST_DIR}/budgetgate.cpp)

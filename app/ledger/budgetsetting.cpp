@@ -21,4 +21,15 @@ BudgetSetting::Period BudgetSetting::periodFromName(const QString& name) {
     return Period::Month;
 }
 
+QString BudgetSetting::kindName(Kind kind) {
+    return kind == Kind::InputTokens ? QStringLiteral("input_tokens") : QStringLiteral("usd");
+}
+
+std::optional<BudgetSetting::Kind> BudgetSetting::kindFromName(const QString& name) {
+    for (Kind k : {Kind::Usd, Kind::InputTokens})
+        if (kindName(k) == name)
+            return k;
+    return std::nullopt;
+}
+
 } // namespace bs

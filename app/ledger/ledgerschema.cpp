@@ -292,6 +292,36 @@ QList<LedgerSchema::Migration> build() {
                      QStringLiteral("ALTER TABLE alerts ADD COLUMN delivered_at TEXT"),
                  }});
 
+    // Version 7: the budget gate. A budget gains a kind (USD, or input tokens: limit_micros
+    // then holds tokens), a model ('' = all models) and keeps its period (day, month; 'total'
+    // stays readable). draft_reservations: what each write-ahead draft commits per model
+    // (worst case), counted against the budgets while its batch is in flight.
+    // budget_overrides: every submission sent past a budget, with who, when, why and the
+    // figures it was blocked with (JSON).
+    list.append({7,
+                 {
+                     QStringLiteral("ALTER TABLE budgets ADD COLUMN kind TEXT NOT NULL DEFAULT "
+                                    "'usd' CHECK (kind IN ('usd', 'input_tokens'))"),
+                     QStringLiteral("ALTER TABLE budgets ADD COLUMN model TEXT NOT NULL "
+                                    "DEFAULT ''"),
+                     QStringLiteral(R"(CREATE TABLE draft_reservations(
+            local_id TEXT NOT NULL REFERENCES drafts(local_id),
+            model TEXT NOT NULL,
+            requests INTEGER NOT NULL DEFAULT 0,
+            input_tokens INTEGER NOT NULL DEFAULT 0,
+            max_output_tokens INTEGER NOT NULL DEFAULT 0,
+            worst_case_micros INTEGER NOT NULL DEFAULT 0,
+            unpriced INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (local_id, model)) WITHOUT ROWID)"),
+                     QStringLiteral(R"(CREATE TABLE budget_overrides(
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            local_ids TEXT NOT NULL,
+            figures TEXT NOT NULL))"),
+                 }});
+
     return list;
 }
 

@@ -42,13 +42,16 @@ bool SettingsStore::setBudget(const BudgetSetting& budget) {
         return false;
     }
     QSqlQuery& q = prepared(QStringLiteral(
-        "INSERT INTO budgets(name, limit_micros, period, updated_at) VALUES(?, ?, ?, ?) "
-        "ON CONFLICT(name) DO UPDATE SET limit_micros = excluded.limit_micros, "
-        "period = excluded.period, updated_at = excluded.updated_at"));
+        "INSERT INTO budgets(name, limit_micros, period, kind, model, updated_at) "
+        "VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET "
+        "limit_micros = excluded.limit_micros, period = excluded.period, kind = excluded.kind, "
+        "model = excluded.model, updated_at = excluded.updated_at"));
     q.bindValue(0, budget.name);
     q.bindValue(1, budget.limitMicros);
     q.bindValue(2, BudgetSetting::periodName(budget.period));
-    q.bindValue(3, nowText());
+    q.bindValue(3, BudgetSetting::kindName(budget.kind));
+    q.bindValue(4, budget.model.isNull() ? QStringLiteral("") : budget.model); // NOT NULL
+    q.bindValue(5, nowText());
     if (!run(q))
         return false;
     notify(Change::Settings);
@@ -79,7 +82,8 @@ QList<BudgetSetting> SettingsStore::budgets() {
     if (!ensureThread("SettingsStore::budgets"))
         return list;
     QSqlQuery q(db());
-    if (!q.exec(QStringLiteral("SELECT name, limit_micros, period FROM budgets ORDER BY name"))) {
+    if (!q.exec(QStringLiteral("SELECT name, limit_micros, period, kind, model FROM budgets "
+                               "ORDER BY name"))) {
         failQuery(q);
         return list;
     }
@@ -88,6 +92,9 @@ QList<BudgetSetting> SettingsStore::budgets() {
         b.name = q.value(0).toString();
         b.limitMicros = q.value(1).toLongLong();
         b.period = BudgetSetting::periodFromName(q.value(2).toString());
+        b.kind =
+            BudgetSetting::kindFromName(q.value(3).toString()).value_or(BudgetSetting::Kind::Usd);
+        b.model = q.value(4).toString();
         list.append(b);
     }
     return list;

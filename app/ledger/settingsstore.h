@@ -28,8 +28,9 @@ public:
     bool removeBudget(const QString& name);
     std::optional<BudgetSetting> budget(const QString& name);
     QList<BudgetSetting> budgets();
-    // The named budget with what has been spent in its current period (today: UTC date; null =
-    // now). Empty when no such budget exists.
+    // The named budget with the cost spent in its current period over all models (today: UTC
+    // date; null = now), as a USD budget. Empty when no such budget exists. The gate's figures
+    // (every kind, per model, with what is in flight) are BudgetGate's.
     std::optional<Budget> budgetStatus(const QString& name, QDate today = {});
 };
 

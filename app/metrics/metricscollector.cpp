@@ -117,6 +117,9 @@ bool MetricsCollector::collect(Ledger& ledger, const ProcessCounters& counters, 
                        T::Gauge,
                        {}};
     for (const BudgetSetting& b : budgets) {
+        // USD over all models: the gate (BudgetGate) checks the other kinds at submission.
+        if (b.kind != BudgetSetting::Kind::Usd || !b.model.isEmpty())
+            continue;
         const Money spent = cost.spentInPeriod(b.period, today);
         if (!ledger.lastError().isEmpty())
             return false;

@@ -20,5 +20,7 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/poller.cpp
     ${CMAKE_CURRENT_LIST_DIR}/draftsubmitter.h
     ${CMAKE_CURRENT_LIST_DIR}/draftsubmitter.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/filesubmitter.h
+    ${CMAKE_CURRENT_LIST_DIR}/filesubmitter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/retrysubmitter.h
     ${CMAKE_CURRENT_LIST_DIR}/retrysubmitter.cpp)

@@ -179,7 +179,7 @@ private Q_SLOTS:
         const Run r = cli({QStringLiteral("--help")});
         QCOMPARE(r.code, 0);
         for (const char* s : {"0  ok", "1  usage", "2  input file invalid", "3  API", "4  API key",
-                              "5  ledger", "6  partial"})
+                              "5  ledger", "6  partial", "7  over budget"})
             QVERIFY2(r.out.contains(s), s);
         QCOMPARE(cli({QStringLiteral("frobnicate")}).code, 1);
         QCOMPARE(

@@ -2,6 +2,7 @@
 #include "ledger/alertlog.h"
 #include "ledger/ledger.h"
 #include "ledger/settingsstore.h"
+#include "ledgerdowngrade.h"
 #include "ledgertesthelpers.h"
 #include "testenv.h"
 
@@ -23,6 +24,38 @@ class TestSettingsStore : public QObject {
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // Migration 7: a budget written before it (even a "total" one) reads back as a USD budget
+    // over all models; kinds and models round-trip after it.
+    void budgetsOfVersion6() {
+        const QString path = freshPath();
+        {
+            Ledger ledger;
+            QVERIFY(ledger.open(path));
+        }
+        QCOMPARE(bs::test::downgradeLedger(path, 6), QString());
+        {
+            RawDb raw(path);
+            QVERIFY(raw.exec(
+                QStringLiteral("INSERT INTO budgets(name, limit_micros, period, updated_at) VALUES "
+                               "('old', 5000000, 'total', '2026-11-01T00:00:00.000Z')")));
+        }
+        Ledger ledger;
+        QVERIFY2(ledger.open(path), qPrintable(ledger.lastError()));
+        const auto old = SettingsStore(ledger).budget(QStringLiteral("old"));
+        QVERIFY(old);
+        QCOMPARE(old->limit(), qint64(5'000'000));
+        QCOMPARE(old->period, BudgetSetting::Period::Total);
+        QCOMPARE(old->kind, BudgetSetting::Kind::Usd);
+        QCOMPARE(old->model, QString());
+        QVERIFY(SettingsStore(ledger).setBudget(
+            {QStringLiteral("tok"), 700, BudgetSetting::Period::Day,
+             BudgetSetting::Kind::InputTokens, QStringLiteral("claude-haiku-5-5")}));
+        const auto tok = SettingsStore(ledger).budget(QStringLiteral("tok"));
+        QCOMPARE(tok->kind, BudgetSetting::Kind::InputTokens);
+        QCOMPARE(tok->model, QStringLiteral("claude-haiku-5-5"));
+        QCOMPARE(tok->limit(), qint64(700));
+    }
 
     // Through the ledger, where budgets are set: a $0 budget is kept and read back as a limit
     // nothing fits under; a negative one is refused with a message that says what is allowed.

@@ -16,6 +16,11 @@ namespace bs::test {
 // Returns an empty string, or what failed. The file must not be open.
 inline QString downgradeLedger(const QString& path, int version) {
     QStringList steps;
+    if (version < 7) // the budget gate: budget kinds and models, reservations, overrides
+        steps << QStringLiteral("DROP TABLE budget_overrides")
+              << QStringLiteral("DROP TABLE draft_reservations")
+              << QStringLiteral("ALTER TABLE budgets DROP COLUMN model")
+              << QStringLiteral("ALTER TABLE budgets DROP COLUMN kind");
     if (version < 6) // edge-triggered alerts: alert_state, delivery columns of the alert log
         steps << QStringLiteral("DROP TABLE alert_state")
               << QStringLiteral("ALTER TABLE alerts DROP COLUMN subject")

@@ -8,31 +8,26 @@
 #include "intake/batchsplitter.h"
 #include "intake/jsonlscanner.h"
 #include "ledger/batchstore.h"
-#include "ledger/draftstore.h"
 #include "ledger/ledger.h"
-#include "monitor/draftsubmitter.h"
+#include "monitor/filesubmitter.h"
 #include "validatecommand.h"
 
-#include <QCryptographicHash>
 #include <QEventLoop>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 
 namespace bs::cli {
 
-namespace {
-
-QString sha256Of(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return QString::fromLatin1(h.result().toHex());
+int SubmitCommand::overBudget(CliContext& ctx, const QString& shown,
+                              const BudgetGate::Verdict& verdict) {
+    QStringList lines{tr("%1 was not sent: its worst case would pass a budget.").arg(shown)};
+    for (const BudgetGate::Line& l : verdict.blockingLines())
+        lines.append(QStringLiteral("  ") + l.toText());
+    lines.append(tr("To send it: raise the budget ('batchscope-cli budget set'), wait until "
+                    "batches in flight are ingested or the period turns, or submit again with "
+                    "--override-budget REASON (recorded in the ledger with your name)."));
+    return ctx.out().fail(Exit::OverBudget, lines.join(QLatin1Char('\n')), verdict.toJson());
 }
-
-} // namespace
 
 QString SubmitCommand::summary() const {
     return tr("Validate a JSONL file, store every request, create the batch(es).");
@@ -42,7 +37,9 @@ QString SubmitCommand::description() const {
     return tr("Validates a JSONL file of {\"custom_id\", \"params\"} lines (nothing is sent and no "
               "key is needed when it is invalid), stores every request in the ledger, then "
               "creates the batch(es): a file above 100,000 requests or 256 MB is split, in file "
-              "order. --wait polls until they end and ingests the results.");
+              "order. Before anything is stored the budget gate compares its worst case with "
+              "every budget (exit 7 when one would be passed, unless --override-budget). --wait "
+              "polls until they end and ingests the results.");
 }
 
 void SubmitCommand::addOptions(QCommandLineParser& parser) {
@@ -52,6 +49,11 @@ void SubmitCommand::addOptions(QCommandLineParser& parser) {
     parser.addOption(QCommandLineOption(
         QStringLiteral("accept-warnings"),
         tr("Send the file although the check found warnings (they are printed either way).")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("override-budget"),
+        tr("Send the file although its worst case would pass a budget; REASON is recorded in "
+           "the ledger with your name and the figures."),
+        QStringLiteral("REASON")));
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("The JSONL file to submit."));
 }
 
@@ -61,6 +63,10 @@ int SubmitCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
     if (!expectPositional(parser, 1, QStringLiteral("FILE"), ctx, &rc) ||
         !ValidateCommand::splitLimits(*this, parser, ctx, &limits, &rc))
         return rc;
+    if (parser.isSet(QStringLiteral("override-budget")) &&
+        parser.value(QStringLiteral("override-budget")).trimmed().isEmpty())
+        return usageError(ctx, tr("--override-budget needs a reason, e.g. --override-budget "
+                                  "\"quarter-end report, approved by Kim\"."));
     const QString shown = parser.positionalArguments().first();
     const QString path = QFileInfo(shown).absoluteFilePath();
     qint64 requests = 0;
@@ -81,92 +87,42 @@ int SubmitCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         return rc;
     Ledger* ledger = ctx.ledger();
 
-    BatchLocal local;
-    local.sourceFile = path;
-    local.sourceSha256 = sha256Of(path);
-    local.submittedBy = qEnvironmentVariable("USER");
-    local.submittedAt = QDateTime::currentDateTimeUtc();
-
-    // Write-ahead: every request into drafts (one per batch) before any create.
-    BatchSplitter splitter(limits);
-    QStringList drafts;
-    QList<StoredRequest> chunk;
-    bool ok = true;
-    auto flush = [&]() {
-        if (!chunk.isEmpty() && ok)
-            ok = DraftStore(*ledger).storeRequests(drafts.last(), chunk);
-        chunk.clear();
-    };
-    // The same reader again: params are stored as the exact bytes of the file.
-    JsonlScanner::Options options;
-    options.maxProblems = 1;
-    JsonlScanner input(path, options);
-    qint64 stored = 0;
-    const bool read = input.scan([&](const JsonlScanner::Request& r) {
-        const QString customId = QString::fromLatin1(r.customId);
-        if (splitter.place(BatchSplitter::requestBytes(r.customId.size(), r.params.size()))) {
-            flush();
-            const QString id = DraftStore(*ledger).create(local);
-            if (id.isEmpty())
-                ok = false;
-            else
-                drafts.append(id);
-        }
-        if (!ok)
-            return false;
-        chunk.append(StoredRequest{customId, r.params.toByteArray(), 1});
-        ++stored;
-        if (chunk.size() >= 2000)
-            flush();
-        return ok;
-    });
-    flush();
-    // The file changed between the check and the store: send nothing.
-    const bool changed = ok && read && (input.errorCount() > 0 || stored != requests);
-    if (!read || !ok || changed) {
-        const QString why = changed ? tr("the file changed while it was read; check it again")
-                            : read  ? ledger->lastError()
-                                    : tr("the file could not be read again");
-        for (const QString& d : std::as_const(drafts))
-            DraftStore(*ledger).abandon(d, tr("not sent: storing the requests failed"));
-        return ctx.out().fail(read && !changed ? Exit::LedgerFailure : Exit::InputInvalid,
-                              tr("Could not store the requests of %1: %2").arg(shown, why));
-    }
-
-    DraftSubmitter submitter(ctx.client(), ledger);
-    QStringList created;
-    QJsonArray batchesJson;
-    QStringList human;
-    for (qsizetype i = 0; i < drafts.size(); ++i) {
+    // The flow shared with the console: scan again, budget gate + write-ahead drafts, store,
+    // create each part (FileSubmitter, app/monitor).
+    FileSubmitter::Options options;
+    options.limits = limits;
+    options.acceptWarnings = parser.isSet(QStringLiteral("accept-warnings"));
+    options.overrideReason = parser.value(QStringLiteral("override-budget"));
+    options.expectedRequests = requests;
+    FileSubmitter submitter(ctx.client(), ledger);
+    FileSubmitter::Result result;
+    {
         QEventLoop loop;
-        DraftSubmitter::Result result;
-        QObject::connect(&submitter, &DraftSubmitter::finished, &loop,
-                         [&](const DraftSubmitter::Result& r) {
+        QObject::connect(&submitter, &FileSubmitter::finished, &loop,
+                         [&](const FileSubmitter::Result& r) {
                              result = r;
                              loop.quit();
                          });
-        submitter.submit(drafts.at(i));
+        submitter.submit(path, options);
         loop.exec();
-        if (!result.ok) {
-            for (qsizetype j = i + 1; j < drafts.size(); ++j)
-                DraftStore(*ledger).abandon(drafts.at(j), tr("not sent: an earlier part failed"));
-            QString msg = tr("Creating batch %1 of %2 failed: %3")
-                              .arg(i + 1)
-                              .arg(drafts.size())
-                              .arg(result.message);
-            if (result.mayHaveBeenCreated)
-                msg +=
-                    QLatin1Char(' ') +
-                    tr("The batch may have been created; 'batchscope-cli status' reconciles it.");
-            if (!created.isEmpty())
-                msg += QLatin1Char(' ') +
-                       tr("Created before the failure: %1.").arg(created.join(QLatin1String(", ")));
-            return ctx.out().fail(result.error.isError() ? CliContext::apiExit(result.error)
-                                                         : Exit::LedgerFailure,
-                                  msg);
-        }
-        created.append(result.batch.id);
-        if (const auto rec = BatchStore(*ledger).find(result.batch.id)) {
+    }
+    if (result.blocked)
+        return overBudget(ctx, shown, result.verdict);
+    if (!result.ok) {
+        const int code = result.error.isError() ? CliContext::apiExit(result.error)
+                         : result.fileProblem   ? int(Exit::InputInvalid)
+                                                : int(Exit::LedgerFailure);
+        return ctx.out().fail(code, result.message);
+    }
+    if (result.overrideId >= 0)
+        ctx.out().warn(tr("Sent past the budget (override #%1 recorded): %2")
+                           .arg(result.overrideId)
+                           .arg(options.overrideReason.trimmed()));
+    const QStringList& created = result.createdBatchIds;
+    QJsonArray batchesJson;
+    QStringList human;
+    for (const QString& id : created) {
+        if (const auto rec = BatchStore(*ledger).find(id)) {
             batchesJson.append(CliFormat::batch(*rec));
             human.append(CliFormat::batchLine(*rec));
         }
@@ -175,6 +131,8 @@ int SubmitCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
     out[QLatin1String("file")] = shown;
     out[QLatin1String("requests")] = requests;
     out[QLatin1String("batches")] = batchesJson;
+    if (result.overrideId >= 0)
+        out[QLatin1String("override_id")] = result.overrideId;
     if (!parser.isSet(QStringLiteral("wait"))) {
         ctx.out().print(
             out, tr("Submitted %1 requests from %2 as %n batch(es):", nullptr, int(created.size()))

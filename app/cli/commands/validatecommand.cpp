@@ -6,6 +6,7 @@
 #include "cli/exitcode.h"
 #include "cost/money.h"
 #include "cost/pricebook.h"
+#include "intake/budgetgate.h"
 #include "intake/jsonlscanner.h"
 #include "ledger/draftstore.h"
 #include "ledger/ledger.h"
@@ -135,7 +136,12 @@ int ValidateCommand::check(CliContext& ctx, const QString& shown, const QString&
             .arg(shown)
             .arg(scan.requestCount())};
     const QLocale c = QLocale::c();
-    for (const JsonlScanner::ModelEstimate& e : scan.estimates()) {
+    // Expected cost: at the output/max_tokens ratio this ledger has seen per model (read only
+    // from an existing ledger; none: the worst case).
+    QList<JsonlScanner::ModelEstimate> estimates = scan.estimates();
+    if (QFile::exists(ctx.ledgerPath()) && (ctx.ledger() || ctx.openLedger()))
+        BudgetGate(*ctx.ledger(), prices).addExpected(&estimates);
+    for (const JsonlScanner::ModelEstimate& e : std::as_const(estimates)) {
         QJsonObject m{{QStringLiteral("requests"), e.requests},
                       {QStringLiteral("input_tokens"), e.inputTokens},
                       {QStringLiteral("max_output_tokens"), e.maxOutputTokens},
@@ -143,12 +149,21 @@ int ValidateCommand::check(CliContext& ctx, const QString& shown, const QString&
         // Exact: an integer of micro-dollars (null when the model has no price).
         m[QLatin1String("worst_case_micros")] =
             e.priced ? QJsonValue(e.worstCaseMicros) : QJsonValue(QJsonValue::Null);
+        m[QLatin1String("expected_micros")] =
+            e.priced ? QJsonValue(e.expectedMicros) : QJsonValue(QJsonValue::Null);
         estimate[e.model] = m;
-        human.append(
-            tr("  %1: %2 requests, ~%3 input tokens, at most %4 output tokens, at most %5.")
-                .arg(e.model, c.toString(e.requests), c.toString(e.inputTokens),
-                     c.toString(e.maxOutputTokens),
-                     e.priced ? formatMoney(e.worstCaseMicros, 2) : tr("unpriced")));
+        if (e.priced && e.expectedMicros != e.worstCaseMicros)
+            human.append(tr("  %1: %2 requests, ~%3 input tokens, at most %4 output tokens, at "
+                            "most %5, expected %6 (the output this ledger has seen).")
+                             .arg(e.model, c.toString(e.requests), c.toString(e.inputTokens),
+                                  c.toString(e.maxOutputTokens), formatMoney(e.worstCaseMicros, 2),
+                                  formatMoney(e.expectedMicros, 2)));
+        else
+            human.append(
+                tr("  %1: %2 requests, ~%3 input tokens, at most %4 output tokens, at most %5.")
+                    .arg(e.model, c.toString(e.requests), c.toString(e.inputTokens),
+                         c.toString(e.maxOutputTokens),
+                         e.priced ? formatMoney(e.worstCaseMicros, 2) : tr("unpriced")));
     }
     report[QLatin1String("estimate")] = estimate;
     ctx.out().print(report, human.join(QLatin1Char('\n')));
