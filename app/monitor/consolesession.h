@@ -2,6 +2,7 @@
 
 #include "api/apiconfig.h"
 #include "api/apierror.h"
+#include "monitor/filesubmitter.h"
 #include "monitor/ingestrecords.h"
 #include "monitor/poller.h"
 
@@ -52,6 +53,18 @@ public:
     void startMonitoring();
     bool isMonitoring() const { return m_monitoring; }
     QUrl baseUrl() const { return m_config.baseUrl; }
+    // Why nothing can be sent or watched (monitoringUnavailable's message); empty otherwise.
+    QString unavailableReason() const { return m_unavailable; }
+
+    // Sends a checked JSONL file: a FileSubmitter on the monitor thread (it owns the ApiClient
+    // and the writing Ledger) scans it again, passes the budget gate, stores every request
+    // write-ahead and creates the batches. Answers with submitProgress(), submitDraftsReserved()
+    // (the drafts exist: the table shows them) and exactly one submitFinished(), queued on this
+    // thread. One submission at a time (isSubmitting()); without monitoring it fails at once.
+    void submitFile(const QString& path, const bs::FileSubmitter::Options& options);
+    // Stops the running submission until its create is answered (see FileSubmitter::cancel).
+    void cancelSubmit();
+    bool isSubmitting() const { return m_submitting; }
 
 public Q_SLOTS:
     // One poll cycle now (when monitoring).
@@ -66,12 +79,16 @@ Q_SIGNALS:
     void cycleFinished(const bs::Poller::CycleReport& report);
     void pollFailed(const bs::ApiError& error);
     void ingestionDone(const bs::IngestReport& report);
+    void submitProgress(bs::FileSubmitter::Stage stage, qint64 done, qint64 total);
+    void submitDraftsReserved(const QStringList& localIds);
+    void submitFinished(const bs::FileSubmitter::Result& result);
 
 private:
     void onLedgerOpened(bool ok, const QString& error);
     void lookForKey();
     void startWithKey(const QString& key);
     void stopMonitor();
+    void unavailable(const QString& why);
 
     std::unique_ptr<LedgerWorker> m_worker;
     std::unique_ptr<SecretStore> m_secrets;
@@ -84,6 +101,8 @@ private:
     bool m_monitorWanted = false;
     bool m_lookingForKey = false;
     bool m_monitoring = false;
+    bool m_submitting = false;
+    QString m_unavailable;
 };
 
 } // namespace bs
