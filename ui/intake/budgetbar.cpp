@@ -4,6 +4,7 @@
 
 #include <QLocale>
 #include <QPainter>
+#include <QPen>
 #include <QStyle>
 #include <QStyleOption>
 
@@ -77,19 +78,30 @@ void BudgetBar::paintEvent(QPaintEvent*) {
         p.setPen(palette().color(QPalette::Mid));
         p.setBrush(palette().color(QPalette::Base));
         p.drawRect(bar);
-        if (l.limit <= 0)
+        // The scale holds the limit and what the file would reach, whichever is more: a file
+        // that passes the limit shows by how much, beyond the limit's mark.
+        const qint64 reach = l.committed + l.adds;
+        const qint64 scale = qMax(l.limit, reach);
+        if (scale <= 0)
             continue;
         const QRect inner = bar.adjusted(1, 1, 0, 0);
-        const auto width = [&](qint64 v) {
-            return int(qBound<qint64>(0, v * inner.width() / l.limit, qint64(inner.width())));
+        const auto x = [&](qint64 v) {
+            return int(qBound<qint64>(0, v * inner.width() / scale, qint64(inner.width())));
         };
-        const int committed = width(l.committed);
-        const int total = width(l.committed + l.adds);
+        const int committed = x(l.committed);
+        const int total = x(reach);
         p.setPen(Qt::NoPen);
         p.setBrush(kCommitted);
         p.drawRect(QRect(inner.left(), inner.top(), committed, inner.height()));
         p.setBrush(l.blocked ? kOver : kAdds);
-        p.drawRect(QRect(inner.left() + committed, inner.top(), total - committed, inner.height()));
+        p.drawRect(QRect(inner.left() + committed, inner.top(), qMax(total - committed, 1),
+                         inner.height()));
+        if (reach > l.limit) {
+            // The limit: a dark mark across the bar.
+            const int at = inner.left() + x(l.limit);
+            p.setPen(QPen(palette().color(QPalette::WindowText), 2));
+            p.drawLine(at, bar.top() - 2, at, bar.bottom() + 2);
+        }
     }
 }
 

@@ -55,6 +55,8 @@ QVariant EstimateTableModel::data(const QModelIndex& index, int role) const {
             return locale.toString(e.inputTokens);
         case MaxOutputTokens:
             return locale.toString(e.maxOutputTokens);
+        case Expected:
+            return e.priced ? formatMoney(e.expectedMicros, 2) : tr("unpriced");
         case WorstCase:
             return e.priced ? formatMoney(e.worstCaseMicros, 2) : tr("unpriced");
         }
@@ -69,16 +71,22 @@ QVariant EstimateTableModel::data(const QModelIndex& index, int role) const {
             return e.inputTokens;
         case MaxOutputTokens:
             return e.maxOutputTokens;
+        case Expected:
+            return e.priced ? e.expectedMicros : qint64(-1);
         case WorstCase:
             return e.priced ? e.worstCaseMicros : qint64(-1);
         }
         break;
     case Qt::ForegroundRole:
-        if (index.column() == WorstCase && !e.priced)
+        if ((index.column() == WorstCase || index.column() == Expected) && !e.priced)
             return QBrush(QColor(0xc0, 0x2b, 0x2b));
         break;
     case Qt::ToolTipRole:
-        if (index.column() == WorstCase)
+        if (index.column() == Expected && e.priced)
+            return tr("Input, plus output at the share of max_tokens that %1 has used in this "
+                      "ledger's results so far (all of it when there is no history yet).")
+                .arg(e.model);
+        if (index.column() == WorstCase || index.column() == Expected)
             return e.priced ? tr("Every request's input, plus max_tokens of output, at the batch "
                                  "price of %1: the most this file can cost.")
                                   .arg(e.model)
@@ -111,6 +119,8 @@ QVariant EstimateTableModel::headerData(int section, Qt::Orientation orientation
         return tr("Input tokens");
     case MaxOutputTokens:
         return tr("Output at most");
+    case Expected:
+        return tr("Expected");
     case WorstCase:
         return tr("Worst case");
     }

@@ -8,13 +8,14 @@
 namespace bs::ui {
 
 // What a checked file will cost, one row per model: requests, estimated input tokens, the
-// worst-case output (the sum of max_tokens) and the worst-case cost at batch prices. An unpriced
+// worst-case output (the sum of max_tokens), the expected cost (at the output/max_tokens ratio
+// this ledger has seen for the model) and the worst-case cost, at batch prices. An unpriced
 // model says so in red instead of costing $0. Read-only; SortRole gives raw numbers.
 class EstimateTableModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { Model, Requests, InputTokens, MaxOutputTokens, WorstCase, ColumnCount };
+    enum Column { Model, Requests, InputTokens, MaxOutputTokens, Expected, WorstCase, ColumnCount };
     static constexpr int SortRole = Qt::UserRole + 1;
 
     explicit EstimateTableModel(QObject* parent = nullptr);

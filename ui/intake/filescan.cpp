@@ -20,15 +20,21 @@ void FileScan::run(QPromise<Result>& promise, const QString& path, const QString
                 int(qMin<qint64>(kProgressRange, done * kProgressRange / total)));
         return !stop->load();
     };
-    std::unique_ptr<Ledger> ledger; // this thread's own connection, opened only when asked
-    if (!ledgerPath.isEmpty()) {
-        options.usedCustomIds = [&](const QSet<QString>& ids) {
+    // This thread's own connection to the console's ledger, opened when first needed.
+    std::unique_ptr<Ledger> ledger;
+    const auto openLedger = [&]() -> Ledger* {
+        if (!ledger && result.ledgerError.isEmpty() && !ledgerPath.isEmpty()) {
             QString error;
             ledger = Ledger::openForThisThread(ledgerPath, &error);
-            if (!ledger) {
+            if (!ledger)
                 result.ledgerError = error;
+        }
+        return ledger.get();
+    };
+    if (!ledgerPath.isEmpty()) {
+        options.usedCustomIds = [&](const QSet<QString>& ids) {
+            if (!openLedger())
                 return QSet<QString>();
-            }
             const QSet<QString> used = DraftStore(*ledger).usedCustomIds(ids);
             if (!ledger->lastError().isEmpty())
                 result.ledgerError = ledger->lastError();
@@ -48,6 +54,14 @@ void FileScan::run(QPromise<Result>& promise, const QString& path, const QString
     result.estimates = scanner.estimates();
     if (result.valid)
         result.batches = scanner.batches();
+    if (result.valid && openLedger()) {
+        BudgetGate gate(*ledger, prices);
+        gate.addExpected(&result.estimates);
+        result.verdict = gate.evaluate(result.estimates);
+        result.budgetsRead = ledger->lastError().isEmpty();
+        if (!result.budgetsRead)
+            result.ledgerError = ledger->lastError();
+    }
     promise.setProgressValue(kProgressRange);
     promise.addResult(result);
 }

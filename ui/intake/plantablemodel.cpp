@@ -31,7 +31,7 @@ QVariant PlanTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         switch (index.column()) {
         case Part:
-            return tr("Batch %1 of %2").arg(index.row() + 1).arg(m_parts.size());
+            return tr("%1 of %2").arg(index.row() + 1).arg(m_parts.size());
         case Requests:
             return locale.toString(qint64(p.requests));
         case Size:

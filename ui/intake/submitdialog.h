@@ -3,6 +3,8 @@
 #include "filescan.h"
 #include "linereader.h"
 
+#include "monitor/filesubmitter.h"
+
 #include <QDialog>
 #include <QFutureWatcher>
 #include <QPointer>
@@ -62,12 +64,20 @@ public Q_SLOTS:
     void stopScan();
     // Shows the line of the problem at this row of the problem model.
     void showProblemLine(int problemRow);
+    // Sends the file (the Submit button).
+    void submit();
+    // Asks for a reason and sends the file past the budget that blocks it (Override…).
+    void overrideBudget();
+    // Sends past the budget with this reason (an empty one is refused, saying so).
+    void submitWithOverride(const QString& reason);
 
 Q_SIGNALS:
     // The scan ended (finished, stopped or failed); check() holds what was found.
     void checked();
     // The line of a problem is shown (lineText()).
     void lineShown();
+    // The submission ended (state() is Sent, Failed, or Checked again when a budget blocked).
+    void sendFinished(const bs::FileSubmitter::Result& result);
 
 protected:
     void reject() override;
@@ -76,13 +86,20 @@ private:
     void buildUi();
     void onScanned();
     void showCheck();
+    void selectFirstProblem();
     void updateButtons();
     void setState(State state);
+    void startSubmit(const QString& overrideReason);
+    void onSendProgress(bs::FileSubmitter::Stage stage, qint64 done, qint64 total);
+    void onSendFinished(const bs::FileSubmitter::Result& result);
+    void showVerdict(const bs::BudgetGate::Verdict& verdict);
 
     QString m_path;
     QPointer<bs::ConsoleSession> m_session;
     State m_state = State::Scanning;
     FileScan::Result m_check;
+    bs::BudgetGate::Verdict m_verdict;
+    bs::FileSubmitter::Result m_sent;
     QFutureWatcher<FileScan::Result> m_scan;
     FileScan::StopFlag m_stopScan = std::make_shared<std::atomic_bool>(false);
     QFutureWatcher<LineReader::Excerpt> m_line;
