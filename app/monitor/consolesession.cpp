@@ -146,6 +146,7 @@ void ConsoleSession::submitFile(const QString& path, const FileSubmitter::Option
         return;
     }
     m_submitting = true;
+    m_monitor->clearCancel();
     MonitorWorker* monitor = m_monitor;
     QMetaObject::invokeMethod(
         m_monitor, [monitor, path, options] { monitor->submitFile(path, options); },

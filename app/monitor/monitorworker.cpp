@@ -54,9 +54,12 @@ void MonitorWorker::submitFile(const QString& path, const FileSubmitter::Options
         return;
     }
     m_submitter->submit(path, options);
+    if (m_cancelPending.exchange(false))
+        m_submitter->cancel();
 }
 
 void MonitorWorker::cancelSubmit() {
+    m_cancelPending = true;
     if (FileSubmitter* submitter = m_submitterForCancel.load())
         submitter->cancel();
 }

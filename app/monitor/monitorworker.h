@@ -43,6 +43,8 @@ public:
     // Thread-safe (call from any thread): stops the running submission (FileSubmitter::cancel:
     // reading and storing stop at once, a create under way is let finish and recorded).
     void cancelSubmit();
+    // Thread-safe: forgets an earlier cancel (call before queueing submitFile()).
+    void clearCancel() { m_cancelPending = false; }
 
 Q_SIGNALS:
     void started(bool ok, const QString& error);
@@ -59,6 +61,8 @@ private:
     std::unique_ptr<Poller> m_poller;
     std::unique_ptr<FileSubmitter> m_submitter;
     std::atomic<FileSubmitter*> m_submitterForCancel{nullptr}; // read by cancelSubmit()
+    // A cancel that came before the queued submitFile() ran (submit() starts uncancelled).
+    std::atomic<bool> m_cancelPending{false};
 };
 
 } // namespace bs

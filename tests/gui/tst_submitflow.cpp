@@ -216,6 +216,56 @@ private Q_SLOTS:
         QCOMPARE(bs::Ledger::mainThreadViolations(), violations);
     }
 
+    // Cancel while sending stops the submission: pressed while the file is read again (a file of
+    // some 40 MB: far longer to read than the click takes), nothing is stored or created.
+    void cancelStopsTheSubmission() {
+        QTemporaryDir dir;
+        const QString ledgerPath = dir.filePath(QStringLiteral("ledger.sqlite"));
+        const QString path = dir.filePath(QStringLiteral("changed-my-mind.jsonl"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            const QByteArray text(2000, 'z');
+            for (int i = 0; i < 20000; ++i)
+                file.write(
+                    QByteArrayLiteral("{\"custom_id\": \"c-") + QByteArray::number(i) +
+                    QByteArrayLiteral("\", \"params\": {\"model\": "
+                                      "\"claude-haiku-4-5-20251001\", \"max_tokens\": 8, "
+                                      "\"messages\": [{\"role\": \"user\", \"content\": \"") +
+                    text + QByteArrayLiteral("\"}]}}\n"));
+        }
+        bs::Ledger::setMainThreadGuard(true);
+        const int violations = bs::Ledger::mainThreadViolations();
+        {
+            MainWindow window;
+            bs::ConsoleSession session;
+            window.show();
+            session.openLedger(ledgerPath);
+            window.attachSession(&session);
+            session.startMonitoring();
+            QTRY_VERIFY_WITH_TIMEOUT(session.isMonitoring(), 30000);
+            dropOn(window, path);
+            SubmitDialog* dialog = checkedDialog(window, path);
+            QVERIFY(dialog && dialog->check().valid);
+            QSignalSpy sent(dialog, &SubmitDialog::sendFinished);
+            dialog->findChild<QPushButton*>(QStringLiteral("submitButton"))->click();
+            QCOMPARE(dialog->state(), SubmitDialog::State::Sending);
+            auto* cancel = dialog->findChild<QPushButton*>(QStringLiteral("cancelButton"));
+            QVERIFY(cancel->isEnabled());
+            cancel->click();
+            QVERIFY(dialog->isVisible()); // it stays to say how it ended
+            QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 60000);
+            const auto result = sent.first().first().value<bs::FileSubmitter::Result>();
+            QVERIFY(!result.ok);
+            QVERIFY2(result.cancelled, qPrintable(result.message));
+            QVERIFY(result.createdBatchIds.isEmpty());
+            QCOMPARE(dialog->state(), SubmitDialog::State::Failed);
+            QCOMPARE(cancel->text(), QStringLiteral("Close"));
+            window.attachSession(nullptr);
+        }
+        QCOMPARE(bs::Ledger::mainThreadViolations(), violations);
+    }
+
     void budgetBlockOffersOverride() {
         QTemporaryDir dir;
         const QString ledgerPath = dir.filePath(QStringLiteral("ledger.sqlite"));
