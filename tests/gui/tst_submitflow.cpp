@@ -126,8 +126,11 @@ private Q_SLOTS:
         const QString good = dir.filePath(QStringLiteral("team-hello.jsonl"));
         const QString bad = dir.filePath(QStringLiteral("broken.jsonl"));
         QList<QByteArray> lines;
-        for (int i = 1; i <= 5; ++i)
+        for (int i = 1; i <= 4; ++i)
             lines << validLine(QStringLiteral("hello-%1").arg(i));
+        // A moving alias: a warning, which needs the "Send despite" box.
+        lines << validLine(QStringLiteral("hello-5"))
+                     .replace("claude-haiku-4-5-20251001", "claude-haiku-4-5");
         QVERIFY(writeLines(good, lines));
         QVERIFY(writeLines(bad, {validLine(QStringLiteral("b-1")),
                                  QByteArrayLiteral("{\"custom_id\": \"b-2\"}")}));
@@ -164,7 +167,12 @@ private Q_SLOTS:
             QVERIFY(dialog);
             QVERIFY(dialog->check().valid);
             QCOMPARE(dialog->check().requests, 5);
+            QCOMPARE(dialog->check().warnings, 1);
             auto* submit = dialog->findChild<QPushButton*>(QStringLiteral("submitButton"));
+            auto* confirm = dialog->findChild<QCheckBox*>(QStringLiteral("confirmWarnings"));
+            QVERIFY(!submit->isEnabled());
+            confirm->click();
+            QVERIFY(confirm->isChecked());
             QVERIFY(submit->isEnabled());
             QSignalSpy sent(dialog, &SubmitDialog::sendFinished);
             QTest::mouseClick(submit, Qt::LeftButton);

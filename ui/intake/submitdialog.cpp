@@ -76,6 +76,15 @@ SubmitDialog::SubmitDialog(const QString& path, ConsoleSession* session, QWidget
     // Only values are captured: the dialog may be closed (and gone) before the read ends.
     m_scan.setFuture(QtConcurrent::run(&FileScan::run, path, ledgerPath, m_stopScan));
     setState(State::Scanning);
+    if (session) {
+        // Sending needs the session's API connection, which may come after the dialog opened.
+        connect(session, &ConsoleSession::monitoringStarted, this, &SubmitDialog::updateButtons);
+        connect(session, &ConsoleSession::monitoringUnavailable, this, [this](const QString& why) {
+            if (m_state == State::Checked && m_check.valid)
+                m_result->setText(tr("It cannot be sent from here: %1").arg(why));
+        });
+        connect(session, &ConsoleSession::submitFinished, this, &SubmitDialog::updateButtons);
+    }
 }
 
 SubmitDialog::~SubmitDialog() {
@@ -394,7 +403,7 @@ void SubmitDialog::showVerdict(const BudgetGate::Verdict& verdict) {
 void SubmitDialog::updateButtons() {
     const bool checked = m_state == State::Checked && m_check.valid;
     const bool confirmed = m_check.warnings == 0 || m_confirm->isChecked();
-    const bool canSend = m_session && !m_session->isSubmitting();
+    const bool canSend = m_session && m_session->isMonitoring() && !m_session->isSubmitting();
     const bool blocked = m_verdict.blocked();
     m_submit->setEnabled(checked && confirmed && canSend && !blocked);
     m_override->setVisible(checked && blocked);
