@@ -18,7 +18,8 @@ const QString kInFlight = QStringLiteral(
     "JOIN drafts d ON d.local_id = r.local_id "
     "LEFT JOIN batches b ON b.id = d.batch_id "
     "WHERE d.state IN ('stored', 'creating') OR (d.state = 'created' AND "
-    "(b.id IS NULL OR (b.results_ingested_at IS NULL AND b.gone_at IS NULL))) "
+    "(b.id IS NULL OR (b.results_ingested_at IS NULL AND b.gone_at IS NULL AND "
+    "b.archived_at IS NULL))) "
     "GROUP BY r.model ORDER BY r.model");
 
 BudgetStore::Reservation reservationFrom(const QSqlQuery& q) {

@@ -18,7 +18,8 @@ namespace bs {
 // compares against its budgets. Errors: Ledger::lastError() (figures are then empty).
 //
 // "In flight": a draft that is stored or creating, or created and whose batch has not had its
-// results ingested completely (batches.results_ingested_at NULL) and is not gone. An abandoned
+// results ingested completely (batches.results_ingested_at NULL) and is neither gone nor
+// archived (results that will never be ingested: as BatchStore::awaitingIngest). An abandoned
 // draft, or a batch whose results are in, commits nothing more here: from then on its actual
 // cost counts, from the summaries (day_model_costs).
 class BudgetStore : public LedgerStore {

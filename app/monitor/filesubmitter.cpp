@@ -173,7 +173,7 @@ bool FileSubmitter::store(Result* result) {
                            part + 1 != result->localIds.size()));
     if (read && ok && !changed)
         return true;
-    result->fileProblem = !ok ? false : true;
+    result->fileProblem = ok; // a changed or unreadable file; else the ledger failed
     const QString why = changed ? tr("the file changed while it was read; check it again")
                         : !read ? tr("the file could not be read again")
                                 : ledger->lastError();

@@ -227,6 +227,32 @@ private Q_SLOTS:
         QCOMPARE(lines.at(0).inFlight, qint64(0));
     }
 
+    // A batch whose results will never be ingested (gone from the server, or archived) stops
+    // holding its reservation, as it stops waiting for ingestion.
+    void goneOrArchivedReleases() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshPath()));
+        QVERIFY(SettingsStore(ledger).setBudget({QStringLiteral("usd"), 10'000, Period::Day}));
+        BudgetGate gate(ledger, m_prices);
+        const auto r =
+            gate.reserve(BatchLocal(), {{estimate(kHaiku, 100, 1)}, {estimate(kHaiku, 200, 1)}},
+                         QString(), QStringLiteral("kim"), kNow);
+        QVERIFY(r.ok);
+        MessageBatch gone = makeBatch(QStringLiteral("msgbatch_gone"));
+        MessageBatch archived = makeBatch(QStringLiteral("msgbatch_archived"));
+        QVERIFY(DraftStore(ledger).markCreating(r.localIds.at(0)));
+        QVERIFY(DraftStore(ledger).attach(r.localIds.at(0), gone));
+        QVERIFY(DraftStore(ledger).markCreating(r.localIds.at(1)));
+        QVERIFY(DraftStore(ledger).attach(r.localIds.at(1), archived));
+        QCOMPARE(gate.evaluate({}, kNow).lines.first().inFlight, qint64(300));
+        QVERIFY(BatchStore(ledger).markGone(gone.id, kNow));
+        QCOMPARE(gate.evaluate({}, kNow).lines.first().inFlight, qint64(200));
+        archived = makeBatch(archived.id, MessageBatch::Status::Ended);
+        archived.archivedAt = kNow;
+        QVERIFY(BatchStore(ledger).upsert(archived));
+        QCOMPARE(gate.evaluate({}, kNow).lines.first().inFlight, qint64(0));
+    }
+
     void overrideIsRecorded() {
         Ledger ledger;
         QVERIFY(ledger.open(freshPath()));

@@ -200,6 +200,56 @@ private Q_SLOTS:
         QCOMPARE(simBatchCount(), before);
     }
 
+    // The second of three creates is refused: the first batch stands, the drafts after the
+    // failure are abandoned and release their reservations.
+    void aFailedCreateAbandonsTheRest() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshLedger()));
+        QVERIFY(SettingsStore(ledger).setBudget(
+            {QStringLiteral("usd"), 1'000'000, BudgetSetting::Period::Day}));
+        SimClient sc(m_sim.baseUrl(), SimProcess::fakeKey());
+        QCOMPARE(sc.send("POST", QStringLiteral("/_sim/faults"),
+                         R"({"status":400,"method":"POST","path":"/v1/messages/batches",)"
+                         R"("count":1,"skip":1})")
+                     .status,
+                 200);
+        FileSubmitter fs(m_client.get(), &ledger);
+        FileSubmitter::Options options;
+        options.limits.maxRequests = 2;
+        const FileSubmitter::Result r = run(fs, writeFile(5, QStringLiteral("fail")), options);
+        QVERIFY(!r.ok);
+        QVERIFY(r.error.isError());
+        QCOMPARE(r.error.httpStatus, 400);
+        QVERIFY(!r.mayHaveBeenCreated);
+        QCOMPARE(r.localIds.size(), 3);
+        QCOMPARE(r.createdBatchIds.size(), 1);
+        QVERIFY2(r.message.contains(QLatin1String("batch 2 of 3")), qPrintable(r.message));
+        QVERIFY2(r.message.contains(r.createdBatchIds.first()), qPrintable(r.message));
+        QCOMPARE(DraftStore(ledger).find(r.localIds.at(0))->state, DraftInfo::State::Created);
+        QCOMPARE(DraftStore(ledger).find(r.localIds.at(1))->state, DraftInfo::State::Abandoned);
+        QCOMPARE(DraftStore(ledger).find(r.localIds.at(2))->state, DraftInfo::State::Abandoned);
+        // Only the created batch (2 requests) is still in flight.
+        const PriceBook prices = PriceBook::load();
+        QCOMPARE(BudgetGate(ledger, prices).evaluate({}).lines.first().inFlight,
+                 BudgetStore(ledger).ofDraft(r.localIds.at(0)).first().worstCaseMicros);
+    }
+
+    // Warnings (here: custom_ids used before in this ledger) stop it unless accepted.
+    void warningsNeedAcceptance() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshLedger()));
+        FileSubmitter fs(m_client.get(), &ledger);
+        const QString path = writeFile(2, QStringLiteral("twice"));
+        QVERIFY(run(fs, path, {}).ok);
+        const FileSubmitter::Result again = run(fs, path, {});
+        QVERIFY(!again.ok);
+        QVERIFY(again.fileProblem);
+        QVERIFY(again.localIds.isEmpty());
+        FileSubmitter::Options accept;
+        accept.acceptWarnings = true;
+        QVERIFY(run(fs, path, accept).ok);
+    }
+
     void refusesAFileThatChanged() {
         Ledger ledger;
         QVERIFY(ledger.open(freshLedger()));
