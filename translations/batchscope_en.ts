@@ -471,6 +471,18 @@
         <source>Batches are not watched: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Another file is being sent; send this one when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the console is not connected to the API. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is still starting; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::DraftStore</name>
@@ -960,6 +972,13 @@
     </message>
     <message>
         <source>Ledger used on the GUI thread (%1): the console runs its SQL on worker threads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::MonitorWorker</name>
+    <message>
+        <source>Nothing was sent: the console is not connected to the API (no key, or the ledger could not be opened).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2660,64 +2679,87 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>≤ %1 (estimate)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not created yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored, not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write-ahead: every request is stored in the ledger (%1) before the batch is created, so nothing is lost or sent twice if the create fails or its answer is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>bs::ui::FileCheckDialog</name>
+    <name>bs::ui::BudgetBar</name>
     <message>
-        <source>Check %1</source>
+        <source>%1 tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading %1…</source>
+        <source>%1 committed + %2 this file of %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Copy Report</source>
+        <source>over by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The first %1 are listed.</source>
+        <source>No budget is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::EstimateTableModel</name>
+    <message>
+        <source>unpriced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fix the lines listed, save the file and drop it here again.</source>
+        <source>Input, plus output at the share of max_tokens that %1 has used in this ledger&apos;s results so far (all of it when there is no history yet).</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %n request(s), no problems found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
-        <source>%1 requests (%2)</source>
+        <source>Every request&apos;s input, plus max_tokens of output, at the batch price of %1: the most this file can cost.</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>It will be sent as %n batch(es): %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
-        <source>To send it: batchscope-cli submit &quot;%1&quot;</source>
+        <source>%1 is not in the price table: its cost cannot be estimated or held against a budget. Add its price to your price file, or use a priced model.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n error(s). Nothing can be sent until they are fixed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>A local estimate: about one token per four characters of params.</source>
+        <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n request(s), no errors; read the warnings and notes listed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worst case</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2876,10 +2918,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         </translation>
     </message>
     <message>
-        <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line and shows how the file will be split to fit the API limits before anything is sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Checking %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2994,6 +3032,29 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>Search error message</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line, shows how the file will be split to fit the API limits, what it will cost per model and what it adds to your budgets, before anything is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::PlanTableModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::ProblemTableModel</name>
@@ -3041,6 +3102,279 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::SubmitDialog</name>
+    <message>
+        <source>Submit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It cannot be sent from here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%p% read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading the file (nothing is sent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a problem to see its line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Override…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send it although a budget would be passed: you type why, and the ledger records it with your name and the time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has changed since it was checked: the line is not there any more. Check the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(a line of %1: characters %2 to %3 are shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the check was stopped; nothing was sent. The problems found so far are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n error(s). Nothing can be sent until they are fixed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no request to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not split: the file cannot be sent as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the lines listed, save the file and drop it here again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 problems are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s), no problems found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s), no errors; read the warnings and notes listed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will be sent as %n batch(es), in file order.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send despite %n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ledger could not be read, so custom_ids already used were not checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To send it: batchscope-cli submit &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A budget blocks this file: %1. Nothing is sent unless you override it with a reason (recorded in the ledger).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sending: what is not created yet is not sent (a create already on its way is let finish and recorded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override the budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file would pass a budget. Why must it be sent anyway? The reason is recorded in the ledger with your name and the time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An override needs a reason: nothing was sent. Press Override… again and say why the file must pass the budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file again and storing every request in the ledger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing every request in the ledger before anything is sent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading to the API. Cancel stops what is not created yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent as %n batch(es).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Created: %1. They are in the table; the console watches them and stores their results and cost when they end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was created; the stored requests were set aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created before the cancel: %1. The rest was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created before the failure: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last create may have reached the server: the console matches it against the server&apos;s list of batches before anything is sent again, so do not send the file again until it shows in the table or is set aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is about the file as a whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1, column %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading batch %1 of %2: %p%</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -467,6 +467,18 @@
         <source>Batches are not watched: %1</source>
         <translation>배치를 감시하지 않습니다: %1</translation>
     </message>
+    <message>
+        <source>Another file is being sent; send this one when it is done.</source>
+        <translation>다른 파일을 보내는 중입니다. 끝나면 이 파일을 보내세요.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the console is not connected to the API. %1</source>
+        <translation>아무것도 보내지 않았습니다: 콘솔이 API에 연결되어 있지 않습니다. %1</translation>
+    </message>
+    <message>
+        <source>It is still starting; try again.</source>
+        <translation>아직 시작하는 중입니다. 다시 시도하세요.</translation>
+    </message>
 </context>
 <context>
     <name>bs::DraftStore</name>
@@ -947,6 +959,13 @@
     <message>
         <source>Ledger used on the GUI thread (%1): the console runs its SQL on worker threads.</source>
         <translation>GUI 스레드에서 원장을 사용했습니다(%1). 콘솔은 SQL을 작업 스레드에서 실행합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::MonitorWorker</name>
+    <message>
+        <source>Nothing was sent: the console is not connected to the API (no key, or the ledger could not be opened).</source>
+        <translation>아무것도 보내지 않았습니다: 콘솔이 API에 연결되어 있지 않습니다(키가 없거나 원장을 열 수 없음).</translation>
     </message>
 </context>
 <context>
@@ -2651,60 +2670,87 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>≤ %1 (estimate)</source>
         <translation>≤ %1 (추정)</translation>
     </message>
+    <message>
+        <source>not created yet</source>
+        <translation>아직 생성 안 됨</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>보내는 중</translation>
+    </message>
+    <message>
+        <source>Stored, not sent</source>
+        <translation>저장됨, 보내지 않음</translation>
+    </message>
+    <message>
+        <source>Write-ahead: every request is stored in the ledger (%1) before the batch is created, so nothing is lost or sent twice if the create fails or its answer is lost.</source>
+        <translation>선기록: 배치를 만들기 전에 모든 요청을 원장(%1)에 저장하므로, 생성이 실패하거나 응답을 잃어도 잃어버리거나 두 번 보내는 것이 없습니다.</translation>
+    </message>
 </context>
 <context>
-    <name>bs::ui::FileCheckDialog</name>
+    <name>bs::ui::BudgetBar</name>
     <message>
-        <source>Check %1</source>
-        <translation>%1 검사</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>%1 읽는 중…</translation>
+        <source>%1 tokens</source>
+        <translation>%1 토큰</translation>
     </message>
     <message>
-        <source>&amp;Copy Report</source>
-        <translation>보고서 복사(&amp;C)</translation>
+        <source>%1 committed + %2 this file of %3</source>
+        <translation>확정 %1 + 이 파일 %2 / 한도 %3</translation>
     </message>
     <message>
-        <source>The first %1 are listed.</source>
-        <translation>처음 %1개만 표시합니다.</translation>
+        <source>over by %1</source>
+        <translation>%1 초과</translation>
     </message>
     <message>
-        <source>Fix the lines listed, save the file and drop it here again.</source>
-        <translation>표시된 줄을 고치고 파일을 저장한 뒤 여기에 다시 끌어다 놓으세요.</translation>
+        <source>No budget is set.</source>
+        <translation>설정된 예산이 없습니다.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n request(s), no problems found.</source>
-        <translation>
-            <numerusform>%1: 요청 %n개, 문제가 없습니다.</numerusform>
-        </translation>
+</context>
+<context>
+    <name>bs::ui::EstimateTableModel</name>
+    <message>
+        <source>unpriced</source>
+        <translation>가격 없음</translation>
     </message>
     <message>
-        <source>%1 requests (%2)</source>
-        <translation>요청 %1개 (%2)</translation>
-    </message>
-    <message numerus="yes">
-        <source>It will be sent as %n batch(es): %1.</source>
-        <translation>
-            <numerusform>배치 %n개로 보냅니다: %1.</numerusform>
-        </translation>
+        <source>Input, plus output at the share of max_tokens that %1 has used in this ledger&apos;s results so far (all of it when there is no history yet).</source>
+        <translation>입력에, %1이(가) 지금까지 이 원장의 결과에서 사용한 max_tokens 비율만큼의 출력을 더한 값입니다(기록이 없으면 전부).</translation>
     </message>
     <message>
-        <source>To send it: batchscope-cli submit &quot;%1&quot;</source>
-        <translation>보내려면: batchscope-cli submit &quot;%1&quot;</translation>
+        <source>Every request&apos;s input, plus max_tokens of output, at the batch price of %1: the most this file can cost.</source>
+        <translation>모든 요청의 입력과 max_tokens만큼의 출력을 %1의 배치 가격으로 계산한 값: 이 파일의 최대 비용입니다.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n error(s). Nothing can be sent until they are fixed.</source>
-        <translation>
-            <numerusform>%1: 오류 %n개. 고칠 때까지 아무것도 보낼 수 없습니다.</numerusform>
-        </translation>
+    <message>
+        <source>%1 is not in the price table: its cost cannot be estimated or held against a budget. Add its price to your price file, or use a priced model.</source>
+        <translation>%1은(는) 가격표에 없습니다: 비용을 추정하거나 예산에 반영할 수 없습니다. 가격 파일에 가격을 추가하거나 가격이 있는 모델을 사용하세요.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n request(s), no errors; read the warnings and notes listed.</source>
-        <translation>
-            <numerusform>%1: 요청 %n개, 오류 없음. 표시된 경고와 참고를 읽어 보세요.</numerusform>
-        </translation>
+    <message>
+        <source>A local estimate: about one token per four characters of params.</source>
+        <translation>로컬 추정치: params 네 글자당 약 한 토큰입니다.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>입력 토큰</translation>
+    </message>
+    <message>
+        <source>Output at most</source>
+        <translation>최대 출력</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>예상</translation>
+    </message>
+    <message>
+        <source>Worst case</source>
+        <translation>최악의 경우</translation>
     </message>
 </context>
 <context>
@@ -2857,10 +2903,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         </translation>
     </message>
     <message>
-        <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line and shows how the file will be split to fit the API limits before anything is sent.</source>
-        <translation>한 줄에 요청 하나: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope는 보내기 전에 모든 줄을 검사하고, API 한도에 맞게 파일을 어떻게 나눌지 보여 줍니다.</translation>
-    </message>
-    <message>
         <source>Checking %1…</source>
         <translation>%1 검사 중…</translation>
     </message>
@@ -2974,6 +3016,29 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>Search error message</source>
         <translation>오류 메시지 검색</translation>
     </message>
+    <message>
+        <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line, shows how the file will be split to fit the API limits, what it will cost per model and what it adds to your budgets, before anything is sent.</source>
+        <translation>한 줄에 요청 하나: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope는 무엇이든 보내기 전에 모든 줄을 검사하고, API 한도에 맞게 파일을 어떻게 나눌지, 모델별 비용이 얼마인지, 예산에 얼마가 더해지는지 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::PlanTableModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::ProblemTableModel</name>
@@ -3019,6 +3084,273 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <translation>
             <numerusform>항목 %n개 다시 보내기</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::SubmitDialog</name>
+    <message>
+        <source>Submit %1</source>
+        <translation>%1 제출</translation>
+    </message>
+    <message>
+        <source>It cannot be sent from here: %1</source>
+        <translation>여기서는 보낼 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 읽는 중…</translation>
+    </message>
+    <message>
+        <source>%p% read</source>
+        <translation>%p% 읽음</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>중지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop reading the file (nothing is sent).</source>
+        <translation>파일 읽기를 멈춥니다(아무것도 보내지 않음).</translation>
+    </message>
+    <message>
+        <source>Select a problem to see its line.</source>
+        <translation>문제를 선택하면 해당 줄을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>추정</translation>
+    </message>
+    <message>
+        <source>Split plan</source>
+        <translation>분할 계획</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>예산</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Report</source>
+        <translation>보고서 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>제출(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Override…</source>
+        <translation>무시하고 진행(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Send it although a budget would be passed: you type why, and the ledger records it with your name and the time.</source>
+        <translation>예산을 넘더라도 보냅니다: 이유를 입력하면 원장에 이름, 시각과 함께 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>The line cannot be read: %1</source>
+        <translation>줄을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The file has changed since it was checked: the line is not there any more. Check the file again.</source>
+        <translation>검사한 뒤 파일이 바뀌었습니다: 그 줄이 더 이상 없습니다. 파일을 다시 검사하세요.</translation>
+    </message>
+    <message>
+        <source>(a line of %1: characters %2 to %3 are shown)</source>
+        <translation>(%1 길이의 줄: %2~%3번째 문자를 표시)</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>멈추는 중…</translation>
+    </message>
+    <message>
+        <source>%1: the check was stopped; nothing was sent. The problems found so far are listed.</source>
+        <translation>%1: 검사를 멈췄습니다. 아무것도 보내지 않았습니다. 지금까지 찾은 문제를 보여 줍니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n error(s). Nothing can be sent until they are fixed.</source>
+        <translation>
+            <numerusform>%1: 오류 %n개. 고치기 전에는 아무것도 보낼 수 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no request to send.</source>
+        <translation>%1: 보낼 요청이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not split: the file cannot be sent as it is.</source>
+        <translation>나누지 않음: 이 파일은 그대로 보낼 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Fix the lines listed, save the file and drop it here again.</source>
+        <translation>표시된 줄을 고치고 저장한 뒤 다시 여기에 끌어다 놓으세요.</translation>
+    </message>
+    <message>
+        <source>The first %1 problems are listed.</source>
+        <translation>처음 %1개 문제를 보여 줍니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s), no problems found.</source>
+        <translation>
+            <numerusform>%1: 요청 %n개, 문제 없음.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s), no errors; read the warnings and notes listed.</source>
+        <translation>
+            <numerusform>%1: 요청 %n개, 오류 없음. 표시된 경고와 참고를 읽어 보세요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will be sent as %n batch(es), in file order.</source>
+        <translation>
+            <numerusform>파일 순서대로 배치 %n개로 보냅니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send despite %n warning(s)</source>
+        <translation>
+            <numerusform>경고 %n개가 있어도 보내기</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ledger could not be read, so custom_ids already used were not checked: %1</source>
+        <translation>원장을 읽을 수 없어 이미 사용된 custom_id를 검사하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>To send it: batchscope-cli submit &quot;%1&quot;</source>
+        <translation>보내려면: batchscope-cli submit &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>일별</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>월별</translation>
+    </message>
+    <message>
+        <source>in total</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>all models</source>
+        <translation>모든 모델</translation>
+    </message>
+    <message>
+        <source>A budget blocks this file: %1. Nothing is sent unless you override it with a reason (recorded in the ledger).</source>
+        <translation>예산이 이 파일을 막습니다: %1. 이유를 적어 무시하고 진행하지 않으면 아무것도 보내지 않습니다(원장에 기록됨).</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stop sending: what is not created yet is not sent (a create already on its way is let finish and recorded).</source>
+        <translation>보내기를 멈춥니다: 아직 생성되지 않은 것은 보내지 않습니다(이미 진행 중인 생성은 끝나도록 두고 기록합니다).</translation>
+    </message>
+    <message>
+        <source>Override the budget</source>
+        <translation>예산 무시하고 진행</translation>
+    </message>
+    <message>
+        <source>This file would pass a budget. Why must it be sent anyway? The reason is recorded in the ledger with your name and the time.</source>
+        <translation>이 파일은 예산을 넘습니다. 그래도 보내야 하는 이유는 무엇입니까? 이유는 이름, 시각과 함께 원장에 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>An override needs a reason: nothing was sent. Press Override… again and say why the file must pass the budget.</source>
+        <translation>무시하고 진행하려면 이유가 필요합니다: 아무것도 보내지 않았습니다. 다시 ‘무시하고 진행…’을 누르고 이 파일이 예산을 넘어야 하는 이유를 적으세요.</translation>
+    </message>
+    <message>
+        <source>Reading the file again and storing every request in the ledger…</source>
+        <translation>파일을 다시 읽고 모든 요청을 원장에 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Reading %p%</source>
+        <translation>읽는 중 %p%</translation>
+    </message>
+    <message>
+        <source>Storing %p%</source>
+        <translation>저장 중 %p%</translation>
+    </message>
+    <message>
+        <source>Storing every request in the ledger before anything is sent…</source>
+        <translation>보내기 전에 모든 요청을 원장에 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Uploading %p%</source>
+        <translation>업로드 중 %p%</translation>
+    </message>
+    <message>
+        <source>Uploading to the API. Cancel stops what is not created yet.</source>
+        <translation>API로 업로드하는 중입니다. 취소하면 아직 생성되지 않은 것을 멈춥니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent as %n batch(es).</source>
+        <translation>
+            <numerusform>배치 %n개로 보냈습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Created: %1. They are in the table; the console watches them and stores their results and cost when they end.</source>
+        <translation>생성됨: %1. 표에 있으며, 콘솔이 감시하다가 끝나면 결과와 비용을 저장합니다.</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation>보내기를 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing was created; the stored requests were set aside.</source>
+        <translation>아무것도 생성되지 않았습니다. 저장된 요청은 따로 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>Created before the cancel: %1. The rest was not sent.</source>
+        <translation>취소 전에 생성됨: %1. 나머지는 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The file was not sent.</source>
+        <translation>파일을 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Created before the failure: %1.</source>
+        <translation>실패 전에 생성됨: %1.</translation>
+    </message>
+    <message>
+        <source>The last create may have reached the server: the console matches it against the server&apos;s list of batches before anything is sent again, so do not send the file again until it shows in the table or is set aside.</source>
+        <translation>마지막 생성 요청이 서버에 닿았을 수 있습니다: 콘솔이 무엇이든 다시 보내기 전에 서버의 배치 목록과 맞춰 보므로, 표에 나타나거나 따로 보관될 때까지 파일을 다시 보내지 마세요.</translation>
+    </message>
+    <message>
+        <source>This is about the file as a whole.</source>
+        <translation>파일 전체에 관한 문제입니다.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2:</source>
+        <translation>%1번째 줄, %2번째 열:</translation>
+    </message>
+    <message>
+        <source>Line %1:</source>
+        <translation>%1번째 줄:</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>읽는 중…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+    <message>
+        <source>Uploading batch %1 of %2: %p%</source>
+        <translation>배치 %2개 중 %1번째 업로드 중: %p%</translation>
     </message>
 </context>
 <context>

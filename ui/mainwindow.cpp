@@ -7,7 +7,7 @@
 #include "batches/batchtablemodel.h"
 #include "batches/itemtablemodel.h"
 #include "batches/progressdelegate.h"
-#include "intake/filecheckdialog.h"
+#include "intake/submitdialog.h"
 
 #include "api/apierror.h"
 #include "core/redactor.h"
@@ -61,8 +61,8 @@ MainWindow::MainWindow(QWidget* parent)
         QStringLiteral("<h2>") + tr("Drop a JSONL file here to start") +
         QStringLiteral("</h2><p>") +
         tr("One request per line: {\"custom_id\": …, \"params\": {…}}. Batchscope checks every "
-           "line and shows how the file will be split to fit the API limits before anything is "
-           "sent.") +
+           "line, shows how the file will be split to fit the API limits, what it will cost per "
+           "model and what it adds to your budgets, before anything is sent.") +
         QStringLiteral("</p><p>") +
         tr("Or choose File → Open JSONL… (%1).")
             .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)) +
@@ -392,9 +392,11 @@ void MainWindow::refreshNow() {
 
 void MainWindow::updateSummary() {
     const BatchTableModel::Summary s = m_batchModel->summary();
-    m_pages->setCurrentWidget(s.batches > 0 ? static_cast<QWidget*>(m_batchPage)
-                                            : static_cast<QWidget*>(m_placeholder));
-    if (s.batches == 0) {
+    // Drafts being sent are rows too: the first submission shows the table at once.
+    const bool any = s.batches > 0 || m_batchModel->rowCount() > 0;
+    m_pages->setCurrentWidget(any ? static_cast<QWidget*>(m_batchPage)
+                                  : static_cast<QWidget*>(m_placeholder));
+    if (!any) {
         m_summary->clear();
         return;
     }
@@ -465,9 +467,21 @@ void MainWindow::showAbout() {
     dialog.exec();
 }
 
+void MainWindow::openFile(const QString& path) {
+    acceptFile(QFileInfo(path).absoluteFilePath());
+}
+
+void MainWindow::bringToFront() {
+    if (isMinimized())
+        showNormal();
+    show();
+    raise();
+    activateWindow();
+}
+
 void MainWindow::acceptFile(const QString& path) {
     statusBar()->showMessage(tr("Checking %1…").arg(QFileInfo(path).fileName()), 5000);
-    auto* dialog = new FileCheckDialog(path, this);
+    auto* dialog = new SubmitDialog(path, m_session, this);
     dialog->show();
     Q_EMIT jsonlFileChosen(path);
 }

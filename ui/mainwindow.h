@@ -51,11 +51,16 @@ public:
 
 Q_SIGNALS:
     // The user chose a JSONL file, through File → Open or by dropping it on the window; a
-    // FileCheckDialog is showing what is in it.
+    // SubmitDialog is showing what is in it.
     void jsonlFileChosen(const QString& path);
 
 public Q_SLOTS:
     void openJsonl();
+    // Opens the Submit dialog for this file (a command-line argument, or a file another launch
+    // on the same ledger handed over).
+    void openFile(const QString& path);
+    // Shows, raises and activates the window (another launch asked for it).
+    void bringToFront();
     void showAbout();
     // Polls the API now (F5).
     void refreshNow();

@@ -17,6 +17,8 @@ ConsoleSession::ConsoleSession(QObject* parent)
     qRegisterMetaType<bs::ApiError>();
     qRegisterMetaType<bs::IngestReport>();
     qRegisterMetaType<bs::Poller::CycleReport>();
+    qRegisterMetaType<bs::FileSubmitter::Result>();
+    qRegisterMetaType<bs::FileSubmitter::Stage>();
 }
 
 ConsoleSession::~ConsoleSession() {
@@ -58,7 +60,7 @@ void ConsoleSession::lookForKey() {
         return;
     const ApiError urlError = ApiClient::checkUrl(m_config.baseUrl);
     if (urlError.isError()) {
-        Q_EMIT monitoringUnavailable(
+        unavailable(
             tr("The API address %1 cannot be used: %2 Set ANTHROPIC_BASE_URL to an https address "
                "(or http on this machine only).")
                 .arg(m_config.displayBaseUrl(), urlError.toString()));
@@ -71,7 +73,7 @@ void ConsoleSession::lookForKey() {
         if (r.isOk())
             startWithKey(r.secret);
         else
-            Q_EMIT monitoringUnavailable(tr("Batches are not watched. %1").arg(r.message));
+            unavailable(tr("Batches are not watched. %1").arg(r.message));
     });
 }
 
@@ -90,11 +92,20 @@ void ConsoleSession::startWithKey(const QString& key) {
         if (ok)
             Q_EMIT monitoringStarted();
         else
-            Q_EMIT monitoringUnavailable(tr("Batches are not watched: %1").arg(error));
+            unavailable(tr("Batches are not watched: %1").arg(error));
     });
     connect(m_monitor, &MonitorWorker::cycleFinished, this, &ConsoleSession::cycleFinished);
     connect(m_monitor, &MonitorWorker::pollFailed, this, &ConsoleSession::pollFailed);
     connect(m_monitor, &MonitorWorker::ingestionDone, this, &ConsoleSession::ingestionDone);
+    connect(m_monitor, &MonitorWorker::submitProgress, this, &ConsoleSession::submitProgress);
+    connect(m_monitor, &MonitorWorker::submitPartSending, this, &ConsoleSession::submitPartSending);
+    connect(m_monitor, &MonitorWorker::submitDraftsReserved, this,
+            &ConsoleSession::submitDraftsReserved);
+    connect(m_monitor, &MonitorWorker::submitFinished, this,
+            [this](const FileSubmitter::Result& result) {
+                m_submitting = false;
+                Q_EMIT submitFinished(result);
+            });
     m_monitorThread->start();
     MonitorWorker* monitor = m_monitor;
     const QString path = m_ledgerPath;
@@ -105,6 +116,7 @@ void ConsoleSession::startWithKey(const QString& key) {
 void ConsoleSession::stopMonitor() {
     m_monitoring = false;
     m_operations->setMonitor(nullptr);
+    m_submitting = false;
     if (!m_monitorThread)
         return;
     // Torn down on its own thread, after whatever it was doing; then the thread ends.
@@ -119,6 +131,39 @@ void ConsoleSession::stopMonitor() {
         Qt::QueuedConnection);
     m_monitorThread->wait();
     delete std::exchange(m_monitorThread, nullptr);
+}
+
+void ConsoleSession::unavailable(const QString& why) {
+    m_unavailable = why;
+    Q_EMIT monitoringUnavailable(why);
+}
+
+void ConsoleSession::submitFile(const QString& path, const FileSubmitter::Options& options) {
+    if (m_submitting || !m_monitor) {
+        FileSubmitter::Result result;
+        result.message =
+            m_submitting ? tr("Another file is being sent; send this one when it is done.")
+                         : tr("Nothing was sent: the console is not connected to the API. %1")
+                               .arg(m_unavailable.isEmpty() ? tr("It is still starting; try again.")
+                                                            : m_unavailable);
+        // Queued, as every answer is: the caller connects after calling.
+        QMetaObject::invokeMethod(
+            this, [this, result] { Q_EMIT submitFinished(result); }, Qt::QueuedConnection);
+        return;
+    }
+    m_submitting = true;
+    m_monitor->clearCancel();
+    MonitorWorker* monitor = m_monitor;
+    QMetaObject::invokeMethod(
+        m_monitor, [monitor, path, options] { monitor->submitFile(path, options); },
+        Qt::QueuedConnection);
+}
+
+void ConsoleSession::cancelSubmit() {
+    // Directly: the monitor thread is busy reading or storing the file (the one moment a cancel
+    // matters), so a queued call would come too late. MonitorWorker::cancelSubmit is thread-safe.
+    if (m_monitor && m_submitting)
+        m_monitor->cancelSubmit();
 }
 
 void ConsoleSession::refreshNow() {

@@ -2,6 +2,7 @@
 
 #include "api/apiconfig.h"
 #include "api/apierror.h"
+#include "monitor/filesubmitter.h"
 #include "monitor/ingestrecords.h"
 #include "monitor/poller.h"
 
@@ -53,6 +54,18 @@ public:
     void startMonitoring();
     bool isMonitoring() const { return m_monitoring; }
     QUrl baseUrl() const { return m_config.baseUrl; }
+    // Why nothing can be sent or watched (monitoringUnavailable's message); empty otherwise.
+    QString unavailableReason() const { return m_unavailable; }
+
+    // Sends a checked JSONL file: a FileSubmitter on the monitor thread (it owns the ApiClient
+    // and the writing Ledger) scans it again, passes the budget gate, stores every request
+    // write-ahead and creates the batches. Answers with submitProgress(), submitDraftsReserved()
+    // (the drafts exist: the table shows them) and exactly one submitFinished(), queued on this
+    // thread. One submission at a time (isSubmitting()); without monitoring it fails at once.
+    void submitFile(const QString& path, const bs::FileSubmitter::Options& options);
+    // Stops the running submission until its create is answered (see FileSubmitter::cancel).
+    void cancelSubmit();
+    bool isSubmitting() const { return m_submitting; }
 
     // --- Batch operations (cancel, delete, ingest now, attach source, retry) -----------------
     // Lives as long as the session; its API calls run on the monitor thread once monitoring has
@@ -72,12 +85,18 @@ Q_SIGNALS:
     void cycleFinished(const bs::Poller::CycleReport& report);
     void pollFailed(const bs::ApiError& error);
     void ingestionDone(const bs::IngestReport& report);
+    void submitProgress(bs::FileSubmitter::Stage stage, qint64 done, qint64 total);
+    void submitDraftsReserved(const QStringList& localIds);
+    // Part `index` (0-based) of `count` is being uploaded (submitProgress then counts its bytes).
+    void submitPartSending(int index, int count);
+    void submitFinished(const bs::FileSubmitter::Result& result);
 
 private:
     void onLedgerOpened(bool ok, const QString& error);
     void lookForKey();
     void startWithKey(const QString& key);
     void stopMonitor();
+    void unavailable(const QString& why);
 
     std::unique_ptr<LedgerWorker> m_worker;
     std::unique_ptr<SecretStore> m_secrets;
@@ -92,6 +111,8 @@ private:
     bool m_monitoring = false;
     // Batch operations: destroyed after the monitor thread was stopped (in the destructor).
     std::unique_ptr<BatchOperations> m_operations;
+    bool m_submitting = false;
+    QString m_unavailable;
 };
 
 } // namespace bs

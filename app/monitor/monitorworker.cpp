@@ -31,6 +31,14 @@ void MonitorWorker::start(const ApiConfig& config, const QString& ledgerPath) {
     connect(m_poller.get(), &Poller::errorOccurred, this, &MonitorWorker::pollFailed);
     connect(m_poller.get(), &Poller::ingestionDone, this, &MonitorWorker::ingestionDone);
     m_poller->start();
+    m_submitter = std::make_unique<FileSubmitter>(m_client.get(), m_ledger.get());
+    connect(m_submitter.get(), &FileSubmitter::progress, this, &MonitorWorker::submitProgress);
+    connect(m_submitter.get(), &FileSubmitter::partSending, this,
+            &MonitorWorker::submitPartSending);
+    connect(m_submitter.get(), &FileSubmitter::draftsReserved, this,
+            &MonitorWorker::submitDraftsReserved);
+    connect(m_submitter.get(), &FileSubmitter::finished, this, &MonitorWorker::submitFinished);
+    m_submitterForCancel = m_submitter.get();
     Q_EMIT started(true, QString());
 }
 
@@ -39,8 +47,30 @@ void MonitorWorker::pollNow() {
         m_poller->pollNow();
 }
 
+void MonitorWorker::submitFile(const QString& path, const FileSubmitter::Options& options) {
+    if (!m_submitter) {
+        FileSubmitter::Result result;
+        result.message = tr("Nothing was sent: the console is not connected to the API (no key, "
+                            "or the ledger could not be opened).");
+        Q_EMIT submitFinished(result);
+        return;
+    }
+    m_submitter->submit(path, options);
+    if (m_cancelPending.exchange(false))
+        m_submitter->cancel();
+}
+
+void MonitorWorker::cancelSubmit() {
+    m_cancelPending = true;
+    if (FileSubmitter* submitter = m_submitterForCancel.load())
+        submitter->cancel();
+}
+
 void MonitorWorker::stop() {
-    // The poller (and its ingestion) goes before the client and the ledger it uses.
+    // The submitter and the poller (and its ingestion) go before the client and the ledger they
+    // use.
+    m_submitterForCancel = nullptr;
+    m_submitter.reset();
     m_poller.reset();
     m_client.reset();
     m_ledger.reset();

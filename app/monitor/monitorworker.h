@@ -2,11 +2,13 @@
 
 #include "api/apiconfig.h"
 #include "api/apierror.h"
+#include "monitor/filesubmitter.h"
 #include "monitor/ingestrecords.h"
 #include "monitor/poller.h"
 
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 
 namespace bs {
@@ -36,20 +38,38 @@ public Q_SLOTS:
     // Opens the ledger and starts polling (and ingesting ended batches); answers started().
     void start(const bs::ApiConfig& config, const QString& ledgerPath);
     void pollNow();
+    // Sends a checked file (FileSubmitter: this thread's ApiClient and writing Ledger); answers
+    // with submitFinished(), also when polling has not started (then it fails saying why).
+    void submitFile(const QString& path, const bs::FileSubmitter::Options& options);
     // Stops polling and tears everything down on this thread (the running ingestion is canceled;
     // what it committed stays).
     void stop();
+
+public:
+    // Thread-safe (call from any thread): stops the running submission (FileSubmitter::cancel:
+    // reading and storing stop at once, a create under way is let finish and recorded).
+    void cancelSubmit();
+    // Thread-safe: forgets an earlier cancel (call before queueing submitFile()).
+    void clearCancel() { m_cancelPending = false; }
 
 Q_SIGNALS:
     void started(bool ok, const QString& error);
     void cycleFinished(const bs::Poller::CycleReport& report);
     void pollFailed(const bs::ApiError& error);
     void ingestionDone(const bs::IngestReport& report);
+    void submitProgress(bs::FileSubmitter::Stage stage, qint64 done, qint64 total);
+    void submitDraftsReserved(const QStringList& localIds);
+    void submitPartSending(int index, int count);
+    void submitFinished(const bs::FileSubmitter::Result& result);
 
 private:
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<ApiClient> m_client;
     std::unique_ptr<Poller> m_poller;
+    std::unique_ptr<FileSubmitter> m_submitter;
+    std::atomic<FileSubmitter*> m_submitterForCancel{nullptr}; // read by cancelSubmit()
+    // A cancel that came before the queued submitFile() ran (submit() starts uncancelled).
+    std::atomic<bool> m_cancelPending{false};
 };
 
 } // namespace bs

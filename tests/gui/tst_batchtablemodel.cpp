@@ -279,6 +279,71 @@ private Q_SLOTS:
         Ledger::setMainThreadGuard(false);
     }
 
+    // A submission shows at once, in its write-ahead state: a stored draft is a row ("Stored, not
+    // sent", its requests), then "Sending", and its created batch takes over the same row (no
+    // remove, no insert); an abandoned draft's row goes.
+    void draftsAreRowsUntilTheirBatchExists() {
+        const QString path = freshPath();
+        onWorker(path, [](Ledger& l) {
+            QVERIFY(BatchStore(l).upsert(runningBatch(QStringLiteral("msgbatch_old"), 3, 60)));
+        });
+        Ledger::setMainThreadGuard(true);
+        const int violations = Ledger::mainThreadViolations();
+        BatchTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        LedgerWorker worker;
+        QVERIFY(load(model, worker, path));
+        QCOMPARE(model.rowCount(), 1);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+        QString local, other;
+        BatchLocal source;
+        source.sourceFile = QStringLiteral("/data/requests.jsonl");
+        onWorker(path, [&](Ledger& l) {
+            DraftStore drafts(l);
+            local = drafts.create(source);
+            other = drafts.create(source);
+            QVERIFY(!local.isEmpty() && !other.isEmpty());
+            QVERIFY(
+                drafts.storeRequests(local, {{QStringLiteral("r-1"), QByteArrayLiteral("{}"), 1},
+                                             {QStringLiteral("r-2"), QByteArrayLiteral("{}"), 1}}));
+        });
+        QTRY_COMPARE(model.rowCount(), 3);
+        const auto rowOf = [&](const QString& text, int column) {
+            for (int r = 0; r < model.rowCount(); ++r) {
+                if (cell(model, r, column) == text)
+                    return r;
+            }
+            return -1;
+        };
+        QTRY_VERIFY(rowOf(QStringLiteral("2"), BatchTableModel::Requests) >= 0);
+        const int row = rowOf(QStringLiteral("2"), BatchTableModel::Requests);
+        QCOMPARE(cell(model, row, BatchTableModel::Status), QStringLiteral("Stored, not sent"));
+        QCOMPARE(cell(model, row, BatchTableModel::Id), QStringLiteral("not created yet"));
+        QCOMPARE(cell(model, row, BatchTableModel::Source), QStringLiteral("requests.jsonl"));
+        QVERIFY(cell(model, row, BatchTableModel::Status, Qt::ToolTipRole).contains(local));
+
+        onWorker(path, [&](Ledger& l) { QVERIFY(DraftStore(l).markCreating(local)); });
+        QTRY_COMPARE(cell(model, row, BatchTableModel::Status), QStringLiteral("Sending"));
+
+        MessageBatch created = runningBatch(QStringLiteral("msgbatch_created"), 2, 0);
+        const int insertsBefore = int(inserted.size());
+        onWorker(path, [&](Ledger& l) { QVERIFY(DraftStore(l).attach(local, created)); });
+        QTRY_COMPARE(cell(model, row, BatchTableModel::Id), QStringLiteral("msgbatch_created"));
+        QCOMPARE(cell(model, row, BatchTableModel::Status), QStringLiteral("In progress"));
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(int(inserted.size()), insertsBefore);
+        QCOMPARE(removed.size(), 0);
+
+        onWorker(path,
+                 [&](Ledger& l) { QVERIFY(DraftStore(l).abandon(other, QStringLiteral("test"))); });
+        QTRY_COMPARE(model.rowCount(), 2);
+        QCOMPARE(Ledger::mainThreadViolations(), violations);
+        Ledger::setMainThreadGuard(false);
+    }
+
     // The items of a batch come a page at a time, in custom_id order, filtered by type and by a
     // text in the custom_id; nothing of it on the GUI thread.
     void itemsLoadLazily() {
