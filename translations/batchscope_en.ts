@@ -483,6 +483,10 @@
         <source>It is still starting; try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The estimate was not calibrated: the console is not connected to the API. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::DraftStore</name>
@@ -979,6 +983,10 @@
     <name>bs::MonitorWorker</name>
     <message>
         <source>Nothing was sent: the console is not connected to the API (no key, or the ledger could not be opened).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The estimate was not calibrated: the console is not connected to the API (no key, or the ledger could not be opened).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2716,6 +2724,36 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::CalibrationBar</name>
+    <message>
+        <source>Ca&amp;librate with count_tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts the input tokens of a few requests per model with the API&apos;s count_tokens (up to %1 each, spread through the file; nothing is created or billed) and scales the local estimate by what it says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input tokens are estimated locally (characters / 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking count_tokens for a sample of the requests…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The estimate stays local: count_tokens calibrated no model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Input tokens calibrated with count_tokens on %n sampled request(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::EstimateTableModel</name>
     <message>
         <source>unpriced</source>
@@ -3278,10 +3316,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop sending: what is not created yet is not sent (a create already on its way is let finish and recorded).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Override the budget</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3374,6 +3408,10 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
     <message>
         <source>Uploading batch %1 of %2: %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sending: what is not created yet is not sent (a create whose body was sent whole is reconciled with the server&apos;s list).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

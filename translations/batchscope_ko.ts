@@ -479,6 +479,10 @@
         <source>It is still starting; try again.</source>
         <translation>아직 시작하는 중입니다. 다시 시도하세요.</translation>
     </message>
+    <message>
+        <source>The estimate was not calibrated: the console is not connected to the API. %1</source>
+        <translation>추정치를 보정하지 못했습니다: 콘솔이 API에 연결되어 있지 않습니다. %1</translation>
+    </message>
 </context>
 <context>
     <name>bs::DraftStore</name>
@@ -966,6 +970,10 @@
     <message>
         <source>Nothing was sent: the console is not connected to the API (no key, or the ledger could not be opened).</source>
         <translation>아무것도 보내지 않았습니다: 콘솔이 API에 연결되어 있지 않습니다(키가 없거나 원장을 열 수 없음).</translation>
+    </message>
+    <message>
+        <source>The estimate was not calibrated: the console is not connected to the API (no key, or the ledger could not be opened).</source>
+        <translation>추정치를 보정하지 못했습니다: 콘솔이 API에 연결되어 있지 않습니다(키가 없거나 원장을 열 수 없음).</translation>
     </message>
 </context>
 <context>
@@ -2707,6 +2715,35 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::CalibrationBar</name>
+    <message>
+        <source>Ca&amp;librate with count_tokens</source>
+        <translation>count_tokens로 보정(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Counts the input tokens of a few requests per model with the API&apos;s count_tokens (up to %1 each, spread through the file; nothing is created or billed) and scales the local estimate by what it says.</source>
+        <translation>모델마다 몇 개의 요청(모델당 최대 %1개, 파일 전체에 고르게)의 입력 토큰을 API의 count_tokens로 세고(아무것도 만들지 않으며 과금되지 않음), 그 결과로 로컬 추정치를 조정합니다.</translation>
+    </message>
+    <message>
+        <source>Input tokens are estimated locally (characters / 4).</source>
+        <translation>입력 토큰은 로컬에서 추정합니다(문자 수 / 4).</translation>
+    </message>
+    <message>
+        <source>Asking count_tokens for a sample of the requests…</source>
+        <translation>요청 표본으로 count_tokens에 묻는 중…</translation>
+    </message>
+    <message>
+        <source>The estimate stays local: count_tokens calibrated no model.</source>
+        <translation>추정치는 로컬 값 그대로입니다: count_tokens가 보정한 모델이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Input tokens calibrated with count_tokens on %n sampled request(s).</source>
+        <translation>
+            <numerusform>표본 요청 %n개로 count_tokens를 사용해 입력 토큰을 보정했습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::EstimateTableModel</name>
     <message>
         <source>unpriced</source>
@@ -3255,10 +3292,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <translation>취소</translation>
     </message>
     <message>
-        <source>Stop sending: what is not created yet is not sent (a create already on its way is let finish and recorded).</source>
-        <translation>보내기를 멈춥니다: 아직 생성되지 않은 것은 보내지 않습니다(이미 진행 중인 생성은 끝나도록 두고 기록합니다).</translation>
-    </message>
-    <message>
         <source>Override the budget</source>
         <translation>예산 무시하고 진행</translation>
     </message>
@@ -3351,6 +3384,10 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     <message>
         <source>Uploading batch %1 of %2: %p%</source>
         <translation>배치 %2개 중 %1번째 업로드 중: %p%</translation>
+    </message>
+    <message>
+        <source>Stop sending: what is not created yet is not sent (a create whose body was sent whole is reconciled with the server&apos;s list).</source>
+        <translation>전송 중지: 아직 만들어지지 않은 것은 보내지 않습니다(본문을 모두 보낸 생성 요청은 서버 목록과 대조해 정리합니다).</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ ConsoleSession::ConsoleSession(QObject* parent)
     qRegisterMetaType<bs::Poller::CycleReport>();
     qRegisterMetaType<bs::FileSubmitter::Result>();
     qRegisterMetaType<bs::FileSubmitter::Stage>();
+    qRegisterMetaType<bs::TokenCalibrator::Result>();
 }
 
 ConsoleSession::~ConsoleSession() {
@@ -99,6 +100,8 @@ void ConsoleSession::startWithKey(const QString& key) {
     connect(m_monitor, &MonitorWorker::ingestionDone, this, &ConsoleSession::ingestionDone);
     connect(m_monitor, &MonitorWorker::submitProgress, this, &ConsoleSession::submitProgress);
     connect(m_monitor, &MonitorWorker::submitPartSending, this, &ConsoleSession::submitPartSending);
+    connect(m_monitor, &MonitorWorker::calibrationFinished, this,
+            &ConsoleSession::calibrationFinished);
     connect(m_monitor, &MonitorWorker::submitDraftsReserved, this,
             &ConsoleSession::submitDraftsReserved);
     connect(m_monitor, &MonitorWorker::submitFinished, this,
@@ -157,6 +160,23 @@ void ConsoleSession::submitFile(const QString& path, const FileSubmitter::Option
     QMetaObject::invokeMethod(
         m_monitor, [monitor, path, options] { monitor->submitFile(path, options); },
         Qt::QueuedConnection);
+}
+
+void ConsoleSession::calibrateFile(const QString& path) {
+    if (!m_monitor) {
+        TokenCalibrator::Result result;
+        result.message =
+            tr("The estimate was not calibrated: the console is not connected to the API. %1")
+                .arg(m_unavailable.isEmpty() ? tr("It is still starting; try again.")
+                                             : m_unavailable);
+        QMetaObject::invokeMethod(
+            this, [this, path, result] { Q_EMIT calibrationFinished(path, result); },
+            Qt::QueuedConnection);
+        return;
+    }
+    MonitorWorker* monitor = m_monitor;
+    QMetaObject::invokeMethod(
+        m_monitor, [monitor, path] { monitor->calibrateFile(path); }, Qt::QueuedConnection);
 }
 
 void ConsoleSession::cancelSubmit() {

@@ -2,6 +2,7 @@
 
 #include "api/apiconfig.h"
 #include "api/apierror.h"
+#include "intake/tokencalibrator.h"
 #include "monitor/filesubmitter.h"
 #include "monitor/ingestrecords.h"
 #include "monitor/poller.h"
@@ -65,6 +66,10 @@ public:
     void submitFile(const QString& path, const bs::FileSubmitter::Options& options);
     // Stops the running submission until its create is answered (see FileSubmitter::cancel).
     void cancelSubmit();
+    // Calibrates the estimate of `path` with count_tokens on a sample of its requests (asked
+    // for in the Submit dialog; nothing is created). Answers with one calibrationFinished(),
+    // queued on this thread; without an API connection it fails saying why.
+    void calibrateFile(const QString& path);
     bool isSubmitting() const { return m_submitting; }
 
     // --- Batch operations (cancel, delete, ingest now, attach source, retry) -----------------
@@ -90,6 +95,7 @@ Q_SIGNALS:
     // Part `index` (0-based) of `count` is being uploaded (submitProgress then counts its bytes).
     void submitPartSending(int index, int count);
     void submitFinished(const bs::FileSubmitter::Result& result);
+    void calibrationFinished(const QString& path, const bs::TokenCalibrator::Result& result);
 
 private:
     void onLedgerOpened(bool ok, const QString& error);

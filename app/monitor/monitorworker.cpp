@@ -1,6 +1,7 @@
 #include "monitorworker.h"
 
 #include "api/apiclient.h"
+#include "cost/pricebook.h"
 #include "ledger/ledger.h"
 
 namespace bs {
@@ -47,6 +48,27 @@ void MonitorWorker::pollNow() {
         m_poller->pollNow();
 }
 
+void MonitorWorker::calibrateFile(const QString& path) {
+    if (!m_client) {
+        TokenCalibrator::Result result;
+        result.message = tr("The estimate was not calibrated: the console is not connected to "
+                            "the API (no key, or the ledger could not be opened).");
+        Q_EMIT calibrationFinished(path, result);
+        return;
+    }
+    m_calibrator.reset(); // a calibration under way is replaced (its answer is dropped)
+    m_calibrator = std::make_unique<TokenCalibrator>(m_client.get());
+    m_calibrating = path;
+    connect(m_calibrator.get(), &TokenCalibrator::finished, this,
+            [this](const TokenCalibrator::Result& result) {
+                Q_EMIT calibrationFinished(m_calibrating, result);
+            });
+    m_calibrationPrices = std::make_unique<PriceBook>(PriceBook::load());
+    JsonlScanner::Options options; // as the Submit dialog's scan: the same models, same order
+    options.prices = m_calibrationPrices.get();
+    m_calibrator->calibrate(path, options);
+}
+
 void MonitorWorker::submitFile(const QString& path, const FileSubmitter::Options& options) {
     if (!m_submitter) {
         FileSubmitter::Result result;
@@ -71,6 +93,7 @@ void MonitorWorker::stop() {
     // use.
     m_submitterForCancel = nullptr;
     m_submitter.reset();
+    m_calibrator.reset();
     m_poller.reset();
     m_client.reset();
     m_ledger.reset();

@@ -11,6 +11,7 @@
 #include "intake/budgetbar.h"
 #include "intake/submitdialog.h"
 #include "ledger/budgetsetting.h"
+#include "ledger/budgetstore.h"
 #include "ledger/ledger.h"
 #include "ledger/settingsstore.h"
 #include "mainwindow.h"
@@ -272,6 +273,70 @@ private Q_SLOTS:
             window.attachSession(nullptr);
         }
         QCOMPARE(bs::Ledger::mainThreadViolations(), violations);
+    }
+
+    // Calibrate with count_tokens: the dialog reads the file again with the sim's counts, shows
+    // the calibrated input tokens, and Submit reserves exactly what it showed.
+    void calibrateThenSubmitReservesWhatWasShown() {
+        QTemporaryDir dir;
+        const QString ledgerPath = dir.filePath(QStringLiteral("ledger.sqlite"));
+        const QString path = dir.filePath(QStringLiteral("calibrate.jsonl"));
+        QVERIFY(
+            writeLines(path, {validLine(QStringLiteral("c-1")), validLine(QStringLiteral("c-2")),
+                              validLine(QStringLiteral("c-3"))}));
+        bs::FileSubmitter::Result result;
+        qint64 shownInput = -1;
+        bs::Ledger::setMainThreadGuard(true);
+        const int violations = bs::Ledger::mainThreadViolations();
+        {
+            MainWindow window;
+            bs::ConsoleSession session;
+            window.show();
+            session.openLedger(ledgerPath);
+            window.attachSession(&session);
+            session.startMonitoring();
+            QTRY_VERIFY_WITH_TIMEOUT(session.isMonitoring(), 30000);
+            dropOn(window, path);
+            SubmitDialog* dialog = checkedDialog(window, path);
+            QVERIFY(dialog);
+            QCOMPARE(dialog->check().estimates.size(), 1);
+            const bs::JsonlScanner::ModelEstimate local = dialog->check().estimates.first();
+            QVERIFY(!local.calibrated);
+            auto* calibrate = dialog->findChild<QPushButton*>(QStringLiteral("calibrate"));
+            QVERIFY(calibrate);
+            QTRY_VERIFY(calibrate->isEnabled());
+            QSignalSpy rescanned(dialog, &SubmitDialog::checked);
+            calibrate->click();
+            QTRY_COMPARE_WITH_TIMEOUT(rescanned.size(), 1, 60000);
+            const bs::JsonlScanner::ModelEstimate calibrated = dialog->check().estimates.first();
+            QVERIFY(calibrated.calibrated);
+            QCOMPARE(calibrated.inputTokensLocal, local.inputTokens);
+            // The sim counts the prompt only: fewer tokens than characters / 4 of all params.
+            QVERIFY2(
+                calibrated.inputTokens < local.inputTokens,
+                qPrintable(
+                    QStringLiteral("%1 vs %2").arg(calibrated.inputTokens).arg(local.inputTokens)));
+            const QString note =
+                dialog->findChild<QLabel*>(QStringLiteral("calibrationNote"))->text();
+            QVERIFY2(note.contains(QStringLiteral("calibrated")), qPrintable(note));
+            shownInput = calibrated.inputTokens;
+
+            QSignalSpy sent(dialog, &SubmitDialog::sendFinished);
+            auto* submit = dialog->findChild<QPushButton*>(QStringLiteral("submitButton"));
+            QTRY_VERIFY(submit->isEnabled());
+            submit->click();
+            QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 60000);
+            result = sent.first().first().value<bs::FileSubmitter::Result>();
+            QVERIFY2(result.ok, qPrintable(result.message));
+            window.attachSession(nullptr);
+        }
+        QCOMPARE(bs::Ledger::mainThreadViolations(), violations);
+        bs::Ledger::setMainThreadGuard(false);
+        bs::Ledger ledger;
+        QVERIFY(ledger.open(ledgerPath));
+        const auto reserved = bs::BudgetStore(ledger).ofDraft(result.localIds.first());
+        QCOMPARE(reserved.size(), 1);
+        QCOMPARE(reserved.first().inputTokens, shownInput);
     }
 
     void budgetBlockOffersOverride() {

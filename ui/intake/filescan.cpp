@@ -7,13 +7,14 @@
 namespace bs::ui {
 
 void FileScan::run(QPromise<Result>& promise, const QString& path, const QString& ledgerPath,
-                   const StopFlag& stop) {
+                   const StopFlag& stop, const Ratios& ratios) {
     promise.setProgressRange(0, kProgressRange);
     Result result;
     const PriceBook prices = PriceBook::load();
     JsonlScanner::Options options;
     options.prices = &prices;
     options.maxProblems = kMaxProblems;
+    options.inputRatios = ratios;
     options.progress = [&promise, &stop](qint64 done, qint64 total) {
         if (total > 0)
             promise.setProgressValue(

@@ -43,8 +43,11 @@ public:
 
     // Reads `path`; `ledgerPath` (empty: none) answers "already used in the ledger".
     using StopFlag = std::shared_ptr<std::atomic_bool>;
+    // `ratios`: count_tokens calibration per model (TokenCalibrator::Result::ratios()); empty:
+    // the local estimate.
+    using Ratios = QHash<QString, bs::JsonlScanner::Options::InputRatio>;
     static void run(QPromise<Result>& promise, const QString& path, const QString& ledgerPath,
-                    const StopFlag& stop);
+                    const StopFlag& stop, const Ratios& ratios);
 };
 
 } // namespace bs::ui

@@ -1,6 +1,7 @@
 #include "submitdialog.h"
 
 #include "budgetbar.h"
+#include "calibrationbar.h"
 #include "estimatetablemodel.h"
 #include "plantablemodel.h"
 #include "problemtablemodel.h"
@@ -70,12 +71,7 @@ SubmitDialog::SubmitDialog(const QString& path, ConsoleSession* session, QWidget
     connect(&m_scan, &QFutureWatcher<FileScan::Result>::progressValueChanged, m_progress,
             &QProgressBar::setValue);
     connect(&m_scan, &QFutureWatcher<FileScan::Result>::finished, this, &SubmitDialog::onScanned);
-    // The scanning thread reads the session's ledger through a connection of its own (the
-    // session may still be opening it: SQLite lets the two wait for each other).
-    const QString ledgerPath = session ? session->ledgerPath() : QString();
-    // Only values are captured: the dialog may be closed (and gone) before the read ends.
-    m_scan.setFuture(QtConcurrent::run(&FileScan::run, path, ledgerPath, m_stopScan));
-    setState(State::Scanning);
+    startScan();
     if (session) {
         // Sending needs the session's API connection, which may come after the dialog opened.
         connect(session, &ConsoleSession::monitoringStarted, this, &SubmitDialog::updateButtons);
@@ -85,6 +81,26 @@ SubmitDialog::SubmitDialog(const QString& path, ConsoleSession* session, QWidget
         });
         connect(session, &ConsoleSession::submitFinished, this, &SubmitDialog::updateButtons);
     }
+}
+
+void SubmitDialog::startScan() {
+    // The scanning thread reads the session's ledger through a connection of its own (the
+    // session may still be opening it: SQLite lets the two wait for each other).
+    const QString ledgerPath = m_session ? m_session->ledgerPath() : QString();
+    // Only values are captured: the dialog may be closed (and gone) before the read ends.
+    m_stopScan = std::make_shared<std::atomic_bool>(false);
+    m_scan.setFuture(QtConcurrent::run(&FileScan::run, m_path, ledgerPath, m_stopScan, m_ratios));
+    setState(State::Scanning);
+}
+
+void SubmitDialog::onCalibrated(const FileScan::Ratios& ratios) {
+    if (m_state != State::Checked)
+        return;
+    // Read again with the ratios: the estimate, the expected cost and the budgets follow, and
+    // Submit reserves what is shown.
+    m_ratios = ratios;
+    m_progress->setValue(0);
+    startScan();
 }
 
 SubmitDialog::~SubmitDialog() {
@@ -168,6 +184,9 @@ void SubmitDialog::buildUi() {
     auto* estimateGroup = new QGroupBox(tr("Estimate"), this);
     auto* estimateLayout = new QVBoxLayout(estimateGroup);
     estimateLayout->addWidget(m_estimateView);
+    m_calibration = new CalibrationBar(m_path, m_session, this);
+    connect(m_calibration, &CalibrationBar::calibrated, this, &SubmitDialog::onCalibrated);
+    estimateLayout->addWidget(m_calibration);
     auto* planGroup = new QGroupBox(tr("Split plan"), this);
     auto* planLayout = new QVBoxLayout(planGroup);
     planLayout->addWidget(m_planNote);
@@ -408,6 +427,7 @@ void SubmitDialog::updateButtons() {
     m_submit->setEnabled(checked && confirmed && canSend && !blocked);
     m_override->setVisible(checked && blocked);
     m_override->setEnabled(checked && confirmed && canSend && blocked);
+    m_calibration->setAvailable(checked && m_session && m_session->isMonitoring());
     m_confirm->setEnabled(m_state == State::Checked);
     m_copy->setEnabled(!m_check.problems.isEmpty());
     const bool done = m_state == State::Sent || m_state == State::Failed;
@@ -415,7 +435,8 @@ void SubmitDialog::updateButtons() {
     m_cancel->setText(done ? tr("Close") : tr("Cancel"));
     m_cancel->setToolTip(m_state == State::Sending
                              ? tr("Stop sending: what is not created yet is not sent (a create "
-                                  "already on its way is let finish and recorded).")
+                                  "whose body was sent whole is reconciled with the server's "
+                                  "list).")
                              : QString());
 }
 
@@ -453,6 +474,7 @@ void SubmitDialog::startSubmit(const QString& overrideReason) {
     options.acceptWarnings = m_check.warnings == 0 || m_confirm->isChecked();
     options.overrideReason = overrideReason;
     options.expectedRequests = m_check.requests;
+    options.inputRatios = m_ratios; // reserve what the dialog showed (calibrated or local)
     connect(m_session, &ConsoleSession::submitProgress, this, &SubmitDialog::onSendProgress,
             Qt::UniqueConnection);
     connect(m_session, &ConsoleSession::submitFinished, this, &SubmitDialog::onSendFinished,

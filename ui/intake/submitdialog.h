@@ -23,6 +23,7 @@ class ConsoleSession;
 namespace bs::ui {
 
 class BudgetBar;
+class CalibrationBar;
 class EstimateTableModel;
 class PlanTableModel;
 class ProblemTableModel;
@@ -84,6 +85,8 @@ protected:
 
 private:
     void buildUi();
+    void startScan();
+    void onCalibrated(const FileScan::Ratios& ratios);
     void onScanned();
     void showCheck();
     void selectFirstProblem();
@@ -117,6 +120,8 @@ private:
     QTableView* m_planView = nullptr;
     QTableView* m_estimateView = nullptr;
     BudgetBar* m_budget = nullptr;
+    CalibrationBar* m_calibration = nullptr;
+    FileScan::Ratios m_ratios; // count_tokens calibration asked for in this dialog
     QCheckBox* m_confirm = nullptr;
     QLabel* m_result = nullptr;
     QPushButton* m_submit = nullptr;
