@@ -2703,6 +2703,37 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>Write-ahead: every request is stored in the ledger (%1) before the batch is created, so nothing is lost or sent twice if the create fails or its answer is lost.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>~%1 (P95 %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any time now (P95 %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue (P95 %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Median %1 and 95th percentile %2 of %n ended batch(es) of %3 with half to twice as many requests, in this ledger.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No estimate: this ledger has no ended batch of this model with a similar number of requests yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::BudgetBar</name>

@@ -2694,6 +2694,36 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>Write-ahead: every request is stored in the ledger (%1) before the batch is created, so nothing is lost or sent twice if the create fails or its answer is lost.</source>
         <translation>선기록: 배치를 만들기 전에 모든 요청을 원장(%1)에 저장하므로, 생성이 실패하거나 응답을 잃어도 잃어버리거나 두 번 보내는 것이 없습니다.</translation>
     </message>
+    <message>
+        <source>~%1 (P95 %2)</source>
+        <translation>약 %1 (P95 %2)</translation>
+    </message>
+    <message>
+        <source>any time now (P95 %1)</source>
+        <translation>곧 끝남 (P95 %1)</translation>
+    </message>
+    <message>
+        <source>overdue (P95 %1)</source>
+        <translation>지연됨 (P95 %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Median %1 and 95th percentile %2 of %n ended batch(es) of %3 with half to twice as many requests, in this ledger.</source>
+        <translation>
+            <numerusform>이 원장에서 요청 수가 절반에서 두 배 사이인 %3의 종료된 배치 %n개의 중앙값 %1, 95번째 백분위수 %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No estimate: this ledger has no ended batch of this model with a similar number of requests yet.</source>
+        <translation>추정 없음: 이 원장에는 이 모델로 비슷한 요청 수를 가진 종료된 배치가 아직 없습니다.</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>예상 완료</translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::BudgetBar</name>

@@ -89,6 +89,20 @@ QList<BudgetStore::Reservation> BudgetStore::ofDraft(const QString& localId) {
     return list;
 }
 
+QHash<QString, QStringList> BudgetStore::modelsOfDrafts() {
+    QHash<QString, QStringList> models;
+    if (!ensureThread("BudgetStore::modelsOfDrafts"))
+        return models;
+    QSqlQuery& q = prepared(QStringLiteral("SELECT local_id, model FROM draft_reservations "
+                                           "ORDER BY local_id, requests DESC, model"));
+    if (!run(q))
+        return models;
+    while (q.next())
+        models[q.value(0).toString()].append(q.value(1).toString());
+    q.finish();
+    return models;
+}
+
 QList<BudgetStore::Actual> BudgetStore::actualSince(QDate since) {
     QList<Actual> list;
     if (!ensureThread("BudgetStore::actualSince"))

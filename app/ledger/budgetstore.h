@@ -70,6 +70,9 @@ public:
     // The reservations of the drafts in flight, summed per model.
     QList<Reservation> inFlight();
     QList<Reservation> ofDraft(const QString& localId);
+    // The models every draft reserved for, the one with the most requests first: what the batch
+    // table shows as a batch's models (one read for the whole table).
+    QHash<QString, QStringList> modelsOfDrafts();
     QList<Actual> actualSince(QDate since);
     QHash<QString, OutputHistory> outputHistory();
 

@@ -199,6 +199,70 @@ private Q_SLOTS:
         QCOMPARE(model.rowAt(0)->estimateMicros, Money(1'234'567));
     }
 
+    // Models come from the drafts' reservations; the ETA of a batch in progress from the ended
+    // batches of its model with half to twice its requests; none without such history.
+    void modelsAndEtaFromHistory() {
+        const QString path = freshPath();
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        const QString haiku = QStringLiteral("claude-haiku-4-5");
+        const auto submitted = [&](const MessageBatch& b, const QString& model, qint64 n) {
+            const QString localId = DraftStore(ledger).create(BatchLocal());
+            QVERIFY(!localId.isEmpty());
+            QVERIFY(BudgetStore(ledger).addReservations(localId, {{model, n, n, n, n, false}}));
+            QVERIFY2(DraftStore(ledger).attach(localId, b), qPrintable(ledger.lastError()));
+        };
+        // Three ended haiku batches of 10 requests: 1 h, 2 h and 4 h.
+        for (int i = 0; i < 3; ++i) {
+            MessageBatch e = bs::test::endedTestBatch(QStringLiteral("msgbatch_hist_%1").arg(i));
+            e.requestCounts = {};
+            e.requestCounts.succeeded = 10;
+            e.endedAt = e.createdAt.addSecs(3600LL << i);
+            submitted(e, haiku, 10);
+        }
+        // Running now: a haiku batch of 12 (similar), one of 100 (not similar), and a sonnet one.
+        MessageBatch similar = runningBatch(QStringLiteral("msgbatch_run_similar"), 12, 0);
+        // 9.5 minutes ago: the texts below read the same for the next 30 s.
+        similar.createdAt = QDateTime::currentDateTimeUtc().addSecs(-570);
+        similar.expiresAt = similar.createdAt.addDays(1);
+        submitted(similar, haiku, 12);
+        submitted(runningBatch(QStringLiteral("msgbatch_run_big"), 100, 0), haiku, 100);
+        submitted(runningBatch(QStringLiteral("msgbatch_run_sonnet"), 12, 0),
+                  QStringLiteral("claude-sonnet-4-5"), 12);
+
+        BatchTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        LedgerWorker worker;
+        Ledger::setMainThreadGuard(true);
+        const int violations = Ledger::mainThreadViolations();
+        QVERIFY(load(model, worker, path));
+        const auto rowOf = [&](const QString& id) {
+            for (int r = 0; r < model.rowCount(); ++r) {
+                if (model.rowAt(r)->record.batch.id == id)
+                    return r;
+            }
+            return -1;
+        };
+        const int s = rowOf(QStringLiteral("msgbatch_run_similar"));
+        QVERIFY(s >= 0);
+        QCOMPARE(cell(model, s, BatchTableModel::Models), haiku);
+        QCOMPARE(model.rowAt(s)->eta.samples, 3);
+        QCOMPARE(model.rowAt(s)->eta.medianSeconds, qint64(7200));
+        QCOMPARE(model.rowAt(s)->eta.p95Seconds, qint64(14400));
+        // 9.5 minutes in: 1 h 50 min left at the median, 3 h 50 min at the 95th (minutes floored).
+        QCOMPARE(cell(model, s, BatchTableModel::Eta),
+                 QStringLiteral("~1 h 50 min (P95 3 h 50 min)"));
+        QVERIFY(cell(model, s, BatchTableModel::Eta, Qt::ToolTipRole).contains(haiku));
+        QCOMPARE(cell(model, rowOf(QStringLiteral("msgbatch_run_big")), BatchTableModel::Eta),
+                 QStringLiteral("—"));
+        QCOMPARE(cell(model, rowOf(QStringLiteral("msgbatch_run_sonnet")), BatchTableModel::Eta),
+                 QStringLiteral("—"));
+        QCOMPARE(cell(model, rowOf(QStringLiteral("msgbatch_hist_0")), BatchTableModel::Eta),
+                 QString());
+        QCOMPARE(Ledger::mainThreadViolations(), violations);
+    }
+
     // A batch the server no longer knows shows as gone, and counts as neither running nor
     // waiting for results.
     void goneBatchSaysSo() {

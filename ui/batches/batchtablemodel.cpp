@@ -14,6 +14,8 @@
 #include <QHash>
 #include <QLocale>
 
+#include <limits>
+
 namespace bs::ui {
 
 namespace {
@@ -25,7 +27,9 @@ bool sameRow(const BatchTableModel::Row& a, const BatchTableModel::Row& b) {
            a.record.resultsIngestedAt == b.record.resultsIngestedAt &&
            a.record.goneAt == b.record.goneAt && a.cost == b.cost &&
            a.estimateMicros == b.estimateMicros && a.estimateUnpriced == b.estimateUnpriced &&
-           a.draft == b.draft && a.draftState == b.draftState;
+           a.draft == b.draft && a.draftState == b.draftState && a.models == b.models &&
+           a.eta.medianSeconds == b.eta.medianSeconds && a.eta.p95Seconds == b.eta.p95Seconds &&
+           a.eta.samples == b.eta.samples;
 }
 
 // A write-ahead draft as a row: its requests are all "processing" until its batch exists.
@@ -56,6 +60,7 @@ void BatchTableModel::setWorker(LedgerWorker* worker) {
         return;
     ++m_generation;
     m_worker = worker;
+    m_eta = std::make_shared<EtaEstimator>(); // another worker's jobs never share it
     m_inFlight = false;
     m_dirty.clear();
     m_loaded = false;
@@ -119,9 +124,20 @@ void BatchTableModel::fetch() {
     // On the worker thread: copies in, copies out.
     m_worker->run<Answer>(
         this,
-        [all, drafts, ids](Ledger& ledger) {
+        [all, drafts, ids, eta = m_eta](Ledger& ledger) {
             Answer a;
             a.complete = all;
+            // The models of every draft at once for a complete read; a few rows ask their own.
+            const QHash<QString, QStringList> models =
+                all ? BudgetStore(ledger).modelsOfDrafts() : QHash<QString, QStringList>();
+            const auto modelsOf = [&](const QString& localId) {
+                if (localId.isEmpty() || all)
+                    return models.value(localId);
+                QStringList names;
+                for (const BudgetStore::Reservation& res : BudgetStore(ledger).ofDraft(localId))
+                    names.append(res.model);
+                return names;
+            };
             // The estimate of a batch in flight: what its draft reserved (only those rows ask).
             const auto addEstimate = [&ledger](Row& out) {
                 for (const BudgetStore::Reservation& res :
@@ -130,10 +146,13 @@ void BatchTableModel::fetch() {
                     out.estimateUnpriced = out.estimateUnpriced || res.unpriced;
                 }
             };
-            const auto row = [&addEstimate](const BatchRecord& r, const CostTotals& cost) {
+            const auto row = [&](const BatchRecord& r, const CostTotals& cost) {
                 Row out;
                 out.record = r;
                 out.cost = cost;
+                out.models = modelsOf(r.local.localId);
+                if (!r.batch.isEnded() && !r.isGone() && !out.models.isEmpty())
+                    out.eta = eta->estimate(out.models.first(), r.batch.requestCounts.total());
                 if (cost.results == 0 && !r.batch.isEnded() && !r.isGone() &&
                     !r.local.localId.isEmpty())
                     addEstimate(out);
@@ -143,6 +162,15 @@ void BatchTableModel::fetch() {
             if (all) {
                 const QHash<QString, CostTotals> costs = SummaryStore(ledger).ofBatches();
                 const QList<BatchRecord> records = BatchStore(ledger).all();
+                // The history first: ended batches of a known model, their processing time.
+                QList<EtaEstimator::Sample> history;
+                for (const BatchRecord& r : records) {
+                    const QStringList m = models.value(r.local.localId);
+                    if (r.batch.isEnded() && r.batch.endedAt.isValid() && !m.isEmpty())
+                        history.append({m.first(), r.batch.requestCounts.total(),
+                                        r.batch.createdAt.secsTo(r.batch.endedAt)});
+                }
+                eta->setHistory(history);
                 a.rows.reserve(records.size());
                 for (const BatchRecord& r : records)
                     a.rows.append(row(r, costs.value(r.batch.id)));
@@ -155,6 +183,7 @@ void BatchTableModel::fetch() {
             if (drafts) {
                 for (const DraftInfo& d : DraftStore(ledger).unattached()) {
                     a.rows.append(draftRow(d));
+                    a.rows.last().models = modelsOf(d.localId);
                     addEstimate(a.rows.last()); // a draft holds its reservation already
                 }
             }
@@ -362,6 +391,10 @@ QVariant BatchTableModel::display(const Row& row, int column) const {
                 .arg(durationText(p.elapsedSeconds), durationText(p.expirySeconds));
         return p.total() > 0 ? tr("%1% succeeded").arg(p.succeeded * 100 / p.total()) : tr("ended");
     }
+    case Models:
+        return row.models.join(QStringLiteral(", "));
+    case Eta:
+        return etaText(row);
     case Source:
         if (row.record.discovered)
             return tr("another tool");
@@ -371,6 +404,22 @@ QVariant BatchTableModel::display(const Row& row, int column) const {
     default:
         return {};
     }
+}
+
+QString BatchTableModel::etaText(const Row& row) {
+    const MessageBatch& b = row.record.batch;
+    if (row.draft || b.isEnded() || row.record.isGone())
+        return {};
+    if (!row.eta.isValid())
+        return QStringLiteral("—");
+    const qint64 elapsed = progressOf(row.record).elapsedSeconds;
+    if (elapsed < row.eta.medianSeconds)
+        return tr("~%1 (P95 %2)")
+            .arg(durationText(row.eta.medianSeconds - elapsed),
+                 durationText(row.eta.p95Seconds - elapsed));
+    if (elapsed <= row.eta.p95Seconds)
+        return tr("any time now (P95 %1)").arg(durationText(row.eta.p95Seconds - elapsed));
+    return tr("overdue (P95 %1)").arg(durationText(row.eta.p95Seconds));
 }
 
 QVariant BatchTableModel::sortValue(const Row& row, int column) const {
@@ -400,6 +449,9 @@ QVariant BatchTableModel::sortValue(const Row& row, int column) const {
                                      : qint64(-1);
     case Lineage:
         return row.record.local.retryOf;
+    case Eta: // the median time left; no estimate last
+        return row.eta.isValid() ? row.eta.medianSeconds - progressOf(row.record).elapsedSeconds
+                                 : std::numeric_limits<qint64>::max();
     case Progress: {
         // In progress sorts by time elapsed, ended batches after them by their success share.
         const ProgressInfo p = progressOf(row.record);
@@ -452,6 +504,15 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const {
                       "stay in the ledger.");
         if (column == Id && !row.record.local.retryOf.isEmpty())
             return tr("Retry of %1").arg(row.record.local.retryOf);
+        if (column == Eta && row.eta.isValid())
+            return tr("Median %1 and 95th percentile %2 of %n ended batch(es) of %3 with half to "
+                      "twice as many requests, in this ledger.",
+                      nullptr, row.eta.samples)
+                .arg(durationText(row.eta.medianSeconds), durationText(row.eta.p95Seconds),
+                     row.models.value(0));
+        if (column == Eta && !row.record.batch.isEnded() && !row.draft)
+            return tr("No estimate: this ledger has no ended batch of this model with a similar "
+                      "number of requests yet.");
         if (column == Progress) {
             const ProgressInfo p = progressOf(row.record);
             if (!p.ended)
@@ -504,6 +565,10 @@ QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Lineage");
     case Progress:
         return tr("Progress");
+    case Models:
+        return tr("Models");
+    case Eta:
+        return tr("ETA");
     default:
         return {};
     }

@@ -4,12 +4,15 @@
 #include "ledger/costtotals.h"
 #include "ledger/draftinfo.h"
 #include "ledger/ledgernotifier.h"
+#include "monitor/etaestimator.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
+
+#include <memory>
 
 namespace bs {
 class LedgerWorker;
@@ -53,6 +56,8 @@ public:
         Age,      // since created
         Lineage,  // the batch this one retries items of
         Progress, // ProgressDelegate: elapsed against the 24 h expiry, or the outcome once ended
+        Models,   // the models its draft reserved for, most requests first (submitted here)
+        Eta,      // while in progress: EtaEstimator over this ledger's ended batches
         ColumnCount
     };
     static constexpr int SortRole = Qt::UserRole;
@@ -86,6 +91,8 @@ public:
         bool estimateUnpriced = false; // a model of the draft has no price
         bool draft = false;
         DraftInfo::State draftState = DraftInfo::State::Stored;
+        QStringList models; // from its draft's reservations; empty for batches made elsewhere
+        EtaEstimator::Estimate eta; // while in progress, from history (invalid: none)
     };
 
     explicit BatchTableModel(QObject* parent = nullptr);
@@ -109,6 +116,9 @@ public:
     static QString statusText(const BatchRecord& record);
     // "45 s", "12 min", "3 h 05 min", "2 d 4 h".
     static QString durationText(qint64 seconds);
+    // The ETA column: time left at the median (and at the 95th percentile), "any time now"
+    // between the two, "overdue" past the 95th; "—" without history; empty once ended.
+    static QString etaText(const Row& row);
 
 public Q_SLOTS:
     // Reads every row again (applied as row-level changes).
@@ -143,6 +153,9 @@ private:
     bool m_inFlight = false;     // a read is queued on the worker
     bool m_loaded = false;
     int m_generation = 0; // answers of a previous worker are dropped
+    // The history behind the ETA column: set by complete reads, used by partial ones. Only the
+    // worker's jobs touch it (one after the other, on its background lane).
+    std::shared_ptr<EtaEstimator> m_eta = std::make_shared<EtaEstimator>();
     Summary m_summary;
     QTimer m_coalesce; // many commits during an ingestion: one read per interval
 };
