@@ -2529,6 +2529,26 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>Workspace</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Estimated at submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unpriced model: no figure (~%1 input tokens, at most %2 output tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1 (~%2 input tokens, at most %3 output tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual against the estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% of the worst case</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::BatchTableModel</name>

@@ -2521,6 +2521,26 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>Workspace</source>
         <translation>워크스페이스</translation>
     </message>
+    <message>
+        <source>Estimated at submission</source>
+        <translation>제출 시 추정</translation>
+    </message>
+    <message>
+        <source>unpriced model: no figure (~%1 input tokens, at most %2 output tokens)</source>
+        <translation>가격 없는 모델: 금액 없음 (입력 토큰 약 %1개, 출력 토큰 최대 %2개)</translation>
+    </message>
+    <message>
+        <source>at most %1 (~%2 input tokens, at most %3 output tokens)</source>
+        <translation>최대 %1 (입력 토큰 약 %2개, 출력 토큰 최대 %3개)</translation>
+    </message>
+    <message>
+        <source>Actual against the estimate</source>
+        <translation>추정 대비 실제</translation>
+    </message>
+    <message>
+        <source>%1% of the worst case</source>
+        <translation>최악의 경우의 %1%</translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::BatchTableModel</name>

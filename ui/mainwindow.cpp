@@ -173,14 +173,20 @@ QWidget* MainWindow::createBatchPage() {
     tabs->setObjectName(QStringLiteral("detailTabs"));
     tabs->addTab(m_details, tr("Overview"));
     tabs->addTab(createItemsTab(), tr("Items"));
+    const auto showCurrent = [this] {
+        const QModelIndex current = m_batchView->currentIndex();
+        const QString id =
+            current.isValid() ? current.data(BatchTableModel::BatchIdRole).toString() : QString();
+        if (id == m_details->batchId())
+            return;
+        m_details->showBatch(id);
+        m_items->setBatch(id);
+    };
     connect(m_batchView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                const QString id = current.isValid()
-                                       ? current.data(BatchTableModel::BatchIdRole).toString()
-                                       : QString();
-                m_details->showBatch(id);
-                m_items->setBatch(id);
-            });
+            showCurrent);
+    // A write-ahead draft's row becomes its batch's row in place (no new current row): the
+    // details follow it.
+    connect(m_batchView->model(), &QAbstractItemModel::dataChanged, this, showCurrent);
     m_splitter = new QSplitter(Qt::Vertical, page);
     m_splitter->setObjectName(QStringLiteral("batchSplitter"));
     m_splitter->addWidget(m_batchView);

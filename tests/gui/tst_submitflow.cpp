@@ -4,6 +4,7 @@
 // its counts and cost. A file with an error cannot be sent; a budget that blocks offers
 // Override…, which refuses an empty reason and sends with one. The GUI thread runs no SQL
 // throughout (Ledger's guard on, no violation counted).
+#include "batches/batchdetails.h"
 #include "batches/batchtablemodel.h"
 #include "core/appinfo.h"
 #include "cost/money.h"
@@ -220,6 +221,13 @@ private Q_SLOTS:
             QVERIFY(report.costMicros > 0);
             QTRY_COMPARE(table->model()->index(row, BatchTableModel::Cost).data().toString(),
                          bs::formatMoney(report.costMicros, 2));
+            // Its details put the estimate made at submission beside what it cost.
+            table->setCurrentIndex(table->model()->index(row, BatchTableModel::Id));
+            bs::ui::BatchDetails* details = window.batchDetails();
+            QTRY_VERIFY(details->text().contains(bs::formatMoney(report.costMicros, 6)));
+            const QString text = details->text();
+            QVERIFY2(text.contains(QStringLiteral("Estimated at submission")), qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("of the worst case")), qPrintable(text));
             window.attachSession(nullptr);
         }
         QCOMPARE(bs::Ledger::mainThreadViolations(), violations);

@@ -3,6 +3,7 @@
 #include "batches/batchtablemodel.h"
 #include "cost/money.h"
 #include "ledger/batchstore.h"
+#include "ledger/budgetstore.h"
 #include "ledger/costqueries.h"
 #include "ledger/ledgerworker.h"
 #include "ledger/summarystore.h"
@@ -80,6 +81,16 @@ void BatchDetails::load() {
             c.cost = SummaryStore(ledger).ofBatch(id);
             c.byModel = CostQueries(ledger).byModelOfBatch(id);
             c.retries = BatchStore(ledger).retriesOf(id);
+            if (!r->local.localId.isEmpty()) {
+                for (const BudgetStore::Reservation& res :
+                     BudgetStore(ledger).ofDraft(r->local.localId)) {
+                    c.estimated = true;
+                    c.estimateMicros += res.worstCaseMicros;
+                    c.estimateInputTokens += res.inputTokens;
+                    c.estimateMaxOutputTokens += res.maxOutputTokens;
+                    c.estimateUnpriced = c.estimateUnpriced || res.unpriced;
+                }
+            }
             return c;
         },
         [this, request, id](Content c) {
@@ -163,6 +174,20 @@ void BatchDetails::render(const Content& c) {
             row(escaped(g.key),
                 tr("%1 · %2 result(s)").arg(formatMoney(g.totals.micros, 6), n(g.totals.results)));
         }
+    }
+
+    if (c.estimated) {
+        // What the gate reserved at submission, beside what it cost.
+        row(tr("Estimated at submission"),
+            c.estimateUnpriced
+                ? tr("unpriced model: no figure (~%1 input tokens, at most %2 output tokens)")
+                      .arg(n(c.estimateInputTokens), n(c.estimateMaxOutputTokens))
+                : tr("at most %1 (~%2 input tokens, at most %3 output tokens)")
+                      .arg(formatMoney(c.estimateMicros, 6), n(c.estimateInputTokens),
+                           n(c.estimateMaxOutputTokens)));
+        if (c.cost.results > 0 && c.estimateMicros > 0 && !c.estimateUnpriced)
+            row(tr("Actual against the estimate"),
+                tr("%1% of the worst case").arg(c.cost.micros * 100 / c.estimateMicros));
     }
 
     heading(tr("Source and lineage"));

@@ -29,6 +29,13 @@ public:
         CostTotals cost;
         QList<CostGroup> byModel;
         QList<BatchRecord> retries;
+        // The estimate made at submission (the budget gate's reservation); none for batches
+        // made elsewhere or before the gate.
+        Money estimateMicros = 0;
+        qint64 estimateInputTokens = 0;
+        qint64 estimateMaxOutputTokens = 0;
+        bool estimated = false;
+        bool estimateUnpriced = false;
     };
 
     explicit BatchDetails(QWidget* parent = nullptr);
