@@ -15,6 +15,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QToolBar>
@@ -120,6 +121,17 @@ void BatchActions::setWindowActions(QAction* submitFile, QAction* copyId, QActio
     if (m_refresh) {
         m_toolBar->addSeparator();
         m_toolBar->addAction(m_refresh);
+    }
+    // Toolbar buttons show no mnemonic: Qt drops the '&' but not a translation's "(&R)" form
+    // (Korean and other CJK menus), which would read "(R)" on the button.
+    static const QRegularExpression cjkMnemonic(QStringLiteral("\\s*\\(&[^)]\\)"));
+    for (QAction* action : m_toolBar->actions()) {
+        if (action->isSeparator())
+            continue;
+        QString text = action->text();
+        text.remove(cjkMnemonic);
+        text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
+        action->setIconText(text);
     }
     updateActions();
 }
