@@ -1,6 +1,7 @@
 #include "apiserver.h"
 
 #include "hashing.h"
+#include "jsonconverter.h"
 #include "jsonwriter.h"
 #include "modelcatalog.h"
 #include "requestanalyzer.h"
@@ -465,12 +466,8 @@ void ApiServer::create(const httplib::Request& req, httplib::Response& res,
                 problem = "requests: List should have at most 100000 items";
                 break;
             }
-            QJsonParseError pe;
-            const QJsonObject o =
-                QJsonDocument::fromJson(QByteArray::fromRawData(raw.data(), qsizetype(raw.size())),
-                                        &pe)
-                    .object();
-            if (pe.error != QJsonParseError::NoError) {
+            QJsonObject o;
+            if (!JsonConverter::parseObject(raw, &o)) {
                 problem = "The request body is not valid JSON";
                 break;
             }

@@ -2,4 +2,6 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/appinfo.h
     ${CMAKE_CURRENT_LIST_DIR}/appinfo.cpp
     ${CMAKE_CURRENT_LIST_DIR}/redactor.h
-    ${CMAKE_CURRENT_LIST_DIR}/redactor.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/redactor.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/sha256.h
+    ${CMAKE_CURRENT_LIST_DIR}/sha256.cpp)

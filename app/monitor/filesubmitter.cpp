@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "core/redactor.h"
+#include "core/sha256.h"
 #include "cost/pricebook.h"
 #include "intake/jsonlscanner.h"
 #include "ledger/batchrecord.h"
@@ -10,7 +11,6 @@
 #include "ledger/storedrequest.h"
 #include "monitor/draftsubmitter.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -21,15 +21,6 @@ namespace bs {
 namespace {
 
 constexpr qsizetype kChunkRequests = 2000;
-
-QString sha256Of(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return QString::fromLatin1(h.result().toHex());
-}
 
 } // namespace
 
@@ -93,8 +84,12 @@ bool FileSubmitter::read(Result* result, QList<QList<JsonlScanner::ModelEstimate
         Q_EMIT progress(Stage::Reading, done, total);
         return !m_cancel.load();
     };
+    // The file's digest (recorded with its batches) in this same pass: no read of its own.
+    Sha256 sha;
+    options.onBytes = [&sha](const char* data, qint64 size) { sha.add(data, size); };
     JsonlScanner scan(m_path, options);
     const bool read = scan.scan();
+    m_sha256 = read ? sha.hex() : QString();
     result->requests = scan.requestCount();
     if (scan.cancelled() || m_cancel) {
         result->cancelled = true;
@@ -155,6 +150,10 @@ bool FileSubmitter::store(Result* result) {
     options.maxProblems = 1;
     options.splitLimits = m_options.limits;
     options.progress = [this](qint64, qint64) { return !m_cancel.load(); };
+    // The file stored must be the file checked: same digest (a change that keeps the count of
+    // requests and the split is caught here too).
+    Sha256 sha;
+    options.onBytes = [&sha](const char* data, qint64 size) { sha.add(data, size); };
     JsonlScanner input(m_path, options);
     const bool read = input.scan([&](const JsonlScanner::Request& r) {
         if (splitter.place(BatchSplitter::requestBytes(r.customId.size(), r.params.size()))) {
@@ -180,7 +179,7 @@ bool FileSubmitter::store(Result* result) {
     }
     changed = changed || (ok && read &&
                           (input.errorCount() > 0 || stored != result->requests ||
-                           part + 1 != result->localIds.size()));
+                           part + 1 != result->localIds.size() || sha.hex() != m_sha256));
     if (read && ok && !changed)
         return true;
     result->fileProblem = ok; // a changed or unreadable file; else the ledger failed
@@ -214,7 +213,7 @@ void FileSubmitter::run() {
 
     BatchLocal local;
     local.sourceFile = QFileInfo(m_path).absoluteFilePath();
-    local.sourceSha256 = sha256Of(m_path);
+    local.sourceSha256 = m_sha256;
     local.submittedBy = m_options.submittedBy;
     for (const char* name : {"USER", "LOGNAME"})
         if (local.submittedBy.isEmpty())

@@ -26,7 +26,8 @@ class PriceBook;
 //     the caller checked (expectedRequests) means the file changed;
 //  2. the budget gate (BudgetGate::reserve): check and write-ahead drafts with their
 //     reservations in one write transaction; blocked = nothing written (unless overridden);
-//  3. Storing: every request into its draft, in chunks, params as the exact bytes of the file;
+//  3. Storing: every request into its draft, in chunks, params as the exact bytes of the file
+//     (a file whose SHA-256 differs from the reading pass's = changed: nothing sent);
 //  4. Sending: DraftSubmitter for each draft in order; a failure abandons the drafts after it.
 // Lives on the thread that owns its ApiClient and Ledger; steps 1 and 3 run on it in one go
 // (a worker thread in the console), reporting progress().
@@ -96,6 +97,7 @@ private:
     std::unique_ptr<PriceBook> m_prices; // loaded once per submission
     DraftSubmitter* m_drafts = nullptr;
     QString m_path;
+    QString m_sha256; // of the file as the reading pass saw it
     Options m_options;
     Result m_result;
     qsizetype m_next = 0;
