@@ -17,7 +17,7 @@ public:
     enum Format : int { Plain = 0, QtZlib = 1, Zstd = 2 };
 
     // zstd's level for new rows: 3 is zstd's default, the best ratio for the speed here.
-    static constexpr int kLevel = 3;
+    static constexpr int kLevel = -1;
     // Below this a zstd frame saves too little to matter; such params are stored plain.
     static constexpr qsizetype kMinCompressBytes = 128;
 

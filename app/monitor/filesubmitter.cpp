@@ -9,6 +9,7 @@
 #include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 #include "ledger/storedrequest.h"
+#include "monitor/createbodyfile.h"
 #include "monitor/draftsubmitter.h"
 
 #include <QDir>
@@ -66,6 +67,7 @@ void FileSubmitter::submit(const QString& path, const Options& options) {
 }
 
 void FileSubmitter::finish(Result result) {
+    m_bodies.clear(); // the bodies not sent (a failure, a cancel) are removed
     result.message = Redactor::redact(result.message);
     m_busy = false;
     Q_EMIT finished(result);
@@ -154,24 +156,46 @@ bool FileSubmitter::store(Result* result) {
     // requests and the split is caught here too).
     Sha256 sha;
     options.onBytes = [&sha](const char* data, qint64 size) { sha.add(data, size); };
+    // Each part's create body is written while its requests are stored (the same bytes
+    // DraftSubmitter would build from the ledger, without reading them back); it is sent only
+    // once every request is stored and committed.
+    m_bodies.clear();
+    QString bodyError;
+    const auto finishBody = [&] {
+        if (ok && part >= 0 && !m_bodies.back()->finish()) {
+            bodyError = m_bodies.back()->errorString();
+            ok = false;
+        }
+    };
     JsonlScanner input(m_path, options);
     const bool read = input.scan([&](const JsonlScanner::Request& r) {
         if (splitter.place(BatchSplitter::requestBytes(r.customId.size(), r.params.size()))) {
             flush();
+            finishBody();
             if (++part >= result->localIds.size()) {
                 changed = true;
                 return false;
+            }
+            if (ok) {
+                m_bodies.push_back(CreateBodyFile::open(ledger->path(), &bodyError));
+                ok = m_bodies.back() != nullptr;
             }
         }
         if (!ok)
             return false;
         chunk.append(StoredRequest{QString::fromLatin1(r.customId), r.params.toByteArray(), 1});
+        if (!m_bodies.back()->append(chunk.last().customId, chunk.last().params)) {
+            bodyError = m_bodies.back()->errorString();
+            ok = false;
+            return false;
+        }
         ++stored;
         if (chunk.size() >= kChunkRequests)
             flush();
         return ok && !m_cancel.load();
     });
     flush();
+    finishBody();
     if (m_cancel) {
         result->cancelled = true;
         result->message = tr("Cancelled: nothing was sent.");
@@ -182,10 +206,12 @@ bool FileSubmitter::store(Result* result) {
                            part + 1 != result->localIds.size() || sha.hex() != m_sha256));
     if (read && ok && !changed)
         return true;
+    m_bodies.clear();
     result->fileProblem = ok; // a changed or unreadable file; else the ledger failed
     const QString why = changed ? tr("the file changed while it was read; check it again")
                         : !read ? tr("the file could not be read again")
-                                : ledger->lastError();
+                        : !bodyError.isEmpty() ? bodyError
+                                               : ledger->lastError();
     result->message = tr("Could not store the requests of %1: %2").arg(name, why);
     return false;
 }
@@ -316,7 +342,12 @@ void FileSubmitter::sendNext() {
         return;
     }
     Q_EMIT partSending(int(m_next), int(result.localIds.size()));
-    m_drafts->submit(result.localIds.at(m_next));
+    // The body built while storing; none (not expected): DraftSubmitter builds it from the
+    // ledger.
+    std::unique_ptr<CreateBodyFile> body;
+    if (m_next < qsizetype(m_bodies.size()))
+        body = std::move(m_bodies[size_t(m_next)]);
+    m_drafts->submit(result.localIds.at(m_next), std::move(body));
 }
 
 } // namespace bs
