@@ -1,5 +1,8 @@
 #pragma once
 
+#include "ledger/packedrequest.h"
+#include "ledger/storedrequest.h"
+
 #include <QByteArray>
 
 namespace bs {
@@ -23,6 +26,8 @@ public:
 
     // The bytes to store and their format (Zstd, or Plain for small params).
     static QByteArray pack(const QByteArray& params, Format* format);
+    // A request ready to store (thread-safe: any thread may pack).
+    static PackedRequest pack(const StoredRequest& request);
     // The params back; a null QByteArray when the stored bytes are damaged or the format unknown.
     static QByteArray unpack(const QByteArray& stored, int format);
     // The same, decompressing into `out` (reused: no allocation when it is large enough).

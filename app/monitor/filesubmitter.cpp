@@ -8,6 +8,7 @@
 #include "ledger/batchrecord.h"
 #include "ledger/draftstore.h"
 #include "ledger/ledger.h"
+#include "ledger/paramscodec.h"
 #include "ledger/storedrequest.h"
 #include "monitor/createbodyfile.h"
 #include "monitor/draftsubmitter.h"
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace bs {
 
@@ -141,11 +143,35 @@ bool FileSubmitter::store(Result* result) {
     qsizetype part = -1;
     qint64 stored = 0;
     bool ok = true, changed = false;
+    // A chunk's params are compressed on a worker while this thread reads on; the chunk is
+    // inserted (its own transaction) when the next one is handed over, or at the end: every
+    // request is committed before store() returns.
+    QFuture<QList<PackedRequest>> packing;
+    QString packingId;
+    qint64 committed = 0;
+    const auto insertPacked = [&] {
+        if (!packing.isValid())
+            return;
+        const QList<PackedRequest> packed = packing.result();
+        packing = {};
+        if (ok)
+            ok = DraftStore(*ledger).storePackedRequests(packingId, packed);
+        committed += packed.size();
+        Q_EMIT progress(Stage::Storing, committed, result->requests);
+    };
     const auto flush = [&] {
-        if (!chunk.isEmpty() && ok && part >= 0)
-            ok = DraftStore(*ledger).storeRequests(result->localIds.at(part), chunk);
+        if (!chunk.isEmpty() && ok && part >= 0) {
+            insertPacked();
+            packingId = result->localIds.at(part);
+            packing = QtConcurrent::run([requests = std::move(chunk)] {
+                QList<PackedRequest> packed;
+                packed.reserve(requests.size());
+                for (const StoredRequest& r : requests)
+                    packed.append(ParamsCodec::pack(r));
+                return packed;
+            });
+        }
         chunk.clear();
-        Q_EMIT progress(Stage::Storing, stored, result->requests);
     };
     // The same reader again: params are stored as the exact bytes of the file.
     JsonlScanner::Options options;
@@ -195,6 +221,7 @@ bool FileSubmitter::store(Result* result) {
         return ok && !m_cancel.load();
     });
     flush();
+    insertPacked();
     finishBody();
     if (m_cancel) {
         result->cancelled = true;
