@@ -6,9 +6,13 @@
 
 #include <simdjson.h>
 
+#include <memory>
+
 namespace bs::sim {
 
 namespace {
+
+constexpr size_t kReuseBytes = 1 << 20;
 
 QString qstr(std::string_view s) {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
@@ -73,7 +77,13 @@ bool convert(simdjson::dom::element e, QJsonValue* out) {
 } // namespace
 
 bool JsonConverter::parseObject(std::string_view data, QJsonObject* out) {
-    thread_local simdjson::dom::parser parser;
+    // One parser per thread for the usual small requests; a large one gets its own, so a
+    // thread does not keep its buffers (several times the request) for good.
+    thread_local simdjson::dom::parser reused;
+    std::unique_ptr<simdjson::dom::parser> own;
+    if (data.size() > kReuseBytes)
+        own = std::make_unique<simdjson::dom::parser>();
+    simdjson::dom::parser& parser = own ? *own : reused;
     simdjson::dom::element root;
     if (!parser.parse(data.data(), data.size(), false).get(root) &&
         root.type() == simdjson::dom::element_type::OBJECT) {
