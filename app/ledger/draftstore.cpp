@@ -123,10 +123,11 @@ bool DraftStore::insertPacked(const QString& localId, const QList<PackedRequest>
         }
     }
     sqlite3_clear_bindings(st); // the bound buffers go now
-    QSqlQuery& count = prepared(QStringLiteral(
-        "UPDATE drafts SET request_count = (SELECT COUNT(*) FROM requests WHERE local_id = ?) "
-        "WHERE local_id = ?"));
-    count.bindValue(0, localId);
+    // Rows are only ever added here: the count grows by what was added (no COUNT(*) over the
+    // draft's rows per chunk, which grew with every chunk of a 100k-request draft).
+    QSqlQuery& count = prepared(
+        QStringLiteral("UPDATE drafts SET request_count = request_count + ? WHERE local_id = ?"));
+    count.bindValue(0, qint64(requests.size()));
     count.bindValue(1, localId);
     return run(count);
 }

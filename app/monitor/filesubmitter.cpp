@@ -10,12 +10,14 @@
 #include "ledger/ledger.h"
 #include "ledger/paramscodec.h"
 #include "ledger/storedrequest.h"
+#include "ledger/walcheckpointer.h"
 #include "monitor/createbodyfile.h"
 #include "monitor/draftsubmitter.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -24,6 +26,7 @@ namespace bs {
 namespace {
 
 constexpr qsizetype kChunkRequests = 2000;
+constexpr int kCheckpointEveryPages = 1024; // 4 MiB of WAL
 
 } // namespace
 
@@ -146,6 +149,16 @@ bool FileSubmitter::store(Result* result) {
     // A chunk's params are compressed on a worker while this thread reads on; the chunk is
     // inserted (its own transaction) when the next one is handed over, or at the end: every
     // request is committed before store() returns.
+    // WAL checkpoints on a thread of their own while the ~100 MB of a large file go in: the
+    // commits here never wait for one (and its fsync); the usual checkpoints come back after.
+    WalCheckpointer checkpointer(ledger->path(), kCheckpointEveryPages);
+    const bool checkpointsAside = checkpointer.start(nullptr);
+    if (checkpointsAside)
+        ledger->setWalCommitHook([&checkpointer](int pages) { checkpointer.walGrew(pages); });
+    const auto restoreCheckpoints = qScopeGuard([&] {
+        if (checkpointsAside)
+            ledger->setWalCommitHook({});
+    });
     QFuture<QList<PackedRequest>> packing;
     QString packingId;
     qint64 committed = 0;
