@@ -308,6 +308,80 @@
     </message>
 </context>
 <context>
+    <name>bs::BatchOperations</name>
+    <message>
+        <source>Batches are not watched yet (no API key was found, or the ledger is not open), so nothing can be sent to the API. Set a key with `batchscope-cli key set` and start the console again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a batch id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not cancel %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API accepted the cancel of %1, but the ledger could not store it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel of %1 requested: the API stops the requests not yet processed; those already done keep their results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 has not ended: only an ended batch can be deleted. Cancel it first and wait for it to end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results of %1 are not stored yet, and they cannot be fetched once the batch is deleted. Ingest its results first (Ingest Results Now).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was deleted on the server, but the ledger could not mark it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was deleted on the server; its results and costs stay in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 has not ended: its results are not available yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is no longer on the server: its results cannot be fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results cannot be ingested: monitoring is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the results of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is attached to %2: its failed items can now be retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) of %1 re-sent as batch %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bs::BatchRequestsBuilder</name>
     <message>
         <source>custom_id &apos;%1&apos; must be 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;</source>
@@ -395,6 +469,22 @@
     </message>
     <message>
         <source>Batches are not watched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another file is being sent; send this one when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the console is not connected to the API. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is still starting; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The estimate was not calibrated: the console is not connected to the API. %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -893,6 +983,17 @@
     </message>
 </context>
 <context>
+    <name>bs::MonitorWorker</name>
+    <message>
+        <source>Nothing was sent: the console is not connected to the API (no key, or the ledger could not be opened).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The estimate was not calibrated: the console is not connected to the API (no key, or the ledger could not be opened).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::Poller</name>
     <message>
         <source>The ledger could not store what the server reported, so this poll does not count; polling backs off and tries again. %1</source>
@@ -995,6 +1096,25 @@
     </message>
     <message>
         <source>The built-in prices are used until the file is fixed or removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ResultExporter</name>
+    <message>
+        <source>Cannot write %1: %2. Choose another folder or file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the results of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export canceled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1147,6 +1267,17 @@
     <message>
         <source>%1 cannot be read.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot estimate the retry: no temporary file (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: re-sending these %n item(s) of %1 could pass a budget (%2). Raise the budget (batchscope-cli budget set) or retry fewer items.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1605,6 +1736,56 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>bs::cli::ExportCommand</name>
+    <message>
+        <source>Write the stored results of a batch as JSONL or CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the results of a batch that are stored in the ledger (run `results BATCH` first) to FILE, or to stdout. JSONL has the shape of the API&apos;s results file, rebuilt from the ledger (the message content is not stored). CSV has one row per item: batch_id, custom_id, type, model, tokens by class, cost_usd (exact), error_type, error_message. A file is written under a temporary name and renamed at the end: an interrupted export leaves no partial file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch id (msgbatch_...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write CSV instead of JSONL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of stdout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a batch id (msgbatch_...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger %2. Check the id, or run `batchscope-cli status %1` first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to stdout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stdout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results of %1 are not all stored yet; run `batchscope-cli results %1` for the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of %1 written to %2 (cost $%3).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bs::cli::KeyCommand</name>
     <message>
         <source>set or clear.</source>
@@ -2039,6 +2220,165 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::BatchActions</name>
+    <message>
+        <source>&amp;Retry Errored…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry &amp;Selected Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ingest Results Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attach Source File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Results as &amp;JSONL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Results as C&amp;SV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-send the failed items of the selected batch (asks first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the API to cancel the selected batch (asks first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected ended batch on the server; the ledger keeps its results (asks first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 was created by another tool: attach its source file first (Batch → Attach Source File…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 has no failed items waiting to be retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-sending %n item(s) of %1…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry Selected Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-send %n item(s) of %1 as a new batch? This is billed like any batch.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel batch %1? Requests not yet processed are dropped (not billed); those already done keep their results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete batch %1 on the server? Its results can no longer be downloaded from the API; the ledger keeps what it stored (results, costs, retry items).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach the source file of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.ndjson *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Results as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Results as JSONL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting the results of %n batch(es)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1 (cost $%2).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batchscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::BatchDetails</name>
     <message>
         <source>Select a batch to see its details.</source>
@@ -2322,64 +2662,145 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>Lineage</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running for %1; a batch expires after %2. The API reports no per-request progress until the batch ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded %1 · Errored %2 · Canceled %3 · Expired %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≤ %1 (estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not created yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored, not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write-ahead: every request is stored in the ledger (%1) before the batch is created, so nothing is lost or sent twice if the create fails or its answer is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>bs::ui::FileCheckDialog</name>
+    <name>bs::ui::BudgetBar</name>
     <message>
-        <source>Check %1</source>
+        <source>%1 tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading %1…</source>
+        <source>%1 committed + %2 this file of %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Copy Report</source>
+        <source>over by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The first %1 are listed.</source>
+        <source>No budget is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::CalibrationBar</name>
+    <message>
+        <source>Ca&amp;librate with count_tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fix the lines listed, save the file and drop it here again.</source>
+        <source>Counts the input tokens of a few requests per model with the API&apos;s count_tokens (up to %1 each, spread through the file; nothing is created or billed) and scales the local estimate by what it says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input tokens are estimated locally (characters / 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking count_tokens for a sample of the requests…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The estimate stays local: count_tokens calibrated no model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n request(s), no problems found.</source>
+        <source>Input tokens calibrated with count_tokens on %n sampled request(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>bs::ui::EstimateTableModel</name>
     <message>
-        <source>%1 requests (%2)</source>
+        <source>unpriced</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>It will be sent as %n batch(es): %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
-        <source>To send it: batchscope-cli submit &quot;%1&quot;</source>
+        <source>Input, plus output at the share of max_tokens that %1 has used in this ledger&apos;s results so far (all of it when there is no history yet).</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n error(s). Nothing can be sent until they are fixed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Every request&apos;s input, plus max_tokens of output, at the batch price of %1: the most this file can cost.</source>
+        <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n request(s), no errors; read the warnings and notes listed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>%1 is not in the price table: its cost cannot be estimated or held against a budget. Add its price to your price file, or use a priced model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A local estimate: about one token per four characters of params.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worst case</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2538,10 +2959,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         </translation>
     </message>
     <message>
-        <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line and shows how the file will be split to fit the API limits before anything is sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Checking %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2648,6 +3065,37 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>in %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Any error class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search error message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line, shows how the file will be split to fit the API limits, what it will cost per model and what it adds to your budgets, before anything is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::PlanTableModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::ProblemTableModel</name>
@@ -2669,6 +3117,304 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
     <message>
         <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::RetryDialog</name>
+    <message>
+        <source>Retry Errored Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch %1 has %n item(s) waiting to be retried. The checked classes are re-sent as a new batch with the params stored when they were first sent; this is billed like any batch.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2 item(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-send %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::SubmitDialog</name>
+    <message>
+        <source>Submit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It cannot be sent from here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%p% read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading the file (nothing is sent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a problem to see its line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Override…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send it although a budget would be passed: you type why, and the ledger records it with your name and the time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has changed since it was checked: the line is not there any more. Check the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(a line of %1: characters %2 to %3 are shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the check was stopped; nothing was sent. The problems found so far are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n error(s). Nothing can be sent until they are fixed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no request to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not split: the file cannot be sent as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the lines listed, save the file and drop it here again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 problems are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s), no problems found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s), no errors; read the warnings and notes listed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will be sent as %n batch(es), in file order.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send despite %n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ledger could not be read, so custom_ids already used were not checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To send it: batchscope-cli submit &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A budget blocks this file: %1. Nothing is sent unless you override it with a reason (recorded in the ledger).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override the budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file would pass a budget. Why must it be sent anyway? The reason is recorded in the ledger with your name and the time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An override needs a reason: nothing was sent. Press Override… again and say why the file must pass the budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file again and storing every request in the ledger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing every request in the ledger before anything is sent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading to the API. Cancel stops what is not created yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent as %n batch(es).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Created: %1. They are in the table; the console watches them and stores their results and cost when they end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was created; the stored requests were set aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created before the cancel: %1. The rest was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created before the failure: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last create may have reached the server: the console matches it against the server&apos;s list of batches before anything is sent again, so do not send the file again until it shows in the table or is set aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is about the file as a whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1, column %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading batch %1 of %2: %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sending: what is not created yet is not sent (a create whose body was sent whole is reconciled with the server&apos;s list).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

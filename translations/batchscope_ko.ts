@@ -305,6 +305,79 @@
     </message>
 </context>
 <context>
+    <name>bs::BatchOperations</name>
+    <message>
+        <source>Batches are not watched yet (no API key was found, or the ledger is not open), so nothing can be sent to the API. Set a key with `batchscope-cli key set` and start the console again.</source>
+        <translation>아직 배치를 감시하지 않고 있어(API 키를 찾지 못했거나 원장이 열리지 않음) API로 아무것도 보낼 수 없습니다. `batchscope-cli key set`으로 키를 설정하고 콘솔을 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is not a batch id.</source>
+        <translation>%1은(는) 배치 ID가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Could not cancel %1: %2</source>
+        <translation>%1을(를) 취소하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>The API accepted the cancel of %1, but the ledger could not store it: %2</source>
+        <translation>API가 %1의 취소를 받아들였지만 원장에 저장하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cancel of %1 requested: the API stops the requests not yet processed; those already done keep their results.</source>
+        <translation>%1 취소를 요청했습니다: API가 아직 처리하지 않은 요청을 멈추고, 이미 처리된 요청은 결과를 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger.</source>
+        <translation>배치 %1이(가) 원장에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 has not ended: only an ended batch can be deleted. Cancel it first and wait for it to end.</source>
+        <translation>배치 %1이(가) 아직 끝나지 않았습니다: 끝난 배치만 삭제할 수 있습니다. 먼저 취소하고 끝날 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <source>The results of %1 are not stored yet, and they cannot be fetched once the batch is deleted. Ingest its results first (Ingest Results Now).</source>
+        <translation>%1의 결과가 아직 저장되지 않았고, 배치를 삭제하면 더는 가져올 수 없습니다. 먼저 결과를 수집하세요(지금 결과 수집).</translation>
+    </message>
+    <message>
+        <source>Could not delete %1: %2</source>
+        <translation>%1을(를) 삭제하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 was deleted on the server, but the ledger could not mark it: %2</source>
+        <translation>%1이(가) 서버에서 삭제되었지만 원장에 표시하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 was deleted on the server; its results and costs stay in the ledger.</source>
+        <translation>%1이(가) 서버에서 삭제되었습니다. 결과와 비용은 원장에 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 has not ended: its results are not available yet.</source>
+        <translation>배치 %1이(가) 아직 끝나지 않아 결과를 받을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is no longer on the server: its results cannot be fetched.</source>
+        <translation>배치 %1이(가) 더 이상 서버에 없어 결과를 가져올 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Results cannot be ingested: monitoring is not running.</source>
+        <translation>결과를 수집할 수 없습니다: 감시가 실행 중이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Fetching the results of %1…</source>
+        <translation>%1의 결과를 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>%1 is attached to %2: its failed items can now be retried.</source>
+        <translation>%1을(를) %2에 연결했습니다: 이제 실패한 항목을 재시도할 수 있습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) of %1 re-sent as batch %2.</source>
+        <translation>
+            <numerusform>%1의 항목 %n개를 배치 %2(으)로 다시 보냈습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bs::BatchRequestsBuilder</name>
     <message>
         <source>custom_id &apos;%1&apos; must be 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;</source>
@@ -393,6 +466,22 @@
     <message>
         <source>Batches are not watched: %1</source>
         <translation>배치를 감시하지 않습니다: %1</translation>
+    </message>
+    <message>
+        <source>Another file is being sent; send this one when it is done.</source>
+        <translation>다른 파일을 보내는 중입니다. 끝나면 이 파일을 보내세요.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the console is not connected to the API. %1</source>
+        <translation>아무것도 보내지 않았습니다: 콘솔이 API에 연결되어 있지 않습니다. %1</translation>
+    </message>
+    <message>
+        <source>It is still starting; try again.</source>
+        <translation>아직 시작하는 중입니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The estimate was not calibrated: the console is not connected to the API. %1</source>
+        <translation>추정치를 보정하지 못했습니다: 콘솔이 API에 연결되어 있지 않습니다. %1</translation>
     </message>
 </context>
 <context>
@@ -880,6 +969,17 @@
     </message>
 </context>
 <context>
+    <name>bs::MonitorWorker</name>
+    <message>
+        <source>Nothing was sent: the console is not connected to the API (no key, or the ledger could not be opened).</source>
+        <translation>아무것도 보내지 않았습니다: 콘솔이 API에 연결되어 있지 않습니다(키가 없거나 원장을 열 수 없음).</translation>
+    </message>
+    <message>
+        <source>The estimate was not calibrated: the console is not connected to the API (no key, or the ledger could not be opened).</source>
+        <translation>추정치를 보정하지 못했습니다: 콘솔이 API에 연결되어 있지 않습니다(키가 없거나 원장을 열 수 없음).</translation>
+    </message>
+</context>
+<context>
     <name>bs::Poller</name>
     <message>
         <source>The ledger could not store what the server reported, so this poll does not count; polling backs off and tries again. %1</source>
@@ -983,6 +1083,25 @@
     <message>
         <source>must be later than effective_from</source>
         <translation>effective_from보다 나중이어야 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ResultExporter</name>
+    <message>
+        <source>Cannot write %1: %2. Choose another folder or file name.</source>
+        <translation>%1에 쓸 수 없습니다: %2. 다른 폴더나 파일 이름을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Could not read the results of %1: %2</source>
+        <translation>%1의 결과를 읽지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Export canceled; no file was written.</source>
+        <translation>내보내기를 취소했습니다. 파일을 쓰지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1253,16 @@
     <message>
         <source>%1 cannot be read.</source>
         <translation>%1을(를) 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot estimate the retry: no temporary file (%1).</source>
+        <translation>재시도 비용을 추정할 수 없습니다: 임시 파일을 만들 수 없습니다(%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was sent: re-sending these %n item(s) of %1 could pass a budget (%2). Raise the budget (batchscope-cli budget set) or retry fewer items.</source>
+        <translation>
+            <numerusform>아무것도 보내지 않았습니다: %1의 항목 %n개를 다시 보내면 예산을 넘을 수 있습니다(%2). 예산을 올리거나(batchscope-cli budget set) 더 적은 항목을 재시도하세요.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1608,6 +1737,55 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
     </message>
 </context>
 <context>
+    <name>bs::cli::ExportCommand</name>
+    <message>
+        <source>Write the stored results of a batch as JSONL or CSV.</source>
+        <translation>원장에 저장된 배치 결과를 JSONL 또는 CSV로 씁니다.</translation>
+    </message>
+    <message>
+        <source>Writes the results of a batch that are stored in the ledger (run `results BATCH` first) to FILE, or to stdout. JSONL has the shape of the API&apos;s results file, rebuilt from the ledger (the message content is not stored). CSV has one row per item: batch_id, custom_id, type, model, tokens by class, cost_usd (exact), error_type, error_message. A file is written under a temporary name and renamed at the end: an interrupted export leaves no partial file.</source>
+        <translation>원장에 저장된 배치 결과(먼저 `results BATCH` 실행)를 FILE 또는 표준 출력에 씁니다. JSONL은 API 결과 파일의 형태를 원장에서 다시 만든 것입니다(메시지 내용은 저장되지 않음). CSV는 항목마다 한 줄입니다: batch_id, custom_id, type, model, 토큰 종류별 수, cost_usd(정확한 값), error_type, error_message. 파일은 임시 이름으로 쓴 뒤 마지막에 이름을 바꾸므로, 중단된 내보내기는 불완전한 파일을 남기지 않습니다.</translation>
+    </message>
+    <message>
+        <source>A batch id (msgbatch_...).</source>
+        <translation>배치 ID(msgbatch_...).</translation>
+    </message>
+    <message>
+        <source>Write CSV instead of JSONL.</source>
+        <translation>JSONL 대신 CSV로 씁니다.</translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of stdout.</source>
+        <translation>표준 출력 대신 FILE에 씁니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a batch id (msgbatch_...).</source>
+        <translation>&quot;%1&quot;은(는) 배치 ID(msgbatch_...)가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is not in the ledger %2. Check the id, or run `batchscope-cli status %1` first.</source>
+        <translation>배치 %1이(가) 원장 %2에 없습니다. ID를 확인하거나 먼저 `batchscope-cli status %1`을 실행하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot write to stdout.</source>
+        <translation>표준 출력에 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>stdout</source>
+        <translation>표준 출력</translation>
+    </message>
+    <message>
+        <source>The results of %1 are not all stored yet; run `batchscope-cli results %1` for the rest.</source>
+        <translation>%1의 결과가 아직 모두 저장되지 않았습니다. 나머지는 `batchscope-cli results %1`로 가져오세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of %1 written to %2 (cost $%3).</source>
+        <translation>
+            <numerusform>%1의 %n행을 %2에 썼습니다(비용 $%3).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bs::cli::KeyCommand</name>
     <message>
         <source>set or clear.</source>
@@ -2038,6 +2216,161 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::BatchActions</name>
+    <message>
+        <source>&amp;Retry Errored…</source>
+        <translation>실패 항목 재시도(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Selected Items</source>
+        <translation>선택한 항목 재시도(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Batch</source>
+        <translation>배치 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Batch</source>
+        <translation>배치 삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Ingest Results Now</source>
+        <translation>지금 결과 수집(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Attach Source File…</source>
+        <translation>원본 파일 연결(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export Results as &amp;JSONL…</source>
+        <translation>결과를 JSONL로 내보내기(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Export Results as C&amp;SV…</source>
+        <translation>결과를 CSV로 내보내기(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Re-send the failed items of the selected batch (asks first)</source>
+        <translation>선택한 배치의 실패 항목을 다시 보냅니다(먼저 확인)</translation>
+    </message>
+    <message>
+        <source>Ask the API to cancel the selected batch (asks first)</source>
+        <translation>선택한 배치의 취소를 API에 요청합니다(먼저 확인)</translation>
+    </message>
+    <message>
+        <source>Delete the selected ended batch on the server; the ledger keeps its results (asks first)</source>
+        <translation>선택한 끝난 배치를 서버에서 삭제합니다. 결과는 원장에 남습니다(먼저 확인)</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>배치(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>Submit File…</source>
+        <translation>파일 제출…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Batch %1 was created by another tool: attach its source file first (Batch → Attach Source File…).</source>
+        <translation>배치 %1은(는) 다른 도구로 만들어졌습니다: 먼저 원본 파일을 연결하세요(배치 → 원본 파일 연결…).</translation>
+    </message>
+    <message>
+        <source>Batch %1 has no failed items waiting to be retried.</source>
+        <translation>배치 %1에는 재시도를 기다리는 실패 항목이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-sending %n item(s) of %1…</source>
+        <translation>
+            <numerusform>%1의 항목 %n개를 다시 보내는 중…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry Selected Items</source>
+        <translation>선택한 항목 재시도</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-send %n item(s) of %1 as a new batch? This is billed like any batch.</source>
+        <translation>
+            <numerusform>%1의 항목 %n개를 새 배치로 다시 보낼까요? 다른 배치와 똑같이 요금이 부과됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-send</source>
+        <translation>다시 보내기</translation>
+    </message>
+    <message>
+        <source>Cancel Batch</source>
+        <translation>배치 취소</translation>
+    </message>
+    <message>
+        <source>Cancel batch %1? Requests not yet processed are dropped (not billed); those already done keep their results.</source>
+        <translation>배치 %1을(를) 취소할까요? 아직 처리되지 않은 요청은 버려지고(요금 없음), 이미 처리된 요청은 결과를 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Delete Batch</source>
+        <translation>배치 삭제</translation>
+    </message>
+    <message>
+        <source>Delete batch %1 on the server? Its results can no longer be downloaded from the API; the ledger keeps what it stored (results, costs, retry items).</source>
+        <translation>서버에서 배치 %1을(를) 삭제할까요? 그 결과는 더 이상 API에서 내려받을 수 없습니다. 원장은 저장한 것(결과, 비용, 재시도 항목)을 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Attach the source file of %1</source>
+        <translation>%1의 원본 파일 연결</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.ndjson *.json);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl *.ndjson *.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Export Results as CSV</source>
+        <translation>결과를 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>Export Results as JSONL</source>
+        <translation>결과를 JSONL로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting the results of %n batch(es)…</source>
+        <translation>
+            <numerusform>배치 %n개의 결과를 내보내는 중…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1 (cost $%2).</source>
+        <translation>
+            <numerusform>%n행을 %1에 내보냈습니다(비용 $%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batchscope</source>
+        <translation>Batchscope</translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::BatchDetails</name>
     <message>
         <source>Select a batch to see its details.</source>
@@ -2320,60 +2653,144 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>Lineage</source>
         <translation>계보</translation>
     </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1% succeeded</source>
+        <translation>%1% 성공</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>끝남</translation>
+    </message>
+    <message>
+        <source>Running for %1; a batch expires after %2. The API reports no per-request progress until the batch ends.</source>
+        <translation>%1째 실행 중입니다. 배치는 %2 후에 만료됩니다. API는 배치가 끝날 때까지 요청별 진행 상황을 알려 주지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Succeeded %1 · Errored %2 · Canceled %3 · Expired %4</source>
+        <translation>성공 %1 · 오류 %2 · 취소 %3 · 만료 %4</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>진행</translation>
+    </message>
+    <message>
+        <source>≤ %1 (estimate)</source>
+        <translation>≤ %1 (추정)</translation>
+    </message>
+    <message>
+        <source>not created yet</source>
+        <translation>아직 생성 안 됨</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>보내는 중</translation>
+    </message>
+    <message>
+        <source>Stored, not sent</source>
+        <translation>저장됨, 보내지 않음</translation>
+    </message>
+    <message>
+        <source>Write-ahead: every request is stored in the ledger (%1) before the batch is created, so nothing is lost or sent twice if the create fails or its answer is lost.</source>
+        <translation>선기록: 배치를 만들기 전에 모든 요청을 원장(%1)에 저장하므로, 생성이 실패하거나 응답을 잃어도 잃어버리거나 두 번 보내는 것이 없습니다.</translation>
+    </message>
 </context>
 <context>
-    <name>bs::ui::FileCheckDialog</name>
+    <name>bs::ui::BudgetBar</name>
     <message>
-        <source>Check %1</source>
-        <translation>%1 검사</translation>
+        <source>%1 tokens</source>
+        <translation>%1 토큰</translation>
     </message>
     <message>
-        <source>Reading %1…</source>
-        <translation>%1 읽는 중…</translation>
+        <source>%1 committed + %2 this file of %3</source>
+        <translation>확정 %1 + 이 파일 %2 / 한도 %3</translation>
     </message>
     <message>
-        <source>&amp;Copy Report</source>
-        <translation>보고서 복사(&amp;C)</translation>
+        <source>over by %1</source>
+        <translation>%1 초과</translation>
     </message>
     <message>
-        <source>The first %1 are listed.</source>
-        <translation>처음 %1개만 표시합니다.</translation>
+        <source>No budget is set.</source>
+        <translation>설정된 예산이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::CalibrationBar</name>
+    <message>
+        <source>Ca&amp;librate with count_tokens</source>
+        <translation>count_tokens로 보정(&amp;L)</translation>
     </message>
     <message>
-        <source>Fix the lines listed, save the file and drop it here again.</source>
-        <translation>표시된 줄을 고치고 파일을 저장한 뒤 여기에 다시 끌어다 놓으세요.</translation>
+        <source>Counts the input tokens of a few requests per model with the API&apos;s count_tokens (up to %1 each, spread through the file; nothing is created or billed) and scales the local estimate by what it says.</source>
+        <translation>모델마다 몇 개의 요청(모델당 최대 %1개, 파일 전체에 고르게)의 입력 토큰을 API의 count_tokens로 세고(아무것도 만들지 않으며 과금되지 않음), 그 결과로 로컬 추정치를 조정합니다.</translation>
+    </message>
+    <message>
+        <source>Input tokens are estimated locally (characters / 4).</source>
+        <translation>입력 토큰은 로컬에서 추정합니다(문자 수 / 4).</translation>
+    </message>
+    <message>
+        <source>Asking count_tokens for a sample of the requests…</source>
+        <translation>요청 표본으로 count_tokens에 묻는 중…</translation>
+    </message>
+    <message>
+        <source>The estimate stays local: count_tokens calibrated no model.</source>
+        <translation>추정치는 로컬 값 그대로입니다: count_tokens가 보정한 모델이 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n request(s), no problems found.</source>
+        <source>Input tokens calibrated with count_tokens on %n sampled request(s).</source>
         <translation>
-            <numerusform>%1: 요청 %n개, 문제가 없습니다.</numerusform>
+            <numerusform>표본 요청 %n개로 count_tokens를 사용해 입력 토큰을 보정했습니다.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::EstimateTableModel</name>
+    <message>
+        <source>unpriced</source>
+        <translation>가격 없음</translation>
     </message>
     <message>
-        <source>%1 requests (%2)</source>
-        <translation>요청 %1개 (%2)</translation>
-    </message>
-    <message numerus="yes">
-        <source>It will be sent as %n batch(es): %1.</source>
-        <translation>
-            <numerusform>배치 %n개로 보냅니다: %1.</numerusform>
-        </translation>
+        <source>Input, plus output at the share of max_tokens that %1 has used in this ledger&apos;s results so far (all of it when there is no history yet).</source>
+        <translation>입력에, %1이(가) 지금까지 이 원장의 결과에서 사용한 max_tokens 비율만큼의 출력을 더한 값입니다(기록이 없으면 전부).</translation>
     </message>
     <message>
-        <source>To send it: batchscope-cli submit &quot;%1&quot;</source>
-        <translation>보내려면: batchscope-cli submit &quot;%1&quot;</translation>
+        <source>Every request&apos;s input, plus max_tokens of output, at the batch price of %1: the most this file can cost.</source>
+        <translation>모든 요청의 입력과 max_tokens만큼의 출력을 %1의 배치 가격으로 계산한 값: 이 파일의 최대 비용입니다.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n error(s). Nothing can be sent until they are fixed.</source>
-        <translation>
-            <numerusform>%1: 오류 %n개. 고칠 때까지 아무것도 보낼 수 없습니다.</numerusform>
-        </translation>
+    <message>
+        <source>%1 is not in the price table: its cost cannot be estimated or held against a budget. Add its price to your price file, or use a priced model.</source>
+        <translation>%1은(는) 가격표에 없습니다: 비용을 추정하거나 예산에 반영할 수 없습니다. 가격 파일에 가격을 추가하거나 가격이 있는 모델을 사용하세요.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n request(s), no errors; read the warnings and notes listed.</source>
-        <translation>
-            <numerusform>%1: 요청 %n개, 오류 없음. 표시된 경고와 참고를 읽어 보세요.</numerusform>
-        </translation>
+    <message>
+        <source>A local estimate: about one token per four characters of params.</source>
+        <translation>로컬 추정치: params 네 글자당 약 한 토큰입니다.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>입력 토큰</translation>
+    </message>
+    <message>
+        <source>Output at most</source>
+        <translation>최대 출력</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>예상</translation>
+    </message>
+    <message>
+        <source>Worst case</source>
+        <translation>최악의 경우</translation>
     </message>
 </context>
 <context>
@@ -2526,10 +2943,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         </translation>
     </message>
     <message>
-        <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line and shows how the file will be split to fit the API limits before anything is sent.</source>
-        <translation>한 줄에 요청 하나: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope는 보내기 전에 모든 줄을 검사하고, API 한도에 맞게 파일을 어떻게 나눌지 보여 줍니다.</translation>
-    </message>
-    <message>
         <source>Checking %1…</source>
         <translation>%1 검사 중…</translation>
     </message>
@@ -2635,6 +3048,37 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>in %1</source>
         <translation>%1 후</translation>
     </message>
+    <message>
+        <source>Any error class</source>
+        <translation>모든 오류 분류</translation>
+    </message>
+    <message>
+        <source>Search error message</source>
+        <translation>오류 메시지 검색</translation>
+    </message>
+    <message>
+        <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line, shows how the file will be split to fit the API limits, what it will cost per model and what it adds to your budgets, before anything is sent.</source>
+        <translation>한 줄에 요청 하나: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope는 무엇이든 보내기 전에 모든 줄을 검사하고, API 한도에 맞게 파일을 어떻게 나눌지, 모델별 비용이 얼마인지, 예산에 얼마가 더해지는지 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::PlanTableModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::ProblemTableModel</name>
@@ -2657,6 +3101,296 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     <message>
         <source>Severity</source>
         <translation>심각도</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::RetryDialog</name>
+    <message>
+        <source>Retry Errored Items</source>
+        <translation>실패 항목 재시도</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch %1 has %n item(s) waiting to be retried. The checked classes are re-sent as a new batch with the params stored when they were first sent; this is billed like any batch.</source>
+        <translation>
+            <numerusform>배치 %1에 재시도를 기다리는 항목이 %n개 있습니다. 선택한 분류는 처음 보낼 때 저장한 매개변수로 새 배치가 되어 다시 보내지며, 다른 배치와 똑같이 요금이 부과됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2 item(s)</source>
+        <translation>%1 — 항목 %2개</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-send %n item(s)</source>
+        <translation>
+            <numerusform>항목 %n개 다시 보내기</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::SubmitDialog</name>
+    <message>
+        <source>Submit %1</source>
+        <translation>%1 제출</translation>
+    </message>
+    <message>
+        <source>It cannot be sent from here: %1</source>
+        <translation>여기서는 보낼 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 읽는 중…</translation>
+    </message>
+    <message>
+        <source>%p% read</source>
+        <translation>%p% 읽음</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>중지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop reading the file (nothing is sent).</source>
+        <translation>파일 읽기를 멈춥니다(아무것도 보내지 않음).</translation>
+    </message>
+    <message>
+        <source>Select a problem to see its line.</source>
+        <translation>문제를 선택하면 해당 줄을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>추정</translation>
+    </message>
+    <message>
+        <source>Split plan</source>
+        <translation>분할 계획</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>예산</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Report</source>
+        <translation>보고서 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>제출(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Override…</source>
+        <translation>무시하고 진행(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Send it although a budget would be passed: you type why, and the ledger records it with your name and the time.</source>
+        <translation>예산을 넘더라도 보냅니다: 이유를 입력하면 원장에 이름, 시각과 함께 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>The line cannot be read: %1</source>
+        <translation>줄을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The file has changed since it was checked: the line is not there any more. Check the file again.</source>
+        <translation>검사한 뒤 파일이 바뀌었습니다: 그 줄이 더 이상 없습니다. 파일을 다시 검사하세요.</translation>
+    </message>
+    <message>
+        <source>(a line of %1: characters %2 to %3 are shown)</source>
+        <translation>(%1 길이의 줄: %2~%3번째 문자를 표시)</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>멈추는 중…</translation>
+    </message>
+    <message>
+        <source>%1: the check was stopped; nothing was sent. The problems found so far are listed.</source>
+        <translation>%1: 검사를 멈췄습니다. 아무것도 보내지 않았습니다. 지금까지 찾은 문제를 보여 줍니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n error(s). Nothing can be sent until they are fixed.</source>
+        <translation>
+            <numerusform>%1: 오류 %n개. 고치기 전에는 아무것도 보낼 수 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no request to send.</source>
+        <translation>%1: 보낼 요청이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not split: the file cannot be sent as it is.</source>
+        <translation>나누지 않음: 이 파일은 그대로 보낼 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Fix the lines listed, save the file and drop it here again.</source>
+        <translation>표시된 줄을 고치고 저장한 뒤 다시 여기에 끌어다 놓으세요.</translation>
+    </message>
+    <message>
+        <source>The first %1 problems are listed.</source>
+        <translation>처음 %1개 문제를 보여 줍니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s), no problems found.</source>
+        <translation>
+            <numerusform>%1: 요청 %n개, 문제 없음.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s), no errors; read the warnings and notes listed.</source>
+        <translation>
+            <numerusform>%1: 요청 %n개, 오류 없음. 표시된 경고와 참고를 읽어 보세요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will be sent as %n batch(es), in file order.</source>
+        <translation>
+            <numerusform>파일 순서대로 배치 %n개로 보냅니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send despite %n warning(s)</source>
+        <translation>
+            <numerusform>경고 %n개가 있어도 보내기</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ledger could not be read, so custom_ids already used were not checked: %1</source>
+        <translation>원장을 읽을 수 없어 이미 사용된 custom_id를 검사하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>To send it: batchscope-cli submit &quot;%1&quot;</source>
+        <translation>보내려면: batchscope-cli submit &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>일별</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>월별</translation>
+    </message>
+    <message>
+        <source>in total</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>all models</source>
+        <translation>모든 모델</translation>
+    </message>
+    <message>
+        <source>A budget blocks this file: %1. Nothing is sent unless you override it with a reason (recorded in the ledger).</source>
+        <translation>예산이 이 파일을 막습니다: %1. 이유를 적어 무시하고 진행하지 않으면 아무것도 보내지 않습니다(원장에 기록됨).</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Override the budget</source>
+        <translation>예산 무시하고 진행</translation>
+    </message>
+    <message>
+        <source>This file would pass a budget. Why must it be sent anyway? The reason is recorded in the ledger with your name and the time.</source>
+        <translation>이 파일은 예산을 넘습니다. 그래도 보내야 하는 이유는 무엇입니까? 이유는 이름, 시각과 함께 원장에 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>An override needs a reason: nothing was sent. Press Override… again and say why the file must pass the budget.</source>
+        <translation>무시하고 진행하려면 이유가 필요합니다: 아무것도 보내지 않았습니다. 다시 ‘무시하고 진행…’을 누르고 이 파일이 예산을 넘어야 하는 이유를 적으세요.</translation>
+    </message>
+    <message>
+        <source>Reading the file again and storing every request in the ledger…</source>
+        <translation>파일을 다시 읽고 모든 요청을 원장에 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Reading %p%</source>
+        <translation>읽는 중 %p%</translation>
+    </message>
+    <message>
+        <source>Storing %p%</source>
+        <translation>저장 중 %p%</translation>
+    </message>
+    <message>
+        <source>Storing every request in the ledger before anything is sent…</source>
+        <translation>보내기 전에 모든 요청을 원장에 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Uploading %p%</source>
+        <translation>업로드 중 %p%</translation>
+    </message>
+    <message>
+        <source>Uploading to the API. Cancel stops what is not created yet.</source>
+        <translation>API로 업로드하는 중입니다. 취소하면 아직 생성되지 않은 것을 멈춥니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent as %n batch(es).</source>
+        <translation>
+            <numerusform>배치 %n개로 보냈습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Created: %1. They are in the table; the console watches them and stores their results and cost when they end.</source>
+        <translation>생성됨: %1. 표에 있으며, 콘솔이 감시하다가 끝나면 결과와 비용을 저장합니다.</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation>보내기를 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing was created; the stored requests were set aside.</source>
+        <translation>아무것도 생성되지 않았습니다. 저장된 요청은 따로 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>Created before the cancel: %1. The rest was not sent.</source>
+        <translation>취소 전에 생성됨: %1. 나머지는 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The file was not sent.</source>
+        <translation>파일을 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Created before the failure: %1.</source>
+        <translation>실패 전에 생성됨: %1.</translation>
+    </message>
+    <message>
+        <source>The last create may have reached the server: the console matches it against the server&apos;s list of batches before anything is sent again, so do not send the file again until it shows in the table or is set aside.</source>
+        <translation>마지막 생성 요청이 서버에 닿았을 수 있습니다: 콘솔이 무엇이든 다시 보내기 전에 서버의 배치 목록과 맞춰 보므로, 표에 나타나거나 따로 보관될 때까지 파일을 다시 보내지 마세요.</translation>
+    </message>
+    <message>
+        <source>This is about the file as a whole.</source>
+        <translation>파일 전체에 관한 문제입니다.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2:</source>
+        <translation>%1번째 줄, %2번째 열:</translation>
+    </message>
+    <message>
+        <source>Line %1:</source>
+        <translation>%1번째 줄:</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>읽는 중…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+    <message>
+        <source>Uploading batch %1 of %2: %p%</source>
+        <translation>배치 %2개 중 %1번째 업로드 중: %p%</translation>
+    </message>
+    <message>
+        <source>Stop sending: what is not created yet is not sent (a create whose body was sent whole is reconciled with the server&apos;s list).</source>
+        <translation>전송 중지: 아직 만들어지지 않은 것은 보내지 않습니다(본문을 모두 보낸 생성 요청은 서버 목록과 대조해 정리합니다).</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "core/appinfo.h"
+#include "core/singleinstance.h"
 #include "ledger/ledger.h"
 #include "mainwindow.h"
 #include "monitor/consolesession.h"
@@ -7,7 +8,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QMessageBox>
+#include <QTimer>
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -25,6 +28,11 @@ int main(int argc, char* argv[]) {
         QStringLiteral("The ledger file (default: %1).").arg(bs::Ledger::defaultPath()),
         QStringLiteral("file"));
     parser.addOption(ledgerOption);
+    parser.addPositionalArgument(
+        QStringLiteral("file"),
+        QStringLiteral("JSONL files to check and submit (each opens the Submit dialog). When a "
+                       "console already runs on the same ledger, they are handed to it."),
+        QStringLiteral("[file.jsonl...]"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.process(app);
@@ -39,12 +47,31 @@ int main(int argc, char* argv[]) {
     if (qEnvironmentVariableIsSet("BS_LEDGER_GUARD"))
         bs::Ledger::setMainThreadGuard(true);
 
+    const QString ledgerPath =
+        parser.isSet(ledgerOption) ? parser.value(ledgerOption) : bs::Ledger::defaultPath();
+    QStringList files;
+    for (const QString& f : parser.positionalArguments())
+        files << QFileInfo(f).absoluteFilePath();
+
+    // One console per ledger: a second launch hands its files (or just "show yourself") to the
+    // one already running and ends here, before any window exists.
+    bs::SingleInstance instance(ledgerPath);
+    if (instance.handOver(files))
+        return 0;
+    if (!instance.listen())
+        qWarning("batchscope: other launches on this ledger will open windows of their own: %s",
+                 qPrintable(instance.errorString()));
+
     bs::ui::MainWindow window;
     bs::ConsoleSession session;
     bs::ui::StartupProbe::installIfAsked(&window);
     window.show();
-    const QString ledgerPath =
-        parser.isSet(ledgerOption) ? parser.value(ledgerOption) : bs::Ledger::defaultPath();
+    QObject::connect(&instance, &bs::SingleInstance::filesHandedOver, &window,
+                     [&window](const QStringList& handed) {
+                         window.bringToFront();
+                         for (const QString& f : handed)
+                             window.openFile(f);
+                     });
     // Opened on the session's ledger worker: the window is up meanwhile, and its rows come when
     // the worker answers.
     QObject::connect(&session, &bs::ConsoleSession::ledgerFailed, &window,
@@ -58,6 +85,12 @@ int main(int argc, char* argv[]) {
     session.openLedger(ledgerPath);
     window.attachSession(&session);
     session.startMonitoring();
+    // The files of the command line, once the window is up (the dialog reads the ledger the
+    // session opens meanwhile).
+    QTimer::singleShot(0, &window, [&window, files] {
+        for (const QString& f : files)
+            window.openFile(f);
+    });
     const int rc = QApplication::exec();
     window.attachSession(nullptr);
     return rc;

@@ -1,15 +1,19 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "batches/batchactions.h"
 #include "batches/batchdetails.h"
 #include "batches/batchfilterproxy.h"
 #include "batches/batchtablemodel.h"
 #include "batches/itemtablemodel.h"
-#include "intake/filecheckdialog.h"
+#include "batches/progressdelegate.h"
+#include "intake/submitdialog.h"
 
 #include "api/apierror.h"
 #include "core/redactor.h"
 #include "cost/money.h"
+#include "export/resultexporter.h"
+#include "ledger/retryclass.h"
 #include "monitor/consolesession.h"
 #include "monitor/ingestrecords.h"
 
@@ -57,8 +61,8 @@ MainWindow::MainWindow(QWidget* parent)
         QStringLiteral("<h2>") + tr("Drop a JSONL file here to start") +
         QStringLiteral("</h2><p>") +
         tr("One request per line: {\"custom_id\": …, \"params\": {…}}. Batchscope checks every "
-           "line and shows how the file will be split to fit the API limits before anything is "
-           "sent.") +
+           "line, shows how the file will be split to fit the API limits, what it will cost per "
+           "model and what it adds to your budgets, before anything is sent.") +
         QStringLiteral("</p><p>") +
         tr("Or choose File → Open JSONL… (%1).")
             .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)) +
@@ -134,6 +138,8 @@ QWidget* MainWindow::createBatchPage() {
     m_batchView->setWordWrap(false);
     m_batchView->setTextElideMode(Qt::ElideMiddle);
     m_batchView->verticalHeader()->hide();
+    m_batchView->setItemDelegateForColumn(BatchTableModel::Progress,
+                                          new ProgressDelegate(m_batchView));
     QHeaderView* header = m_batchView->horizontalHeader();
     header->setSectionsMovable(true);
     header->setStretchLastSection(true);
@@ -157,9 +163,7 @@ QWidget* MainWindow::createBatchPage() {
     m_batchView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_batchView, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
         QMenu menu(this);
-        menu.addAction(m_copyId);
-        if (m_refresh)
-            menu.addAction(m_refresh);
+        m_actions->fillContextMenu(&menu);
         menu.exec(m_batchView->viewport()->mapToGlobal(at));
     });
 
@@ -210,11 +214,23 @@ QWidget* MainWindow::createItemsTab() {
     search->setObjectName(QStringLiteral("itemSearch"));
     search->setPlaceholderText(tr("Search custom_id"));
     search->setClearButtonEnabled(true);
-    const auto apply = [this, type, search] {
+    auto* errorClass = new QComboBox(tab);
+    errorClass->setObjectName(QStringLiteral("itemClassFilter"));
+    errorClass->addItem(tr("Any error class"), QString());
+    for (RetryClass c : kAllRetryClasses)
+        errorClass->addItem(retryClassLabel(c), retryClassName(c));
+    auto* message = new QLineEdit(tab);
+    message->setObjectName(QStringLiteral("itemMessageSearch"));
+    message->setPlaceholderText(tr("Search error message"));
+    message->setClearButtonEnabled(true);
+    const auto apply = [this, type, search, errorClass, message] {
         m_items->setFilter(type->currentData().toString(), search->text());
+        m_items->setErrorFilter(errorClass->currentData().toString(), message->text());
     };
     connect(type, &QComboBox::currentIndexChanged, this, apply);
     connect(search, &QLineEdit::textChanged, this, apply);
+    connect(errorClass, &QComboBox::currentIndexChanged, this, apply);
+    connect(message, &QLineEdit::textChanged, this, apply);
     auto* view = new QTableView(tab);
     view->setObjectName(QStringLiteral("itemTable"));
     view->setModel(m_items);
@@ -240,6 +256,9 @@ QWidget* MainWindow::createItemsTab() {
                     lines << tr("Error %1: %2").arg(r->errorType, r->errorMessage);
                 if (!r->requestId.isEmpty())
                     lines << tr("Request id: %1").arg(r->requestId);
+                if (r->type != QLatin1String("succeeded"))
+                    // The result as the API sent it (rebuilt from the stored fields).
+                    lines << QString::fromUtf8(ResultExporter::jsonLine(*r)).trimmed();
                 if (!r->model.isEmpty())
                     lines << tr("%1, stop reason %2, %3 input / %4 output tokens")
                                  .arg(r->model, r->stopReason)
@@ -251,6 +270,8 @@ QWidget* MainWindow::createItemsTab() {
     bar->setContentsMargins(0, 0, 0, 0);
     bar->addWidget(type);
     bar->addWidget(search, 1);
+    bar->addWidget(errorClass);
+    bar->addWidget(message, 1);
     auto* layout = new QVBoxLayout(tab);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addLayout(bar);
@@ -310,6 +331,14 @@ void MainWindow::createActions() {
     m_refresh->setEnabled(false);
     viewMenu->addMenu(m_columnsMenu);
 
+    m_actions = new BatchActions(m_batchView, m_batchModel, this);
+    m_actions->setWindowActions(open, m_copyId, m_refresh);
+    m_actions->setItemsView(findChild<QTableView*>(QStringLiteral("itemTable")), m_items);
+    menuBar()->addMenu(m_actions->menu());
+    addToolBar(m_actions->toolBar());
+    connect(m_actions, &BatchActions::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 15000); });
+
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* about = helpMenu->addAction(tr("&About Batchscope"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
@@ -324,6 +353,7 @@ void MainWindow::attachSession(ConsoleSession* session) {
     m_batchModel->setWorker(session ? session->worker() : nullptr);
     m_details->setWorker(session ? session->worker() : nullptr);
     m_items->setWorker(session ? session->worker() : nullptr);
+    m_actions->setSession(session);
     if (!session)
         return;
     connect(session, &ConsoleSession::monitoringStarted, this, [this] {
@@ -362,9 +392,11 @@ void MainWindow::refreshNow() {
 
 void MainWindow::updateSummary() {
     const BatchTableModel::Summary s = m_batchModel->summary();
-    m_pages->setCurrentWidget(s.batches > 0 ? static_cast<QWidget*>(m_batchPage)
-                                            : static_cast<QWidget*>(m_placeholder));
-    if (s.batches == 0) {
+    // Drafts being sent are rows too: the first submission shows the table at once.
+    const bool any = s.batches > 0 || m_batchModel->rowCount() > 0;
+    m_pages->setCurrentWidget(any ? static_cast<QWidget*>(m_batchPage)
+                                  : static_cast<QWidget*>(m_placeholder));
+    if (!any) {
         m_summary->clear();
         return;
     }
@@ -435,9 +467,21 @@ void MainWindow::showAbout() {
     dialog.exec();
 }
 
+void MainWindow::openFile(const QString& path) {
+    acceptFile(QFileInfo(path).absoluteFilePath());
+}
+
+void MainWindow::bringToFront() {
+    if (isMinimized())
+        showNormal();
+    show();
+    raise();
+    activateWindow();
+}
+
 void MainWindow::acceptFile(const QString& path) {
     statusBar()->showMessage(tr("Checking %1…").arg(QFileInfo(path).fileName()), 5000);
-    auto* dialog = new FileCheckDialog(path, this);
+    auto* dialog = new SubmitDialog(path, m_session, this);
     dialog->show();
     Q_EMIT jsonlFileChosen(path);
 }
@@ -484,6 +528,8 @@ void MainWindow::restoreLayout() {
         h->moveSection(h->visualIndex(BatchTableModel::Requests),
                        h->visualIndex(BatchTableModel::Status) + 1);
         h->setSectionHidden(BatchTableModel::Lineage, true);
+        h->moveSection(h->visualIndex(BatchTableModel::Progress),
+                       h->visualIndex(BatchTableModel::Status) + 1);
     }
     const int status = m_statusFilter->findData(settings.value(statusFilterKey(), 0).toInt());
     m_statusFilter->setCurrentIndex(qMax(0, status));

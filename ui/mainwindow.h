@@ -19,6 +19,7 @@ struct IngestReport;
 
 namespace bs::ui {
 
+class BatchActions;
 class BatchDetails;
 class BatchFilterProxy;
 class BatchTableModel;
@@ -46,14 +47,20 @@ public:
     BatchFilterProxy* batchProxy() const { return m_batchProxy; }
     BatchDetails* batchDetails() const { return m_details; }
     ItemTableModel* itemModel() const { return m_items; }
+    BatchActions* batchActions() const { return m_actions; }
 
 Q_SIGNALS:
     // The user chose a JSONL file, through File → Open or by dropping it on the window; a
-    // FileCheckDialog is showing what is in it.
+    // SubmitDialog is showing what is in it.
     void jsonlFileChosen(const QString& path);
 
 public Q_SLOTS:
     void openJsonl();
+    // Opens the Submit dialog for this file (a command-line argument, or a file another launch
+    // on the same ledger handed over).
+    void openFile(const QString& path);
+    // Shows, raises and activates the window (another launch asked for it).
+    void bringToFront();
     void showAbout();
     // Polls the API now (F5).
     void refreshNow();
@@ -97,8 +104,9 @@ private:
     QLabel* m_monitoring = nullptr; // permanent: watching / not watching
     QAction* m_refresh = nullptr;
     bs::ConsoleSession* m_session = nullptr;
-    bool m_selectedFirst = false; // the first rows selected their first batch once
-    bool m_fitColumns = false;    // no remembered column layout: fit them to the first rows
+    BatchActions* m_actions = nullptr; // Batch menu, toolbar, context menus
+    bool m_selectedFirst = false;      // the first rows selected their first batch once
+    bool m_fitColumns = false;         // no remembered column layout: fit them to the first rows
 };
 
 } // namespace bs::ui

@@ -7,6 +7,7 @@
 #include "commands/budgetcommand.h"
 #include "commands/cancelcommand.h"
 #include "commands/costcommand.h"
+#include "commands/exportcommand.h"
 #include "commands/keycommand.h"
 #include "commands/repricecommand.h"
 #include "commands/resultscommand.h"
@@ -68,6 +69,7 @@ std::vector<std::unique_ptr<Command>> CliApp::commands() {
     list.push_back(std::make_unique<ResultsCommand>());
     list.push_back(std::make_unique<RetryCommand>());
     list.push_back(std::make_unique<CancelCommand>());
+    list.push_back(std::make_unique<ExportCommand>());
     list.push_back(std::make_unique<CostCommand>());
     list.push_back(std::make_unique<BudgetCommand>());
     list.push_back(std::make_unique<RepriceCommand>());

@@ -120,6 +120,12 @@ QList<ResultRow> ResultStore::ofBatch(const QString& batchId, qint64 offset, qin
 
 QList<ResultRow> ResultStore::pageOf(const QString& batchId, const QString& afterCustomId,
                                      int limit, const QString& type, const QString& search) {
+    return pageOf(batchId, afterCustomId, limit, type, search, QString(), QString());
+}
+
+QList<ResultRow> ResultStore::pageOf(const QString& batchId, const QString& afterCustomId,
+                                     int limit, const QString& type, const QString& search,
+                                     const QString& retryClass, const QString& messageText) {
     QList<ResultRow> list;
     if (!ensureThread("ResultStore::pageOf"))
         return list;
@@ -134,6 +140,17 @@ QList<ResultRow> ResultStore::pageOf(const QString& batchId, const QString& afte
     if (!search.isEmpty()) {
         sql += QStringLiteral(" AND instr(lower(custom_id), lower(?)) > 0");
         binds << search;
+    }
+    if (!retryClass.isEmpty()) {
+        // retry_queue's (batch_id, custom_id) key: one probe per row of the page's range.
+        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM retry_queue q WHERE q.batch_id = "
+                              "results.batch_id AND q.custom_id = results.custom_id AND "
+                              "q.class = ?)");
+        binds << retryClass;
+    }
+    if (!messageText.isEmpty()) {
+        sql += QStringLiteral(" AND instr(lower(COALESCE(error_message, '')), lower(?)) > 0");
+        binds << messageText;
     }
     sql += QStringLiteral(" ORDER BY custom_id LIMIT ?");
     binds << qMax(0, limit);

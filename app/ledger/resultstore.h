@@ -36,6 +36,12 @@ public:
     // read from the (batch_id, custom_id) index, so a page costs the same wherever it starts.
     QList<ResultRow> pageOf(const QString& batchId, const QString& afterCustomId, int limit,
                             const QString& type = QString(), const QString& search = QString());
+    // pageOf() with two more filters for the console's items view: the retry class the item was
+    // queued with (retryClassName(), e.g. "transient"; empty: any) and a text in its error
+    // message (empty: any).
+    QList<ResultRow> pageOf(const QString& batchId, const QString& afterCustomId, int limit,
+                            const QString& type, const QString& search, const QString& retryClass,
+                            const QString& messageText);
     // Rows of one batch, or of all when batchId is empty; -1 on error.
     qint64 count(const QString& batchId = QString());
     // Streams result rows (of one batch, or all when batchId is empty) without loading them

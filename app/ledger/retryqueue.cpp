@@ -188,4 +188,22 @@ bool RetryQueue::dismiss(const QList<qint64>& itemIds) {
     return commit();
 }
 
+QMap<RetryClass, qint64> RetryQueue::pendingCounts(const QString& batchId) {
+    QMap<RetryClass, qint64> counts;
+    if (!ensureThread("RetryQueue::pendingCounts"))
+        return counts;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT class, COUNT(*) FROM retry_queue WHERE batch_id = ? AND "
+                             "state = 'pending' GROUP BY class"));
+    q.addBindValue(batchId);
+    if (!run(q))
+        return counts;
+    while (q.next()) {
+        if (const auto c = retryClassFromName(q.value(0).toString()))
+            counts[*c] += q.value(1).toLongLong();
+    }
+    return counts;
+}
+
 } // namespace bs

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QMap>
 #include <QStringList>
 
 #include <optional>
@@ -31,6 +32,9 @@ public:
     QString createDraft(const QList<qint64>& itemIds, const BatchLocal& local,
                         QStringList* skipped = nullptr);
     bool dismiss(const QList<qint64>& itemIds);
+    // How many items of one batch are pending, per class (classes without items are absent), for
+    // the console's retry confirmation. Empty on error too (Ledger::lastError()).
+    QMap<RetryClass, qint64> pendingCounts(const QString& batchId);
 
 private:
     QList<RetryItem> select(const QString& where, const QVariantList& binds);

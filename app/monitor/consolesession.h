@@ -2,6 +2,8 @@
 
 #include "api/apiconfig.h"
 #include "api/apierror.h"
+#include "intake/tokencalibrator.h"
+#include "monitor/filesubmitter.h"
 #include "monitor/ingestrecords.h"
 #include "monitor/poller.h"
 
@@ -14,6 +16,7 @@ class QThread;
 
 namespace bs {
 
+class BatchOperations;
 class LedgerWorker;
 class MonitorWorker;
 class SecretStore;
@@ -52,6 +55,27 @@ public:
     void startMonitoring();
     bool isMonitoring() const { return m_monitoring; }
     QUrl baseUrl() const { return m_config.baseUrl; }
+    // Why nothing can be sent or watched (monitoringUnavailable's message); empty otherwise.
+    QString unavailableReason() const { return m_unavailable; }
+
+    // Sends a checked JSONL file: a FileSubmitter on the monitor thread (it owns the ApiClient
+    // and the writing Ledger) scans it again, passes the budget gate, stores every request
+    // write-ahead and creates the batches. Answers with submitProgress(), submitDraftsReserved()
+    // (the drafts exist: the table shows them) and exactly one submitFinished(), queued on this
+    // thread. One submission at a time (isSubmitting()); without monitoring it fails at once.
+    void submitFile(const QString& path, const bs::FileSubmitter::Options& options);
+    // Stops the running submission until its create is answered (see FileSubmitter::cancel).
+    void cancelSubmit();
+    // Calibrates the estimate of `path` with count_tokens on a sample of its requests (asked
+    // for in the Submit dialog; nothing is created). Answers with one calibrationFinished(),
+    // queued on this thread; without an API connection it fails saying why.
+    void calibrateFile(const QString& path);
+    bool isSubmitting() const { return m_submitting; }
+
+    // --- Batch operations (cancel, delete, ingest now, attach source, retry) -----------------
+    // Lives as long as the session; its API calls run on the monitor thread once monitoring has
+    // started (before that they answer "not watching").
+    BatchOperations* operations() const { return m_operations.get(); }
 
 public Q_SLOTS:
     // One poll cycle now (when monitoring).
@@ -66,12 +90,19 @@ Q_SIGNALS:
     void cycleFinished(const bs::Poller::CycleReport& report);
     void pollFailed(const bs::ApiError& error);
     void ingestionDone(const bs::IngestReport& report);
+    void submitProgress(bs::FileSubmitter::Stage stage, qint64 done, qint64 total);
+    void submitDraftsReserved(const QStringList& localIds);
+    // Part `index` (0-based) of `count` is being uploaded (submitProgress then counts its bytes).
+    void submitPartSending(int index, int count);
+    void submitFinished(const bs::FileSubmitter::Result& result);
+    void calibrationFinished(const QString& path, const bs::TokenCalibrator::Result& result);
 
 private:
     void onLedgerOpened(bool ok, const QString& error);
     void lookForKey();
     void startWithKey(const QString& key);
     void stopMonitor();
+    void unavailable(const QString& why);
 
     std::unique_ptr<LedgerWorker> m_worker;
     std::unique_ptr<SecretStore> m_secrets;
@@ -84,6 +115,10 @@ private:
     bool m_monitorWanted = false;
     bool m_lookingForKey = false;
     bool m_monitoring = false;
+    // Batch operations: destroyed after the monitor thread was stopped (in the destructor).
+    std::unique_ptr<BatchOperations> m_operations;
+    bool m_submitting = false;
+    QString m_unavailable;
 };
 
 } // namespace bs

@@ -83,6 +83,7 @@ bool FileSubmitter::read(Result* result, QList<QList<JsonlScanner::ModelEstimate
     JsonlScanner::Options options;
     options.prices = m_prices.get();
     options.splitLimits = m_options.limits;
+    options.inputRatios = m_options.inputRatios;
     options.maxProblems = 1;
     options.usedCustomIds = [this](const QSet<QString>& ids) {
         return DraftStore(*m_ledger).usedCustomIds(ids);

@@ -45,6 +45,9 @@ public:
         QString overrideReason;       // non-empty (trimmed): send past a budget, recorded
         QString submittedBy;          // empty: $USER
         qint64 expectedRequests = -1; // from the check; a different count = the file changed
+        // count_tokens calibration per model (TokenCalibrator::Result::ratios()): the estimate
+        // and the reservation use it, as the check that showed them did. Empty: local.
+        QHash<QString, JsonlScanner::Options::InputRatio> inputRatios;
     };
 
     struct Result {

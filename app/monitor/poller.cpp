@@ -106,6 +106,14 @@ void Poller::enableIngestion(const IngestOptions& options) {
     };
 }
 
+bool Poller::ingestNow(const QString& batchId) {
+    if (!m_ingest)
+        return false;
+    m_ingestOffered.insert(batchId);
+    m_ingest(batchId);
+    return true;
+}
+
 bool Poller::isIngesting() const {
     return m_ingestor && (m_ingestor->isRunning() || !m_ingestQueue.isEmpty());
 }

@@ -88,6 +88,10 @@ public:
     // ingest function. options.api / retryPolicy / ledgerPath as for ResultIngestor.
     void enableIngestion(const IngestOptions& options);
     bool isIngesting() const;
+    // Hands an ended batch to the ingestion now (queued behind the one running, if any), whether
+    // or not it was ingested before (ingesting again leaves the identical ledger). False when no
+    // ingestion is set up.
+    bool ingestNow(const QString& batchId);
     // The ingestion of batchId finished; a failed one is offered again on a later cycle.
     void ingestionFinished(const QString& batchId, bool ok);
     // Uses QNetworkInformation when a backend can be loaded (default true, read by start()).

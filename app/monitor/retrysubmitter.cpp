@@ -2,8 +2,10 @@
 
 #include "api/apiclient.h"
 #include "core/redactor.h"
+#include "intake/budgetgate.h"
 #include "intake/jsonlscanner.h"
 #include "ledger/batchstore.h"
+#include "ledger/budgetstore.h"
 #include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 #include "ledger/retryqueue.h"
@@ -14,6 +16,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
+#include <QTemporaryFile>
 #include <QTimer>
 
 #include <memory>
@@ -210,10 +213,65 @@ bool RetrySubmitter::submitItems(const QString& batchId, const QList<qint64>& it
         local.sourceSha256 = row->local.sourceSha256;
         local.workspace = row->local.workspace;
     }
+    // The budget gate: estimate the stored params as a submission's, then check, draft and
+    // reserve in one write transaction (BEGIN IMMEDIATE: another process sees the reservation).
+    QList<BudgetStore::Reservation> reservations;
+    const bool gated = m_prices != nullptr;
+    if (gated) {
+        const QHash<QString, StoredRequest> stored =
+            DraftStore(*m_ledger).requestsOfBatch(batchId, customIds);
+        QTemporaryFile file;
+        if (!file.open())
+            return refuse(
+                batchId,
+                tr("Cannot estimate the retry: no temporary file (%1).").arg(file.errorString()));
+        for (const StoredRequest& r : stored)
+            file.write(QByteArrayLiteral("{\"custom_id\":\"") + r.customId.toUtf8() +
+                       QByteArrayLiteral("\",\"params\":") + r.params + QByteArrayLiteral("}\n"));
+        file.flush();
+        JsonlScanner::Options options;
+        options.prices = m_prices;
+        JsonlScanner scanner(file.fileName(), options);
+        scanner.scan();
+        QList<JsonlScanner::ModelEstimate> estimates = scanner.estimates();
+        if (!m_ledger->beginTransaction())
+            return refuse(batchId, m_ledger->lastError());
+        BudgetGate gate(*m_ledger, *m_prices);
+        const BudgetGate::Verdict verdict = gate.evaluate(estimates);
+        if (!m_ledger->lastError().isEmpty()) {
+            const QString error = m_ledger->lastError();
+            m_ledger->rollbackTransaction();
+            return refuse(batchId, error);
+        }
+        if (verdict.blocked()) {
+            m_ledger->rollbackTransaction();
+            QStringList lines;
+            for (const BudgetGate::Line& line : verdict.blockingLines())
+                lines << line.toText();
+            return refuse(batchId, tr("Nothing was sent: re-sending these %n item(s) of %1 could "
+                                      "pass a budget (%2). Raise the budget (batchscope-cli "
+                                      "budget set) or retry fewer items.",
+                                      nullptr, int(stored.size()))
+                                       .arg(batchId, lines.join(QStringLiteral("; "))));
+        }
+        for (const JsonlScanner::ModelEstimate& e : std::as_const(estimates))
+            reservations.append({e.model, e.requests, e.inputTokens, e.maxOutputTokens,
+                                 e.worstCaseMicros, !e.priced});
+    }
     QStringList skipped;
     const QString localId = RetryQueue(*m_ledger).createDraft(itemIds, local, &skipped);
-    if (localId.isEmpty())
-        return refuse(batchId, m_ledger->lastError());
+    if (localId.isEmpty()) {
+        const QString error = m_ledger->lastError();
+        if (gated)
+            m_ledger->rollbackTransaction();
+        return refuse(batchId, error);
+    }
+    if (gated && (!BudgetStore(*m_ledger).addReservations(localId, reservations) ||
+                  !m_ledger->commitTransaction())) {
+        const QString error = m_ledger->lastError();
+        m_ledger->rollbackTransaction();
+        return refuse(batchId, error);
+    }
 
     QStringList sent;
     for (const QString& cid : customIds) {

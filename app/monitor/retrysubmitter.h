@@ -13,6 +13,7 @@ namespace bs {
 class ApiClient;
 class DraftSubmitter;
 class Ledger;
+class PriceBook;
 
 // One click (or one CLI command) to re-send failed items: picks the pending retry-queue items
 // of a batch (by class, or by explicit custom_id), writes a retry draft with their stored
@@ -49,6 +50,12 @@ public:
     bool retryClasses(const QString& batchId, const QList<RetryClass>& classes = {});
     bool retryCustomIds(const QString& batchId, const QStringList& customIds);
 
+    // Routes retries through the budget gate (BudgetGate, with these prices; not owned, must
+    // outlive this object; null: not gated): the items' stored params are estimated as a
+    // submission's are (JsonlScanner), and the check, the retry draft and its reservation are one
+    // write transaction. A retry that would pass a budget is refused, saying which.
+    void setBudgetGate(const PriceBook* prices) { m_prices = prices; }
+
     // The check alone: empty when batchId may be retried, else why not.
     QString refusalFor(const QString& batchId);
 
@@ -71,6 +78,7 @@ private:
     QPointer<ApiClient> m_client;
     QPointer<Ledger> m_ledger;
     DraftSubmitter* m_drafts = nullptr;
+    const PriceBook* m_prices = nullptr;
 };
 
 } // namespace bs

@@ -25,4 +25,6 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/filesubmitter.h
     ${CMAKE_CURRENT_LIST_DIR}/filesubmitter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/retrysubmitter.h
-    ${CMAKE_CURRENT_LIST_DIR}/retrysubmitter.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/retrysubmitter.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/batchoperations.h
+    ${CMAKE_CURRENT_LIST_DIR}/batchoperations.cpp)

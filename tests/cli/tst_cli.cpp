@@ -293,6 +293,53 @@ private Q_SLOTS:
                      .arg(r.json()[u"cost_micros"].toInteger() / 1000000)
                      .arg(r.json()[u"cost_micros"].toInteger() % 1000000, 6, 10, QLatin1Char('0')));
         QCOMPARE(r.json()[u"succeeded"].toInt(), res[u"succeeded"].toInt());
+
+        // export: the CSV has one row per item and its cost column adds up, exactly, to the
+        // results' cost; JSONL (stdout) one line per item in the results file's shape.
+        const QString csvPath = m_dir.filePath(QStringLiteral("export.csv"));
+        const Run e = cli({QStringLiteral("--json"), QStringLiteral("export"), id,
+                           QStringLiteral("--csv"), QStringLiteral("-o"), csvPath});
+        QVERIFY2(e.code == 0, e.err.constData());
+        QCOMPARE(e.json()[u"rows"].toInt(), 13);
+        QCOMPARE(e.json()[u"cost_usd"].toString(), r.json()[u"cost_usd"].toString());
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> csvLines = csv.readAll().split('\n');
+        QCOMPARE(csvLines.first(), QByteArray("batch_id,custom_id,type,model,input_tokens,"
+                                              "output_tokens,cache_write_tokens,cache_read_tokens,"
+                                              "cost_usd,error_type,error_message\r"));
+        qint64 csvMicros = 0;
+        int csvRows = 0;
+        for (qsizetype i = 1; i < csvLines.size(); ++i) {
+            if (csvLines.at(i).isEmpty())
+                continue;
+            ++csvRows;
+            const QList<QByteArray> f = csvLines.at(i).split(',');
+            QCOMPARE(f.at(0), id.toUtf8());
+            const QByteArray cost = f.at(8);
+            QVERIFY2(cost.isEmpty() || QRegularExpression(QStringLiteral("^\\d+\\.\\d{6}$"))
+                                           .match(QString::fromLatin1(cost))
+                                           .hasMatch(),
+                     cost.constData());
+            if (!cost.isEmpty())
+                csvMicros += cost.left(cost.indexOf('.')).toLongLong() * 1000000 +
+                             cost.mid(cost.indexOf('.') + 1).toLongLong();
+        }
+        QCOMPARE(csvRows, 13);
+        QCOMPARE(csvMicros, r.json()[u"cost_micros"].toInteger());
+        const Run j = cli({QStringLiteral("export"), id});
+        QVERIFY2(j.code == 0, j.err.constData());
+        const QList<QByteArray> jsonLines = j.out.trimmed().split('\n');
+        QCOMPARE(jsonLines.size(), 13);
+        for (const QByteArray& l : jsonLines) {
+            const QJsonObject o = QJsonDocument::fromJson(l).object();
+            QVERIFY2(o[u"custom_id"].toString().startsWith(u"q-"), l.constData());
+            const QString type = o[u"result"].toObject()[u"type"].toString();
+            QVERIFY2(type == u"succeeded" || type == u"errored", l.constData());
+        }
+        const Run unknown = cli({QStringLiteral("export"), QStringLiteral("msgbatch_nope")});
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(unknown.err.contains("not in the ledger"), unknown.err.constData());
         for (const char* k : {"batch_id", "complete", "succeeded", "errored", "canceled", "expired",
                               "unpriced", "cost_micros", "cost_usd", "rows_inserted",
                               "retries_enqueued", "missing", "malformed", "partial"})

@@ -4,9 +4,12 @@
 #include "batches/batchtablemodel.h"
 #include "batches/itemtablemodel.h"
 #include "ledger/batchstore.h"
+#include "ledger/budgetstore.h"
+#include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 #include "ledger/ledgerworker.h"
 #include "ledger/resultstore.h"
+#include "ledger/retryqueue.h"
 #include "ledgertestdata.h"
 #include "testenv.h"
 
@@ -175,6 +178,27 @@ private Q_SLOTS:
         QCOMPARE(model.summary().awaitingIngest, 1);
     }
 
+    // In flight, the cost column shows the worst case its draft reserved at the budget gate;
+    // once results are in, the actual cost replaces it.
+    void inFlightShowsTheReservedEstimate() {
+        const QString path = freshPath();
+        Ledger ledger;
+        QVERIFY(ledger.open(path));
+        const MessageBatch b = runningBatch(QStringLiteral("msgbatch_estimate"), 3, 10);
+        const QString localId = DraftStore(ledger).create(BatchLocal());
+        QVERIFY(!localId.isEmpty());
+        QVERIFY(BudgetStore(ledger).addReservations(
+            localId, {{QStringLiteral("claude-haiku-4-5"), 3, 300, 3000, 1'234'567, false}}));
+        QVERIFY2(DraftStore(ledger).attach(localId, b), qPrintable(ledger.lastError()));
+        BatchTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        LedgerWorker worker;
+        QVERIFY(load(model, worker, path));
+        QCOMPARE(cell(model, 0, BatchTableModel::Cost), QStringLiteral("≤ $1.23 (estimate)"));
+        QCOMPARE(model.rowAt(0)->estimateMicros, Money(1'234'567));
+    }
+
     // A batch the server no longer knows shows as gone, and counts as neither running nor
     // waiting for results.
     void goneBatchSaysSo() {
@@ -255,6 +279,71 @@ private Q_SLOTS:
         Ledger::setMainThreadGuard(false);
     }
 
+    // A submission shows at once, in its write-ahead state: a stored draft is a row ("Stored, not
+    // sent", its requests), then "Sending", and its created batch takes over the same row (no
+    // remove, no insert); an abandoned draft's row goes.
+    void draftsAreRowsUntilTheirBatchExists() {
+        const QString path = freshPath();
+        onWorker(path, [](Ledger& l) {
+            QVERIFY(BatchStore(l).upsert(runningBatch(QStringLiteral("msgbatch_old"), 3, 60)));
+        });
+        Ledger::setMainThreadGuard(true);
+        const int violations = Ledger::mainThreadViolations();
+        BatchTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        LedgerWorker worker;
+        QVERIFY(load(model, worker, path));
+        QCOMPARE(model.rowCount(), 1);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+        QString local, other;
+        BatchLocal source;
+        source.sourceFile = QStringLiteral("/data/requests.jsonl");
+        onWorker(path, [&](Ledger& l) {
+            DraftStore drafts(l);
+            local = drafts.create(source);
+            other = drafts.create(source);
+            QVERIFY(!local.isEmpty() && !other.isEmpty());
+            QVERIFY(
+                drafts.storeRequests(local, {{QStringLiteral("r-1"), QByteArrayLiteral("{}"), 1},
+                                             {QStringLiteral("r-2"), QByteArrayLiteral("{}"), 1}}));
+        });
+        QTRY_COMPARE(model.rowCount(), 3);
+        const auto rowOf = [&](const QString& text, int column) {
+            for (int r = 0; r < model.rowCount(); ++r) {
+                if (cell(model, r, column) == text)
+                    return r;
+            }
+            return -1;
+        };
+        QTRY_VERIFY(rowOf(QStringLiteral("2"), BatchTableModel::Requests) >= 0);
+        const int row = rowOf(QStringLiteral("2"), BatchTableModel::Requests);
+        QCOMPARE(cell(model, row, BatchTableModel::Status), QStringLiteral("Stored, not sent"));
+        QCOMPARE(cell(model, row, BatchTableModel::Id), QStringLiteral("not created yet"));
+        QCOMPARE(cell(model, row, BatchTableModel::Source), QStringLiteral("requests.jsonl"));
+        QVERIFY(cell(model, row, BatchTableModel::Status, Qt::ToolTipRole).contains(local));
+
+        onWorker(path, [&](Ledger& l) { QVERIFY(DraftStore(l).markCreating(local)); });
+        QTRY_COMPARE(cell(model, row, BatchTableModel::Status), QStringLiteral("Sending"));
+
+        MessageBatch created = runningBatch(QStringLiteral("msgbatch_created"), 2, 0);
+        const int insertsBefore = int(inserted.size());
+        onWorker(path, [&](Ledger& l) { QVERIFY(DraftStore(l).attach(local, created)); });
+        QTRY_COMPARE(cell(model, row, BatchTableModel::Id), QStringLiteral("msgbatch_created"));
+        QCOMPARE(cell(model, row, BatchTableModel::Status), QStringLiteral("In progress"));
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(int(inserted.size()), insertsBefore);
+        QCOMPARE(removed.size(), 0);
+
+        onWorker(path,
+                 [&](Ledger& l) { QVERIFY(DraftStore(l).abandon(other, QStringLiteral("test"))); });
+        QTRY_COMPARE(model.rowCount(), 2);
+        QCOMPARE(Ledger::mainThreadViolations(), violations);
+        Ledger::setMainThreadGuard(false);
+    }
+
     // The items of a batch come a page at a time, in custom_id order, filtered by type and by a
     // text in the custom_id; nothing of it on the GUI thread.
     void itemsLoadLazily() {
@@ -301,6 +390,64 @@ private Q_SLOTS:
         QTRY_COMPARE(model.rowCount(), 10);
         model.setBatch(QString());
         QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(Ledger::mainThreadViolations(), violations);
+        Ledger::setMainThreadGuard(false);
+    }
+
+    // The items view filters errored items by the retry class they were queued with and by a
+    // text in their error message.
+    void itemsFilterByErrorClassAndMessage() {
+        const QString path = freshPath();
+        const QString id = QStringLiteral("msgbatch_classes");
+        onWorker(path, [&](Ledger& l) {
+            QVERIFY(BatchStore(l).upsert(bs::test::endedTestBatch(id)));
+            QList<ResultRow> rows;
+            QList<RetryItem> items;
+            for (int i = 0; i < 30; ++i) {
+                ResultRow r =
+                    result(id, QStringLiteral("e-%1").arg(i, 2, 10, QLatin1Char('0')),
+                           i % 3 == 0 ? QStringLiteral("succeeded") : QStringLiteral("errored"), 0);
+                if (r.type == QLatin1String("errored")) {
+                    const bool overloaded = i % 3 == 1;
+                    r.errorType = overloaded ? QStringLiteral("overloaded_error")
+                                             : QStringLiteral("invalid_request_error");
+                    r.errorMessage = overloaded ? QStringLiteral("Overloaded")
+                                                : QStringLiteral("max_tokens: too large");
+                    RetryItem item;
+                    item.batchId = id;
+                    item.customId = r.customId;
+                    item.retryClass = classifyRetry(r.type, r.errorType, r.errorMessage);
+                    item.errorType = r.errorType;
+                    item.errorMessage = r.errorMessage;
+                    items << item;
+                }
+                rows << r;
+            }
+            QCOMPARE(ResultStore(l).insert(rows), qint64(30));
+            QCOMPARE(RetryQueue(l).enqueue(items), qint64(20));
+        });
+        Ledger::setMainThreadGuard(true);
+        const int violations = Ledger::mainThreadViolations();
+        bs::ui::ItemTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        LedgerWorker worker;
+        worker.open(path);
+        model.setWorker(&worker);
+        model.setBatch(id);
+        QTRY_COMPARE(model.rowCount(), 30);
+        model.setErrorFilter(retryClassName(RetryClass::Transient), QString());
+        QTRY_COMPARE(model.rowCount(), 10);
+        QCOMPARE(cell(model, 0, bs::ui::ItemTableModel::CustomId), QStringLiteral("e-01"));
+        model.setErrorFilter(retryClassName(RetryClass::FixRequired), QString());
+        QTRY_COMPARE(model.rowCount(), 10);
+        QCOMPARE(cell(model, 0, bs::ui::ItemTableModel::CustomId), QStringLiteral("e-02"));
+        model.setErrorFilter(QString(), QStringLiteral("MAX_TOKENS"));
+        QTRY_COMPARE(model.rowCount(), 10);
+        QCOMPARE(cell(model, 0, bs::ui::ItemTableModel::ErrorType),
+                 QStringLiteral("invalid_request_error"));
+        model.setErrorFilter(retryClassName(RetryClass::Transient), QStringLiteral("max_tokens"));
+        QTRY_COMPARE(model.rowCount(), 0);
         QCOMPARE(Ledger::mainThreadViolations(), violations);
         Ledger::setMainThreadGuard(false);
     }

@@ -6,8 +6,9 @@
 #include "cost/money.h"
 #include "cost/pricebook.h"
 #include "ingesttesthelpers.h"
-#include "intake/filecheckdialog.h"
+#include "intake/plantablemodel.h"
 #include "intake/problemtablemodel.h"
+#include "intake/submitdialog.h"
 #include "ledger/batchstore.h"
 #include "ledger/ledger.h"
 #include "ledgertestdata.h"
@@ -29,6 +30,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -102,8 +104,8 @@ private Q_SLOTS:
         auto* refresh = window.findChild<QAction*>(QStringLiteral("actionRefresh"));
         QVERIFY(refresh);
         QCOMPARE(refresh->shortcut(), QKeySequence(QKeySequence::Refresh));
-        QVERIFY(!refresh->isEnabled()); // nothing is watched yet
-        QCOMPARE(window.menuBar()->actions().size(), 3);
+        QVERIFY(!refresh->isEnabled());                  // nothing is watched yet
+        QCOMPARE(window.menuBar()->actions().size(), 4); // File, View, Batch, Help
     }
 
     void aboutShowsVersionLicenseAndQt() {
@@ -152,14 +154,14 @@ private Q_SLOTS:
         QSignalSpy chosen(&window, &MainWindow::jsonlFileChosen);
         dropOn(window, path);
         QCOMPARE(chosen.size(), 1);
-        auto* dialog = window.findChild<bs::ui::FileCheckDialog*>();
+        auto* dialog = window.findChild<bs::ui::SubmitDialog*>();
         QVERIFY(dialog);
         QCOMPARE(dialog->path(), path);
         QVERIFY(dialog->isVisible());
         QAbstractItemModelTester tester(dialog->problemModel(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         if (dialog->isChecking())
-            QVERIFY(QSignalSpy(dialog, &bs::ui::FileCheckDialog::checked).wait(30000));
+            QVERIFY(QSignalSpy(dialog, &bs::ui::SubmitDialog::checked).wait(30000));
         QVERIFY(!dialog->check().valid);
         bs::ui::ProblemTableModel* problems = dialog->problemModel();
         QVERIFY(problems->rowCount() >= 1);
@@ -186,10 +188,10 @@ private Q_SLOTS:
         writeLines(path, {validLine(QStringLiteral("g-1")), validLine(QStringLiteral("g-2"))});
         MainWindow window;
         dropOn(window, path);
-        auto* dialog = window.findChild<bs::ui::FileCheckDialog*>();
+        auto* dialog = window.findChild<bs::ui::SubmitDialog*>();
         QVERIFY(dialog);
         if (dialog->isChecking())
-            QVERIFY(QSignalSpy(dialog, &bs::ui::FileCheckDialog::checked).wait(30000));
+            QVERIFY(QSignalSpy(dialog, &bs::ui::SubmitDialog::checked).wait(30000));
         QVERIFY(dialog->check().valid);
         QCOMPARE(dialog->check().requests, 2);
         QCOMPARE(dialog->check().batches.size(), 1);
@@ -198,8 +200,11 @@ private Q_SLOTS:
             !dialog->findChild<QTableView*>(QStringLiteral("problemTable"))->isVisibleTo(dialog));
         const QString plan = dialog->findChild<QLabel*>(QStringLiteral("plan"))->text();
         QVERIFY2(plan.contains(QStringLiteral("1 batch")), qPrintable(plan));
-        const QString next = dialog->findChild<QLabel*>(QStringLiteral("next"))->text();
+        QCOMPARE(dialog->planModel()->rowCount(), 1);
+        // No session (no ledger, no key): the dialog says how to send it instead.
+        const QString next = dialog->findChild<QLabel*>(QStringLiteral("result"))->text();
         QVERIFY2(next.contains(QStringLiteral("batchscope-cli submit")), qPrintable(next));
+        QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("submitButton"))->isEnabled());
         dialog->close();
     }
 

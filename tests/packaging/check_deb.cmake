@@ -22,6 +22,7 @@ foreach(path
         ./usr/bin/batchscope-sim
         ./usr/share/applications/io.batchscope.Batchscope.desktop
         ./usr/share/metainfo/io.batchscope.Batchscope.metainfo.xml
+        ./usr/share/mime/packages/io.batchscope.Batchscope.xml
         ./usr/share/icons/hicolor/scalable/apps/io.batchscope.Batchscope.svg
         ./usr/lib/systemd/user/batchscope-watch.service)
     string(FIND "${listing}" " ${path}\n" at)

@@ -2,6 +2,8 @@
 
 #include "cost/money.h"
 #include "ledger/batchstore.h"
+#include "ledger/budgetstore.h"
+#include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 #include "ledger/ledgerworker.h"
 #include "ledger/summarystore.h"
@@ -21,7 +23,22 @@ bool sameRow(const BatchTableModel::Row& a, const BatchTableModel::Row& b) {
     return a.record.batch == b.record.batch && a.record.local == b.record.local &&
            a.record.discovered == b.record.discovered &&
            a.record.resultsIngestedAt == b.record.resultsIngestedAt &&
-           a.record.goneAt == b.record.goneAt && a.cost == b.cost;
+           a.record.goneAt == b.record.goneAt && a.cost == b.cost &&
+           a.estimateMicros == b.estimateMicros && a.estimateUnpriced == b.estimateUnpriced &&
+           a.draft == b.draft && a.draftState == b.draftState;
+}
+
+// A write-ahead draft as a row: its requests are all "processing" until its batch exists.
+BatchTableModel::Row draftRow(const DraftInfo& d) {
+    BatchTableModel::Row row;
+    row.draft = true;
+    row.draftState = d.state;
+    row.record.local = d.local;
+    row.record.local.localId = d.localId;
+    row.record.batch.processingStatus = MessageBatch::Status::InProgress;
+    row.record.batch.requestCounts.processing = d.requestCount;
+    row.record.batch.createdAt = d.createdAt;
+    return row;
 }
 } // namespace
 
@@ -51,14 +68,20 @@ void BatchTableModel::setWorker(LedgerWorker* worker) {
     }
     m_summary = {};
     m_needAll = true;
+    m_needDrafts = true;
     if (m_worker)
         fetch();
     else
         Q_EMIT refreshed();
 }
 
+QString BatchTableModel::keyOf(const Row& row) {
+    return row.draft ? row.record.local.localId : row.record.batch.id;
+}
+
 void BatchTableModel::refresh() {
     m_needAll = true;
+    m_needDrafts = true;
     if (!m_inFlight)
         fetch();
 }
@@ -67,21 +90,28 @@ void BatchTableModel::onLedgerChanged(LedgerNotifier::Change what, const QString
                                       const QString& path) {
     if (!m_worker || path != m_worker->path())
         return;
-    if (what != LedgerNotifier::Change::Results && what != LedgerNotifier::Change::Batches)
+    if (what == LedgerNotifier::Change::Requests) {
+        // Drafts stored, sent, attached or abandoned: the unattached ones are read again (an
+        // attached one's batch comes with the Batches change of the same commit).
+        m_needDrafts = true;
+    } else if (what == LedgerNotifier::Change::Results || what == LedgerNotifier::Change::Batches) {
+        if (batchIds.isEmpty())
+            m_needAll = true;
+        for (const QString& id : batchIds)
+            m_dirty.insert(id);
+    } else {
         return;
-    if (batchIds.isEmpty())
-        m_needAll = true;
-    for (const QString& id : batchIds)
-        m_dirty.insert(id);
+    }
     if (!m_inFlight && !m_coalesce.isActive())
         m_coalesce.start();
 }
 
 void BatchTableModel::fetch() {
     m_coalesce.stop();
-    if (!m_worker || m_inFlight || (!m_needAll && m_dirty.isEmpty()))
+    if (!m_worker || m_inFlight || (!m_needAll && !m_needDrafts && m_dirty.isEmpty()))
         return;
     const bool all = std::exchange(m_needAll, false);
+    const bool drafts = std::exchange(m_needDrafts, false);
     const QStringList ids = all ? QStringList() : QStringList(m_dirty.cbegin(), m_dirty.cend());
     m_dirty.clear();
     m_inFlight = true;
@@ -89,19 +119,43 @@ void BatchTableModel::fetch() {
     // On the worker thread: copies in, copies out.
     m_worker->run<Answer>(
         this,
-        [all, ids](Ledger& ledger) {
+        [all, drafts, ids](Ledger& ledger) {
             Answer a;
             a.complete = all;
+            // The estimate of a batch in flight: what its draft reserved (only those rows ask).
+            const auto addEstimate = [&ledger](Row& out) {
+                for (const BudgetStore::Reservation& res :
+                     BudgetStore(ledger).ofDraft(out.record.local.localId)) {
+                    out.estimateMicros += res.worstCaseMicros;
+                    out.estimateUnpriced = out.estimateUnpriced || res.unpriced;
+                }
+            };
+            const auto row = [&addEstimate](const BatchRecord& r, const CostTotals& cost) {
+                Row out;
+                out.record = r;
+                out.cost = cost;
+                if (cost.results == 0 && !r.batch.isEnded() && !r.isGone() &&
+                    !r.local.localId.isEmpty())
+                    addEstimate(out);
+                return out;
+            };
+            a.draftsRead = drafts;
             if (all) {
                 const QHash<QString, CostTotals> costs = SummaryStore(ledger).ofBatches();
                 const QList<BatchRecord> records = BatchStore(ledger).all();
                 a.rows.reserve(records.size());
                 for (const BatchRecord& r : records)
-                    a.rows.append({r, costs.value(r.batch.id)});
+                    a.rows.append(row(r, costs.value(r.batch.id)));
             } else {
                 for (const QString& id : ids) {
                     if (const auto r = BatchStore(ledger).find(id))
-                        a.rows.append({*r, SummaryStore(ledger).ofBatch(id)});
+                        a.rows.append(row(*r, SummaryStore(ledger).ofBatch(id)));
+                }
+            }
+            if (drafts) {
+                for (const DraftInfo& d : DraftStore(ledger).unattached()) {
+                    a.rows.append(draftRow(d));
+                    addEstimate(a.rows.last()); // a draft holds its reservation already
                 }
             }
             a.summary = SummaryStore(ledger).overview();
@@ -113,7 +167,7 @@ void BatchTableModel::fetch() {
             m_inFlight = false;
             apply(answer);
             // What changed while this read was under way is read next.
-            if (m_needAll || !m_dirty.isEmpty())
+            if (m_needAll || m_needDrafts || !m_dirty.isEmpty())
                 m_coalesce.start();
         });
 }
@@ -122,7 +176,7 @@ void BatchTableModel::reindex() {
     m_index.clear();
     m_index.reserve(m_rows.size());
     for (int i = 0; i < int(m_rows.size()); ++i)
-        m_index.insert(m_rows.at(i).record.batch.id, i);
+        m_index.insert(keyOf(m_rows.at(i)), i);
 }
 
 void BatchTableModel::apply(const Answer& answer) {
@@ -132,10 +186,19 @@ void BatchTableModel::apply(const Answer& answer) {
     QList<Row> added;
     QSet<QString> seen;
     for (const Row& row : answer.rows) {
-        const QString& id = row.record.batch.id;
-        if (answer.complete)
-            seen.insert(id);
-        const auto it = m_index.constFind(id);
+        const QString id = keyOf(row);
+        seen.insert(id);
+        auto it = m_index.constFind(id);
+        if (it == m_index.cend() && !row.draft && !row.record.local.localId.isEmpty()) {
+            // A batch created from a draft shown here: it takes over the draft's row.
+            const auto draft = m_index.constFind(row.record.local.localId);
+            if (draft != m_index.cend() && m_rows.at(*draft).draft) {
+                const int at = *draft;
+                m_index.remove(row.record.local.localId);
+                m_index.insert(id, at);
+                it = m_index.constFind(id);
+            }
+        }
         if (it == m_index.cend()) {
             added.append(row);
         } else if (!sameRow(m_rows.at(*it), row)) {
@@ -143,11 +206,17 @@ void BatchTableModel::apply(const Answer& answer) {
             changed.append(*it);
         }
     }
-    // Rows the complete answer no longer holds (the ledger never deletes a batch today, but a
-    // model must not show what is not there), removed from the bottom up.
-    if (answer.complete && seen.size() != m_rows.size()) {
+    // Rows the answer no longer holds, removed from the bottom up: batches when it is complete
+    // (the ledger never deletes a batch today, but a model must not show what is not there),
+    // drafts when it read the drafts (abandoned, or attached to a batch not shown yet).
+    const auto gone = [&](const Row& row) {
+        if (seen.contains(keyOf(row)))
+            return false;
+        return row.draft ? answer.draftsRead : answer.complete;
+    };
+    if (std::any_of(m_rows.cbegin(), m_rows.cend(), gone)) {
         for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
-            if (seen.contains(m_rows.at(i).record.batch.id))
+            if (!gone(m_rows.at(i)))
                 continue;
             beginRemoveRows(QModelIndex(), i, i);
             m_rows.removeAt(i);
@@ -217,6 +286,24 @@ QString BatchTableModel::durationText(qint64 seconds) {
     return tr("%1 d %2 h").arg(hours / 24).arg(hours % 24);
 }
 
+BatchTableModel::ProgressInfo BatchTableModel::progressOf(const BatchRecord& record) {
+    ProgressInfo p;
+    const MessageBatch& b = record.batch;
+    p.ended = b.isEnded() || record.isGone();
+    if (b.createdAt.isValid()) {
+        const QDateTime until =
+            p.ended && b.endedAt.isValid() ? b.endedAt : QDateTime::currentDateTimeUtc();
+        p.elapsedSeconds = qMax<qint64>(0, b.createdAt.secsTo(until));
+        if (b.expiresAt.isValid())
+            p.expirySeconds = qMax<qint64>(1, b.createdAt.secsTo(b.expiresAt));
+    }
+    p.succeeded = b.requestCounts.succeeded;
+    p.errored = b.requestCounts.errored;
+    p.canceled = b.requestCounts.canceled;
+    p.expired = b.requestCounts.expired;
+    return p;
+}
+
 QVariant BatchTableModel::display(const Row& row, int column) const {
     const MessageBatch& b = row.record.batch;
     const QLocale locale;
@@ -224,6 +311,12 @@ QVariant BatchTableModel::display(const Row& row, int column) const {
     const auto when = [&](const QDateTime& t) {
         return t.isValid() ? locale.toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
     };
+    if (row.draft && (column == Id || column == Status)) {
+        if (column == Id)
+            return tr("not created yet");
+        return row.draftState == DraftInfo::State::Creating ? tr("Sending")
+                                                            : tr("Stored, not sent");
+    }
     switch (column) {
     case Id:
         return b.id;
@@ -240,6 +333,9 @@ QVariant BatchTableModel::display(const Row& row, int column) const {
     case Expired:
         return count(b.requestCounts.expired);
     case Cost:
+        if (row.cost.results == 0 && !b.isEnded() && row.estimateMicros > 0)
+            // In flight: the worst case reserved at submission, until results come in.
+            return tr("≤ %1 (estimate)").arg(formatMoney(row.estimateMicros, 2));
         if (row.cost.results == 0)
             return b.isEnded() ? tr("not ingested") : QString();
         if (row.cost.unpriced > 0)
@@ -259,6 +355,13 @@ QVariant BatchTableModel::display(const Row& row, int column) const {
     case Lineage:
         return row.record.local.retryOf.isEmpty() ? QString()
                                                   : tr("retry of %1").arg(row.record.local.retryOf);
+    case Progress: {
+        const ProgressInfo p = progressOf(row.record);
+        if (!p.ended)
+            return tr("%1 of %2")
+                .arg(durationText(p.elapsedSeconds), durationText(p.expirySeconds));
+        return p.total() > 0 ? tr("%1% succeeded").arg(p.succeeded * 100 / p.total()) : tr("ended");
+    }
     case Source:
         if (row.record.discovered)
             return tr("another tool");
@@ -297,6 +400,12 @@ QVariant BatchTableModel::sortValue(const Row& row, int column) const {
                                      : qint64(-1);
     case Lineage:
         return row.record.local.retryOf;
+    case Progress: {
+        // In progress sorts by time elapsed, ended batches after them by their success share.
+        const ProgressInfo p = progressOf(row.record);
+        return p.ended ? 1'000'000'000 + (p.total() > 0 ? p.succeeded * 1000 / p.total() : 0)
+                       : p.elapsedSeconds;
+    }
     default:
         return display(row, column);
     }
@@ -314,6 +423,8 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const {
         return sortValue(row, column);
     case BatchIdRole:
         return row.record.batch.id;
+    case ProgressRole:
+        return column == Progress ? QVariant::fromValue(progressOf(row.record)) : QVariant();
     case Qt::TextAlignmentRole:
         if ((column >= Processing && column <= Cost) || column == Requests || column == Age)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
@@ -330,12 +441,29 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const {
         if (column == Source && row.record.discovered)
             return tr("Created by another tool: its requests are not stored here, so its failed "
                       "items cannot be re-sent until its source file is attached.");
+        if (column == Status && row.draft)
+            return tr("Write-ahead: every request is stored in the ledger (%1) before the batch is "
+                      "created, so nothing is lost or sent twice if the create fails or its "
+                      "answer is lost.")
+                .arg(row.record.local.localId);
         if (column == Status && row.record.isGone())
             return tr("The server no longer knows this batch (deleted elsewhere, or in another "
                       "workspace). It is not polled any more; its stored requests and results "
                       "stay in the ledger.");
         if (column == Id && !row.record.local.retryOf.isEmpty())
             return tr("Retry of %1").arg(row.record.local.retryOf);
+        if (column == Progress) {
+            const ProgressInfo p = progressOf(row.record);
+            if (!p.ended)
+                return tr("Running for %1; a batch expires after %2. The API reports no "
+                          "per-request progress until the batch ends.")
+                    .arg(durationText(p.elapsedSeconds), durationText(p.expirySeconds));
+            return tr("Succeeded %1 · Errored %2 · Canceled %3 · Expired %4")
+                .arg(p.succeeded)
+                .arg(p.errored)
+                .arg(p.canceled)
+                .arg(p.expired);
+        }
         return {};
     default:
         return {};
@@ -374,6 +502,8 @@ QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Age");
     case Lineage:
         return tr("Lineage");
+    case Progress:
+        return tr("Progress");
     default:
         return {};
     }

@@ -2,6 +2,7 @@
 
 #include "ledger/batchrecord.h"
 #include "ledger/costtotals.h"
+#include "ledger/draftinfo.h"
 #include "ledger/ledgernotifier.h"
 
 #include <QAbstractTableModel>
@@ -24,7 +25,9 @@ namespace bs::ui {
 // batches named are read again (coalesced while a read is in flight) and applied as row-level
 // changes: dataChanged on the rows whose values changed, beginInsertRows for new batches (at the
 // top). A change that names no batch reads every row again and applies the difference the same
-// way. Never a reset per change.
+// way. Never a reset per change. Write-ahead drafts not created yet (a submission under way, or
+// one whose create may have reached the server) are rows too, read again when the drafts change;
+// a created batch takes over its draft's row.
 //
 // summary() (the status bar's totals) comes with each answer, from the same worker.
 // SortRole gives the raw value of a cell (numbers, dates, micro-dollars) for a
@@ -49,16 +52,40 @@ public:
         Requests, // all request counts together
         Age,      // since created
         Lineage,  // the batch this one retries items of
+        Progress, // ProgressDelegate: elapsed against the 24 h expiry, or the outcome once ended
         ColumnCount
     };
     static constexpr int SortRole = Qt::UserRole;
     static constexpr int BatchIdRole = Qt::UserRole + 1;
+    // Progress column: a ProgressInfo (QVariant) for ProgressDelegate.
+    static constexpr int ProgressRole = Qt::UserRole + 2;
+
+    struct ProgressInfo {
+        bool ended = false;
+        qint64 elapsedSeconds = 0; // since created (to ended_at once ended)
+        qint64 expirySeconds = 24 * 3600;
+        qint64 succeeded = 0;
+        qint64 errored = 0;
+        qint64 canceled = 0;
+        qint64 expired = 0;
+        qint64 total() const { return succeeded + errored + canceled + expired; }
+    };
+    static ProgressInfo progressOf(const BatchRecord& record);
 
     using Summary = LedgerOverview;
 
+    // A batch, or a write-ahead draft not created yet (draft: true; its requests are stored, the
+    // create is not sent or not answered; record.batch.id is empty and record.local.localId
+    // names it). When its batch is created, the same row becomes the batch's row.
     struct Row {
         BatchRecord record;
         CostTotals cost;
+        // While in flight (no results yet): the worst case its write-ahead draft reserved at the
+        // budget gate (BudgetStore::ofDraft); 0 when none was reserved (older or foreign batches).
+        Money estimateMicros = 0;
+        bool estimateUnpriced = false; // a model of the draft has no price
+        bool draft = false;
+        DraftInfo::State draftState = DraftInfo::State::Stored;
     };
 
     explicit BatchTableModel(QObject* parent = nullptr);
@@ -95,8 +122,10 @@ private:
     struct Answer {
         QList<Row> rows;
         Summary summary;
-        bool complete = false; // every batch of the ledger (absent ones were removed)
+        bool complete = false;   // every batch of the ledger (absent ones were removed)
+        bool draftsRead = false; // rows holds every unattached draft (absent ones were removed)
     };
+    static QString keyOf(const Row& row);
     void onLedgerChanged(bs::LedgerNotifier::Change what, const QStringList& batchIds,
                          const QString& path);
     void fetch();
@@ -110,6 +139,7 @@ private:
     QHash<QString, int> m_index; // batch id -> row
     QSet<QString> m_dirty;       // batches to read again
     bool m_needAll = false;      // read every row again
+    bool m_needDrafts = false;   // read the unattached drafts again
     bool m_inFlight = false;     // a read is queued on the worker
     bool m_loaded = false;
     int m_generation = 0; // answers of a previous worker are dropped
@@ -118,3 +148,5 @@ private:
 };
 
 } // namespace bs::ui
+
+Q_DECLARE_METATYPE(bs::ui::BatchTableModel::ProgressInfo)

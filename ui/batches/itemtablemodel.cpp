@@ -32,6 +32,14 @@ void ItemTableModel::setFilter(const QString& type, const QString& text) {
     restart();
 }
 
+void ItemTableModel::setErrorFilter(const QString& retryClass, const QString& messageText) {
+    if (retryClass == m_retryClass && messageText.trimmed() == m_messageText)
+        return;
+    m_retryClass = retryClass;
+    m_messageText = messageText.trimmed();
+    restart();
+}
+
 void ItemTableModel::restart() {
     ++m_generation; // answers for the previous batch or filter are dropped
     m_inFlight = false;
@@ -58,10 +66,13 @@ void ItemTableModel::fetchMore(const QModelIndex& parent) {
     const QString after = m_rows.isEmpty() ? QString() : m_rows.last().customId;
     const QString type = m_type;
     const QString text = m_text;
+    const QString retryClass = m_retryClass;
+    const QString messageText = m_messageText;
     m_worker->run<QList<ResultRow>>(
         this,
         [=](Ledger& ledger) {
-            return ResultStore(ledger).pageOf(batchId, after, kPageSize, type, text);
+            return ResultStore(ledger).pageOf(batchId, after, kPageSize, type, text, retryClass,
+                                              messageText);
         },
         [this, generation](QList<ResultRow> page) {
             if (generation != m_generation)

@@ -39,6 +39,9 @@ public:
     void setBatch(const QString& batchId);
     // "succeeded" | "errored" | "canceled" | "expired", empty: all; text in the custom_id.
     void setFilter(const QString& type, const QString& text);
+    // The retry class the item was queued with (retryClassName(); empty: any) and a text in its
+    // error message (empty: any).
+    void setErrorFilter(const QString& retryClass, const QString& messageText);
     QString batchId() const { return m_batchId; }
     const ResultRow* rowAt(int row) const {
         return row >= 0 && row < int(m_rows.size()) ? &m_rows.at(row) : nullptr;
@@ -64,6 +67,8 @@ private:
     QString m_batchId;
     QString m_type;
     QString m_text;
+    QString m_retryClass;
+    QString m_messageText;
     QList<ResultRow> m_rows;
     bool m_atEnd = true;
     bool m_inFlight = false;

@@ -1,0 +1,27 @@
+# The shared-mime-info package we ship is read by update-mime-database itself: it must give
+# *.jsonl the type the .desktop file's MimeType names, so that file managers offer
+# "Open with Batchscope" for JSONL files.
+cmake_minimum_required(VERSION 3.25)
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR}/packages)
+file(COPY_FILE ${MIME_XML} ${WORK_DIR}/packages/io.batchscope.Batchscope.xml)
+execute_process(COMMAND ${UPDATE_MIME_DATABASE} -V ${WORK_DIR}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR err MATCHES "rror|arning")
+    message(FATAL_ERROR "update-mime-database refused ${MIME_XML} (${rc}):\n${out}\n${err}")
+endif()
+file(READ ${WORK_DIR}/globs2 globs)
+foreach(glob "application/jsonl:*.jsonl" "application/jsonl:*.ndjson")
+    string(FIND "${globs}" "${glob}" at)
+    if(at EQUAL -1)
+        message(FATAL_ERROR "the mime database lacks ${glob}:\n${globs}")
+    endif()
+endforeach()
+file(READ ${DESKTOP_FILE} desktop)
+if(NOT desktop MATCHES "\nMimeType=[^\n]*application/jsonl;")
+    message(FATAL_ERROR "${DESKTOP_FILE} does not name application/jsonl in MimeType")
+endif()
+if(NOT desktop MATCHES "\nExec=batchscope %f\n")
+    message(FATAL_ERROR "${DESKTOP_FILE}: Exec must hand the file over (batchscope %f)")
+endif()
+message("*.jsonl and *.ndjson are application/jsonl, which the .desktop file opens")
