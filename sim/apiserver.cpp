@@ -1,5 +1,6 @@
 #include "apiserver.h"
 
+#include "createrequests.h"
 #include "hashing.h"
 #include "jsonwriter.h"
 #include "modelcatalog.h"
@@ -81,16 +82,6 @@ const char* errorTypeFor(int status) {
 bool isLoopback(const std::string& addr) {
     return addr == "127.0.0.1" || addr == "::1" || addr == "::ffff:127.0.0.1" ||
            addr.rfind("127.", 0) == 0;
-}
-
-bool validCustomId(std::string_view id) {
-    if (id.empty() || id.size() > 64)
-        return false;
-    for (char c : id) {
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'))
-            return false;
-    }
-    return true;
 }
 
 bool validVersion(const std::string& v) {
@@ -452,51 +443,27 @@ void ApiServer::create(const httplib::Request& req, httplib::Response& res,
             sendError(res, 400, "invalid_request_error", "requests: Input should be a valid list");
             return;
         }
-        size_t index = 0;
+        // The items' text in order (the walk stops at the first that is not an object), then
+        // each one checked and analysed (CreateRequests, on several threads).
+        std::vector<std::string_view> items;
+        std::string walkProblem;
         for (auto element : requests) {
             simdjson::ondemand::object item;
             std::string_view raw;
-            const std::string where = "requests." + std::to_string(index);
             if (element.get_object().get(item) || item.raw_json().get(raw)) {
-                problem = where + ": Input should be a valid object";
+                walkProblem =
+                    "requests." + std::to_string(items.size()) + ": Input should be a valid object";
                 break;
             }
-            if (index >= 100000) {
-                problem = "requests: List should have at most 100000 items";
+            if (items.size() >= 100000) {
+                walkProblem = "requests: List should have at most 100000 items";
                 break;
             }
-            QJsonParseError pe;
-            const QJsonObject o =
-                QJsonDocument::fromJson(QByteArray::fromRawData(raw.data(), qsizetype(raw.size())),
-                                        &pe)
-                    .object();
-            if (pe.error != QJsonParseError::NoError) {
-                problem = "The request body is not valid JSON";
-                break;
-            }
-            const QJsonValue cid = o.value(u"custom_id"_s);
-            if (!cid.isString()) {
-                problem = where + ".custom_id: Field required";
-                break;
-            }
-            const std::string customId = cid.toString().toStdString();
-            if (!validCustomId(customId)) {
-                problem = where + ".custom_id: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'";
-                break;
-            }
-            const QJsonValue params = o.value(u"params"_s);
-            if (!params.isObject()) {
-                problem =
-                    where + ".params: " +
-                    (params.isUndefined() ? "Field required" : "Input should be a valid object");
-                break;
-            }
-            RequestRecord r = RequestAnalyzer::analyze(params.toObject(), beta300k);
-            r.customId = customId;
-            r.hash = Hashing::fnv1a(raw);
-            batch->records.push_back(std::move(r));
-            ++index;
+            items.push_back(raw);
         }
+        problem = CreateRequests::analyze(items, beta300k, &batch->records);
+        if (problem.empty())
+            problem = std::move(walkProblem);
         if (problem.empty() && batch->records.empty())
             problem = "requests: List should have at least 1 item";
         if (problem.empty()) {

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 
 #include <cmath>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -18,8 +19,11 @@ struct Walk {
     double tokens = 0;     // running raw (old tokenizer) estimate
     double cachedUpTo = 0; // tokens before the last breakpoint
     double seg5m = 0, seg1h = 0;
-    uint64_t prefixHash = 0xcbf29ce484222325ULL;
+    uint64_t prefixHash = 0xcbf29ce484222325ULL; // of the elements up to `unhashed`
     uint64_t cacheKey = 0;
+    // Elements not hashed into prefixHash yet: the hash is only needed where a cache segment
+    // closes, so a prompt without cache_control is never hashed (half the work of a create).
+    std::vector<QJsonValue> unhashed;
 };
 
 double textTokens(const QString& s) {
@@ -59,12 +63,20 @@ void hashValue(Walk& w, const QJsonValue& v) {
     w.prefixHash = Hashing::fnv1a(std::string_view(j.constData(), size_t(j.size())), w.prefixHash);
 }
 
+// prefixHash over every element added so far.
+void hashAll(Walk& w) {
+    for (const QJsonValue& v : w.unhashed)
+        hashValue(w, v);
+    w.unhashed.clear();
+}
+
 // Adds one prompt element; when it carries cache_control, closes a cache segment.
 void addElement(Walk& w, const QJsonValue& element, double tokens) {
     w.tokens += tokens;
-    hashValue(w, element);
+    w.unhashed.push_back(element);
     const QJsonObject obj = element.toObject();
     if (obj.contains(u"cache_control"_s)) {
+        hashAll(w);
         const QJsonObject cc = obj.value(u"cache_control"_s).toObject();
         const double seg = w.tokens - w.cachedUpTo;
         if (cc.value(u"ttl"_s).toString() == u"1h"_s)
@@ -112,6 +124,7 @@ Walk walkPrompt(const QJsonObject& p, uint8_t* flags) {
     }
     // Automatic caching: a top-level cache_control caches the whole prompt.
     if (p.contains(u"cache_control"_s) && w.tokens > w.cachedUpTo) {
+        hashAll(w);
         const double seg = w.tokens - w.cachedUpTo;
         if (p.value(u"cache_control"_s).toObject().value(u"ttl"_s).toString() == u"1h"_s)
             w.seg1h += seg;

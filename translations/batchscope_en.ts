@@ -489,6 +489,17 @@
     </message>
 </context>
 <context>
+    <name>bs::CreateBodyFile</name>
+    <message>
+        <source>Could not create a temporary file for the request body in %1: free some disk space and submit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the request body to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::DraftStore</name>
     <message>
         <source>No draft %1 in the ledger.</source>
@@ -535,14 +546,6 @@
     </message>
     <message>
         <source>Batch %1 was created but could not be recorded: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not create a temporary file for the request body in %1: free some disk space and submit again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write the request body to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -485,6 +485,17 @@
     </message>
 </context>
 <context>
+    <name>bs::CreateBodyFile</name>
+    <message>
+        <source>Could not create a temporary file for the request body in %1: free some disk space and submit again.</source>
+        <translation>%1에 요청 본문용 임시 파일을 만들 수 없습니다: 디스크 공간을 확보한 뒤 다시 제출하세요.</translation>
+    </message>
+    <message>
+        <source>Could not write the request body to %1: %2</source>
+        <translation>요청 본문을 %1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>bs::DraftStore</name>
     <message>
         <source>No draft %1 in the ledger.</source>
@@ -532,14 +543,6 @@
     <message>
         <source>Batch %1 was created but could not be recorded: %2</source>
         <translation>배치 %1은(는) 만들어졌지만 기록하지 못했습니다: %2</translation>
-    </message>
-    <message>
-        <source>Could not create a temporary file for the request body in %1: free some disk space and submit again.</source>
-        <translation>%1에 요청 본문용 임시 파일을 만들 수 없습니다: 디스크 공간을 확보한 뒤 다시 제출하세요.</translation>
-    </message>
-    <message>
-        <source>Could not write the request body to %1: %2</source>
-        <translation>요청 본문을 %1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
         <source>Canceled after the whole request body was sent: the batch may have been created; the next refresh of the batch list reconciles it.</source>

@@ -3,5 +3,7 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/appinfo.cpp
     ${CMAKE_CURRENT_LIST_DIR}/redactor.h
     ${CMAKE_CURRENT_LIST_DIR}/redactor.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/sha256.h
+    ${CMAKE_CURRENT_LIST_DIR}/sha256.cpp
     ${CMAKE_CURRENT_LIST_DIR}/singleinstance.h
     ${CMAKE_CURRENT_LIST_DIR}/singleinstance.cpp)

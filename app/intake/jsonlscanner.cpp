@@ -146,6 +146,8 @@ bool JsonlScanner::scan(const std::function<bool(const Request&)>& onRequest) {
                 return false;
             }
             eof = n == 0;
+            if (n > 0 && m_options.onBytes)
+                m_options.onBytes(buf.data() + have, n);
             have += n;
             m_bytes += n;
         }

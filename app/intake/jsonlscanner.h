@@ -101,6 +101,10 @@ public:
         QHash<QString, InputRatio> inputRatios;
         // Called after each chunk; false cancels the scan.
         std::function<bool(qint64 bytesDone, qint64 bytesTotal)> progress;
+        // Called with every piece read from the file, in order, as read (a BOM included): all
+        // the file's bytes once, when the scan reads it to the end. For a digest taken in the
+        // same pass (FileSubmitter's SHA-256).
+        std::function<void(const char* data, qint64 size)> onBytes;
     };
 
     JsonlScanner(const QString& path, const Options& options);

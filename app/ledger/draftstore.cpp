@@ -68,6 +68,15 @@ QString DraftStore::create(const BatchLocal& local) {
 // through one reused context (ParamsCodec): storing a 256 MB file is mostly this loop.
 bool DraftStore::insertRequests(const QString& localId, const QList<StoredRequest>& requests,
                                 const QStringList& retryOf) {
+    QList<PackedRequest> packed;
+    packed.reserve(requests.size());
+    for (const StoredRequest& r : requests)
+        packed.append(ParamsCodec::pack(r));
+    return insertPacked(localId, packed, retryOf);
+}
+
+bool DraftStore::insertPacked(const QString& localId, const QList<PackedRequest>& requests,
+                              const QStringList& retryOf) {
     sqlite3* h = handle();
     const auto failRaw = [&] {
         fail(tr("Ledger %1: %2").arg(path(), QString::fromUtf8(sqlite3_errmsg(h))));
@@ -89,9 +98,8 @@ bool DraftStore::insertRequests(const QString& localId, const QList<StoredReques
     const QByteArray local = localId.toUtf8();
     sqlite3_bind_text(st, 1, local.constData(), int(local.size()), SQLITE_STATIC);
     for (qsizetype i = 0; i < requests.size(); ++i) {
-        const StoredRequest& r = requests.at(i);
-        ParamsCodec::Format format = ParamsCodec::Plain;
-        const QByteArray packed = ParamsCodec::pack(r.params, &format);
+        const PackedRequest& r = requests.at(i);
+        const QByteArray& packed = r.data;
         const QByteArray customId = r.customId.toUtf8();
         const QByteArray retry = i < retryOf.size() ? retryOf.at(i).toUtf8() : QByteArray();
         sqlite3_bind_text(st, 2, customId.constData(), int(customId.size()), SQLITE_STATIC);
@@ -99,8 +107,8 @@ bool DraftStore::insertRequests(const QString& localId, const QList<StoredReques
         // A zero-length blob, not NULL, for empty params (the column is NOT NULL).
         sqlite3_bind_blob(st, 4, packed.isEmpty() ? "" : packed.constData(), int(packed.size()),
                           SQLITE_STATIC);
-        sqlite3_bind_int(st, 5, int(format));
-        sqlite3_bind_int64(st, 6, qint64(r.params.size()));
+        sqlite3_bind_int(st, 5, r.format);
+        sqlite3_bind_int64(st, 6, r.paramsSize);
         sqlite3_bind_int(st, 7, qMax(1, r.attempt));
         if (retry.isEmpty())
             sqlite3_bind_null(st, 8);
@@ -115,10 +123,11 @@ bool DraftStore::insertRequests(const QString& localId, const QList<StoredReques
         }
     }
     sqlite3_clear_bindings(st); // the bound buffers go now
-    QSqlQuery& count = prepared(QStringLiteral(
-        "UPDATE drafts SET request_count = (SELECT COUNT(*) FROM requests WHERE local_id = ?) "
-        "WHERE local_id = ?"));
-    count.bindValue(0, localId);
+    // Rows are only ever added here: the count grows by what was added (no COUNT(*) over the
+    // draft's rows per chunk, which grew with every chunk of a 100k-request draft).
+    QSqlQuery& count = prepared(
+        QStringLiteral("UPDATE drafts SET request_count = request_count + ? WHERE local_id = ?"));
+    count.bindValue(0, qint64(requests.size()));
     count.bindValue(1, localId);
     return run(count);
 }
@@ -126,6 +135,20 @@ bool DraftStore::insertRequests(const QString& localId, const QList<StoredReques
 bool DraftStore::storeRequests(const QString& localId, const QList<StoredRequest>& requests) {
     if (!ensureThread("DraftStore::storeRequests"))
         return false;
+    QList<PackedRequest> packed;
+    packed.reserve(requests.size());
+    for (const StoredRequest& r : requests)
+        packed.append(ParamsCodec::pack(r));
+    return storePacked(localId, packed);
+}
+
+bool DraftStore::storePackedRequests(const QString& localId, const QList<PackedRequest>& requests) {
+    if (!ensureThread("DraftStore::storePackedRequests"))
+        return false;
+    return storePacked(localId, requests);
+}
+
+bool DraftStore::storePacked(const QString& localId, const QList<PackedRequest>& requests) {
     const auto d = select(localId);
     if (!d) {
         fail(tr("No draft %1 in the ledger.").arg(localId));
@@ -138,7 +161,7 @@ bool DraftStore::storeRequests(const QString& localId, const QList<StoredRequest
     }
     if (!beginWrite())
         return false;
-    if (!insertRequests(localId, requests, {})) {
+    if (!insertPacked(localId, requests, {})) {
         rollback();
         return false;
     }

@@ -3,6 +3,7 @@
 #include "api/messagebatch.h"
 #include "ledger/draftinfo.h"
 #include "ledger/ledgerstore.h"
+#include "ledger/packedrequest.h"
 #include "ledger/storedrequest.h"
 
 #include <QCoreApplication>
@@ -31,6 +32,8 @@ public:
 
     QString create(const BatchLocal& local); // returns the new local id, empty on error
     bool storeRequests(const QString& localId, const QList<StoredRequest>& requests);
+    // The same with the params packed already (ParamsCodec::pack, e.g. on a worker thread).
+    bool storePackedRequests(const QString& localId, const QList<PackedRequest>& requests);
     bool markCreating(const QString& localId);
     // Links the draft to the created batch: batch row with the draft's local fields, draft
     // state created, retry items drafted into it become resent.
@@ -69,6 +72,9 @@ private:
 
     bool insertRequests(const QString& localId, const QList<StoredRequest>& requests,
                         const QStringList& retryOf);
+    bool insertPacked(const QString& localId, const QList<PackedRequest>& requests,
+                      const QStringList& retryOf);
+    bool storePacked(const QString& localId, const QList<PackedRequest>& requests);
     std::optional<DraftInfo> select(const QString& localId);
     bool readRequests(const QString& localId, qint64 afterSeq, int limit,
                       const std::function<bool(const StoredRequest&)>& callback, qint64* lastSeq);

@@ -46,6 +46,17 @@ QByteArray ParamsCodec::pack(const QByteArray& params, Format* format) {
     return params;
 }
 
+PackedRequest ParamsCodec::pack(const StoredRequest& request) {
+    PackedRequest p;
+    Format format = Plain;
+    p.customId = request.customId;
+    p.data = pack(request.params, &format);
+    p.format = int(format);
+    p.paramsSize = request.params.size();
+    p.attempt = request.attempt;
+    return p;
+}
+
 bool ParamsCodec::unpackInto(const char* data, qsizetype size, int format, QByteArray* out) {
     switch (format) {
     case Plain:

@@ -45,6 +45,7 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/draftinfo.h
     ${CMAKE_CURRENT_LIST_DIR}/draftinfo.cpp
     ${CMAKE_CURRENT_LIST_DIR}/storedrequest.h
+    ${CMAKE_CURRENT_LIST_DIR}/packedrequest.h
     ${CMAKE_CURRENT_LIST_DIR}/resultrow.h
     ${CMAKE_CURRENT_LIST_DIR}/retryitem.h
     ${CMAKE_CURRENT_LIST_DIR}/retryitem.cpp

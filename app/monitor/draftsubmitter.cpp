@@ -2,32 +2,23 @@
 
 #include "api/apiclient.h"
 #include "api/batchjob.h"
-#include "api/batchrequestsbuilder.h"
 #include "core/redactor.h"
 #include "ledger/draftstore.h"
 #include "ledger/ledger.h"
+#include "monitor/createbodyfile.h"
 
-#include <QDir>
-#include <QFileInfo>
-#include <QTemporaryFile>
 #include <QTimer>
 
 #include <memory>
 
 namespace bs {
 
-namespace {
-// Built bytes are written to the file once this many are pending.
-constexpr qsizetype kWriteChunk = 1 << 20;
-} // namespace
-
 // One draft on its way: the body being built into a temporary file, then the create call.
 class DraftSubmitter::Submission : public QObject {
 public:
     using QObject::QObject;
     Result result;
-    BatchRequestsBuilder builder;
-    std::unique_ptr<QTemporaryFile> file;
+    std::unique_ptr<CreateBodyFile> body;
     qint64 lastSeq = 0;
     QPointer<BatchJob> job;
     bool cancelled = false;
@@ -73,6 +64,10 @@ void DraftSubmitter::end(Submission* s, Result result) {
 }
 
 void DraftSubmitter::submit(const QString& localId) {
+    submit(localId, nullptr);
+}
+
+void DraftSubmitter::submit(const QString& localId, std::unique_ptr<CreateBodyFile> body) {
     Result result;
     result.localId = localId;
     if (!m_client || !m_ledger) {
@@ -92,25 +87,20 @@ void DraftSubmitter::submit(const QString& localId) {
         fail(result);
         return;
     }
-    // The body goes to a file beside the ledger (its disk has room for the requests already),
-    // else the temporary folder; removed when the create is answered.
     auto* s = new Submission(this);
     s->result = result;
-    const QString ledgerDir = QFileInfo(m_ledger->path()).absolutePath();
-    for (const QString& dir : {ledgerDir, QDir::tempPath()}) {
-        if (dir.isEmpty())
-            continue;
-        s->file = std::make_unique<QTemporaryFile>(
-            QDir(dir).filePath(QStringLiteral(".batchscope-create-XXXXXX.json")));
-        if (s->file->open())
-            break;
-        s->file.reset();
+    if (body) { // built while the requests were stored: sent as it is
+        s->body = std::move(body);
+        m_running.append(s);
+        QTimer::singleShot(0, s, [this, s] {
+            if (m_running.contains(s) && !s->cancelled)
+                startCreate(s);
+        });
+        return;
     }
-    if (!s->file) {
+    s->body = CreateBodyFile::open(m_ledger->path(), &result.message);
+    if (!s->body) {
         delete s;
-        result.message = tr("Could not create a temporary file for the request body in %1: "
-                            "free some disk space and submit again.")
-                             .arg(ledgerDir);
         fail(result);
         return;
     }
@@ -133,17 +123,9 @@ void DraftSubmitter::buildSlice(Submission* s) {
         result.localId, s->lastSeq, kSliceRequests,
         [&](const StoredRequest& r) {
             ++read;
-            if (!s->builder.append(r.customId, r.params)) {
-                buildError = s->builder.errorString();
+            if (!s->body->append(r.customId, r.params)) {
+                buildError = s->body->errorString();
                 return false;
-            }
-            if (s->builder.pendingSize() >= kWriteChunk) {
-                const QByteArray chunk = s->builder.takePending();
-                if (s->file->write(chunk) != chunk.size()) {
-                    buildError = tr("Could not write the request body to %1: %2")
-                                     .arg(s->file->fileName(), s->file->errorString());
-                    return false;
-                }
             }
             return true;
         },
@@ -152,13 +134,9 @@ void DraftSubmitter::buildSlice(Submission* s) {
         QTimer::singleShot(0, s, [this, s] { buildSlice(s); }); // the next slice, next turn
         return;
     }
-    if (ok && buildError.isEmpty()) {
-        const QByteArray rest = s->builder.take();
-        if (s->file->write(rest) != rest.size() || !s->file->flush())
-            buildError = tr("Could not write the request body to %1: %2")
-                             .arg(s->file->fileName(), s->file->errorString());
-    }
-    const bool empty = ok && buildError.isEmpty() && s->file->size() <= 15; // {"requests":[]}
+    if (ok && buildError.isEmpty() && !s->body->finish())
+        buildError = s->body->errorString();
+    const bool empty = ok && buildError.isEmpty() && s->body->count() == 0;
     if (!ok || !buildError.isEmpty() || empty) {
         result.message = !buildError.isEmpty() ? buildError
                          : !ok                 ? m_ledger->lastError()
@@ -182,8 +160,8 @@ void DraftSubmitter::startCreate(Submission* s) {
         end(s, result);
         return;
     }
-    const qint64 size = s->file->size();
-    s->job = m_client->createBatch(s->file.get(), size);
+    const qint64 size = s->body->file()->size();
+    s->job = m_client->createBatch(s->body->file(), size);
     Q_EMIT uploadProgress(0, size);
     connect(s->job, &ApiJob::uploadProgress, this, &DraftSubmitter::uploadProgress);
     connect(s->job, &BatchJob::finished, this,

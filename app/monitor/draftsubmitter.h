@@ -7,9 +7,12 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 namespace bs {
 
 class ApiClient;
+class CreateBodyFile;
 class Ledger;
 
 // Sends one write-ahead draft: streams the requests the ledger holds for it (a slice per
@@ -42,8 +45,11 @@ public:
     DraftSubmitter(ApiClient* client, Ledger* ledger, QObject* parent = nullptr);
     ~DraftSubmitter() override;
 
-    // Asynchronous; finished() follows exactly once (also for local failures).
+    // Asynchronous; finished() follows exactly once (also for local failures). The body is
+    // built from the draft's stored requests, unless `body` is given: the finished body of
+    // exactly those requests, built while they were stored (FileSubmitter), sent as it is.
     void submit(const QString& localId);
+    void submit(const QString& localId, std::unique_ptr<CreateBodyFile> body);
 
 public Q_SLOTS:
     // Cancels every submission not answered yet; each one's finished() says cancelled.

@@ -2,34 +2,31 @@
 
 #include "api/apiclient.h"
 #include "core/redactor.h"
+#include "core/sha256.h"
 #include "cost/pricebook.h"
 #include "intake/jsonlscanner.h"
 #include "ledger/batchrecord.h"
 #include "ledger/draftstore.h"
 #include "ledger/ledger.h"
+#include "ledger/paramscodec.h"
 #include "ledger/storedrequest.h"
+#include "ledger/walcheckpointer.h"
+#include "monitor/createbodyfile.h"
 #include "monitor/draftsubmitter.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace bs {
 
 namespace {
 
 constexpr qsizetype kChunkRequests = 2000;
-
-QString sha256Of(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return QString::fromLatin1(h.result().toHex());
-}
+constexpr int kCheckpointEveryPages = 1024; // 4 MiB of WAL
 
 } // namespace
 
@@ -75,6 +72,7 @@ void FileSubmitter::submit(const QString& path, const Options& options) {
 }
 
 void FileSubmitter::finish(Result result) {
+    m_bodies.clear(); // the bodies not sent (a failure, a cancel) are removed
     result.message = Redactor::redact(result.message);
     m_busy = false;
     Q_EMIT finished(result);
@@ -94,8 +92,12 @@ bool FileSubmitter::read(Result* result, QList<QList<JsonlScanner::ModelEstimate
         Q_EMIT progress(Stage::Reading, done, total);
         return !m_cancel.load();
     };
+    // The file's digest (recorded with its batches) in this same pass: no read of its own.
+    Sha256 sha;
+    options.onBytes = [&sha](const char* data, qint64 size) { sha.add(data, size); };
     JsonlScanner scan(m_path, options);
     const bool read = scan.scan();
+    m_sha256 = read ? sha.hex() : QString();
     result->requests = scan.requestCount();
     if (scan.cancelled() || m_cancel) {
         result->cancelled = true;
@@ -145,35 +147,96 @@ bool FileSubmitter::store(Result* result) {
     qsizetype part = -1;
     qint64 stored = 0;
     bool ok = true, changed = false;
+    // A chunk's params are compressed on a worker while this thread reads on; the chunk is
+    // inserted (its own transaction) when the next one is handed over, or at the end: every
+    // request is committed before store() returns.
+    // WAL checkpoints on a thread of their own while the ~100 MB of a large file go in: the
+    // commits here never wait for one (and its fsync); the usual checkpoints come back after.
+    WalCheckpointer checkpointer(ledger->path(), kCheckpointEveryPages);
+    const bool checkpointsAside = checkpointer.start(nullptr);
+    if (checkpointsAside)
+        ledger->setWalCommitHook([&checkpointer](int pages) { checkpointer.walGrew(pages); });
+    const auto restoreCheckpoints = qScopeGuard([&] {
+        if (checkpointsAside)
+            ledger->setWalCommitHook({});
+    });
+    QFuture<QList<PackedRequest>> packing;
+    QString packingId;
+    qint64 committed = 0;
+    const auto insertPacked = [&] {
+        if (!packing.isValid())
+            return;
+        const QList<PackedRequest> packed = packing.result();
+        packing = {};
+        if (ok)
+            ok = DraftStore(*ledger).storePackedRequests(packingId, packed);
+        committed += packed.size();
+        Q_EMIT progress(Stage::Storing, committed, result->requests);
+    };
     const auto flush = [&] {
-        if (!chunk.isEmpty() && ok && part >= 0)
-            ok = DraftStore(*ledger).storeRequests(result->localIds.at(part), chunk);
+        if (!chunk.isEmpty() && ok && part >= 0) {
+            insertPacked();
+            packingId = result->localIds.at(part);
+            packing = QtConcurrent::run([requests = std::move(chunk)] {
+                QList<PackedRequest> packed;
+                packed.reserve(requests.size());
+                for (const StoredRequest& r : requests)
+                    packed.append(ParamsCodec::pack(r));
+                return packed;
+            });
+        }
         chunk.clear();
-        Q_EMIT progress(Stage::Storing, stored, result->requests);
     };
     // The same reader again: params are stored as the exact bytes of the file.
     JsonlScanner::Options options;
     options.maxProblems = 1;
     options.splitLimits = m_options.limits;
     options.progress = [this](qint64, qint64) { return !m_cancel.load(); };
+    // The file stored must be the file checked: same digest (a change that keeps the count of
+    // requests and the split is caught here too).
+    Sha256 sha;
+    options.onBytes = [&sha](const char* data, qint64 size) { sha.add(data, size); };
+    // Each part's create body is written while its requests are stored (the same bytes
+    // DraftSubmitter would build from the ledger, without reading them back); it is sent only
+    // once every request is stored and committed.
+    m_bodies.clear();
+    QString bodyError;
+    const auto finishBody = [&] {
+        if (ok && part >= 0 && !m_bodies.back()->finish()) {
+            bodyError = m_bodies.back()->errorString();
+            ok = false;
+        }
+    };
     JsonlScanner input(m_path, options);
     const bool read = input.scan([&](const JsonlScanner::Request& r) {
         if (splitter.place(BatchSplitter::requestBytes(r.customId.size(), r.params.size()))) {
             flush();
+            finishBody();
             if (++part >= result->localIds.size()) {
                 changed = true;
                 return false;
+            }
+            if (ok) {
+                m_bodies.push_back(CreateBodyFile::open(ledger->path(), &bodyError));
+                ok = m_bodies.back() != nullptr;
             }
         }
         if (!ok)
             return false;
         chunk.append(StoredRequest{QString::fromLatin1(r.customId), r.params.toByteArray(), 1});
+        if (!m_bodies.back()->append(chunk.last().customId, chunk.last().params)) {
+            bodyError = m_bodies.back()->errorString();
+            ok = false;
+            return false;
+        }
         ++stored;
         if (chunk.size() >= kChunkRequests)
             flush();
         return ok && !m_cancel.load();
     });
     flush();
+    insertPacked();
+    finishBody();
     if (m_cancel) {
         result->cancelled = true;
         result->message = tr("Cancelled: nothing was sent.");
@@ -181,13 +244,15 @@ bool FileSubmitter::store(Result* result) {
     }
     changed = changed || (ok && read &&
                           (input.errorCount() > 0 || stored != result->requests ||
-                           part + 1 != result->localIds.size()));
+                           part + 1 != result->localIds.size() || sha.hex() != m_sha256));
     if (read && ok && !changed)
         return true;
+    m_bodies.clear();
     result->fileProblem = ok; // a changed or unreadable file; else the ledger failed
     const QString why = changed ? tr("the file changed while it was read; check it again")
                         : !read ? tr("the file could not be read again")
-                                : ledger->lastError();
+                        : !bodyError.isEmpty() ? bodyError
+                                               : ledger->lastError();
     result->message = tr("Could not store the requests of %1: %2").arg(name, why);
     return false;
 }
@@ -215,7 +280,7 @@ void FileSubmitter::run() {
 
     BatchLocal local;
     local.sourceFile = QFileInfo(m_path).absoluteFilePath();
-    local.sourceSha256 = sha256Of(m_path);
+    local.sourceSha256 = m_sha256;
     local.submittedBy = m_options.submittedBy;
     for (const char* name : {"USER", "LOGNAME"})
         if (local.submittedBy.isEmpty())
@@ -318,7 +383,12 @@ void FileSubmitter::sendNext() {
         return;
     }
     Q_EMIT partSending(int(m_next), int(result.localIds.size()));
-    m_drafts->submit(result.localIds.at(m_next));
+    // The body built while storing; none (not expected): DraftSubmitter builds it from the
+    // ledger.
+    std::unique_ptr<CreateBodyFile> body;
+    if (m_next < qsizetype(m_bodies.size()))
+        body = std::move(m_bodies[size_t(m_next)]);
+    m_drafts->submit(result.localIds.at(m_next), std::move(body));
 }
 
 } // namespace bs

@@ -12,6 +12,8 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/resultingestor.h
     ${CMAKE_CURRENT_LIST_DIR}/resultingestor.cpp)
 target_sources(bs_core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/createbodyfile.h
+    ${CMAKE_CURRENT_LIST_DIR}/createbodyfile.cpp
     ${CMAKE_CURRENT_LIST_DIR}/pollschedule.h
     ${CMAKE_CURRENT_LIST_DIR}/pollschedule.cpp
     ${CMAKE_CURRENT_LIST_DIR}/consolesession.h

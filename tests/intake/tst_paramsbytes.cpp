@@ -3,13 +3,17 @@
 // non-alphabetical order, an integer of 2^53 + 1, escapes, spacing and Unicode must arrive
 // exactly as they stood in the file: at submit (scanner -> ledger -> DraftSubmitter), at retry
 // (RetryQueue -> RetrySubmitter) and after attaching the source file of a batch made elsewhere.
+// FileSubmitter sends the body it wrote while storing: byte for byte the body built from the
+// ledger (DraftSubmitter's way, for a draft sent later).
 #include "api/apiclient.h"
 #include "intake/jsonlscanner.h"
 #include "ledger/batchstore.h"
 #include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 #include "ledger/retryqueue.h"
+#include "monitor/createbodyfile.h"
 #include "monitor/draftsubmitter.h"
+#include "monitor/filesubmitter.h"
 #include "monitor/retrysubmitter.h"
 #include "scriptedserver.h"
 #include "testenv.h"
@@ -63,6 +67,57 @@ class TestParamsBytes : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void fileSubmitterSendsTheBodyOfTheLedger() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ScriptedServer server;
+        QVERIFY(server.listen());
+        int created = 0;
+        server.handler = [&created](const ScriptedServer::Request& request) {
+            if (request.method == "POST" && request.target.startsWith("/v1/messages/batches"))
+                return ScriptedServer::json(
+                    200, batchJson("msgbatch_file" + QByteArray::number(++created), 2));
+            return ScriptedServer::apiError(404, "not_found_error", "unexpected");
+        };
+        Ledger ledger;
+        QVERIFY(ledger.open(dir.filePath(QStringLiteral("file.sqlite"))));
+        ApiConfig config;
+        config.baseUrl = server.baseUrl();
+        config.apiKey = QStringLiteral("sk-ant-test-bytes");
+        ApiClient client(config);
+        const QString source = dir.filePath(QStringLiteral("file.jsonl"));
+        {
+            QFile f(source);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            for (int i = 0; i < 5; ++i)
+                f.write(line("file-" + QByteArray::number(i), kParams) + (i == 1 ? "\r\n" : "\n"));
+        }
+        FileSubmitter fs(&client, &ledger);
+        FileSubmitter::Options options;
+        options.limits.maxRequests = 2; // three parts: 2, 2, 1
+        options.acceptWarnings = true;
+        QSignalSpy done(&fs, &FileSubmitter::finished);
+        fs.submit(source, options);
+        QVERIFY(done.wait(20000));
+        const auto r = done.first().first().value<FileSubmitter::Result>();
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.localIds.size(), 3);
+        QCOMPARE(server.requests().size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QString error;
+            const auto body = CreateBodyFile::open(ledger.path(), &error);
+            QVERIFY2(body, qPrintable(error));
+            QVERIFY(
+                DraftStore(ledger).forEachRequest(r.localIds.at(i), [&](const StoredRequest& q) {
+                    return body->append(q.customId, q.params);
+                }));
+            QVERIFY(body->finish());
+            QVERIFY(body->file()->seek(0));
+            QCOMPARE(server.requests().at(i).body, body->file()->readAll());
+        }
+        QCOMPARE(paramsIn(server.requests().at(2).body, "file-4"), kParams);
+    }
+
     void sentAsWrittenAtSubmitAndRetry() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());

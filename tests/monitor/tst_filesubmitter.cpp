@@ -1,7 +1,8 @@
 // FileSubmitter against a real batchscope-sim and SQLite: a file is read, gated, stored in one
 // draft per part and created part by part; a budget it would pass stops it before anything is
 // written or sent; an override sends it and is recorded; cancel before the creates leaves no
-// draft and no reservation; a file that changed since its check is refused.
+// draft and no reservation; a file that changed since its check, or between its reading and
+// its storing, is refused.
 #include "api/apiclient.h"
 #include "cost/pricebook.h"
 #include "intake/budgetgate.h"
@@ -287,6 +288,32 @@ private Q_SLOTS:
         FileSubmitter::Options accept;
         accept.acceptWarnings = true;
         QVERIFY(run(fs, path, accept).ok);
+    }
+
+    // Changed between the reading pass and the storing pass, keeping its count of requests and
+    // its split: the digests differ, so nothing is sent and the drafts are abandoned.
+    void refusesAFileChangedAfterItWasRead() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshLedger()));
+        const QString path = writeFile(3);
+        FileSubmitter fs(m_client.get(), &ledger);
+        connect(&fs, &FileSubmitter::draftsReserved, this, [&] {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QByteArray text = f.readAll();
+            text.replace("question", "QUESTION"); // same size, same requests
+            QVERIFY(f.seek(0));
+            QCOMPARE(f.write(text), text.size());
+        });
+        const qint64 before = simBatchCount();
+        FileSubmitter::Options options;
+        options.expectedRequests = 3;
+        const FileSubmitter::Result r = run(fs, path, options);
+        QVERIFY(!r.ok);
+        QVERIFY(r.fileProblem);
+        QVERIFY2(r.message.contains(QStringLiteral("changed")), qPrintable(r.message));
+        QCOMPARE(simBatchCount(), before);
+        QVERIFY(DraftStore(ledger).unattached().isEmpty());
     }
 
     void refusesAFileThatChanged() {

@@ -217,6 +217,29 @@ void TstSimApi::createValidation() {
               u"duplicate"_s);
     expect400(R"({"requests":[{"custom_id":"a"}]})", u"params"_s);
 
+    // The first problem in file order is the answer, wherever it lies: the items of a large
+    // create are analysed on several threads, each over a range of them.
+    auto many = [](const QHash<int, QByteArray>& replaced) {
+        QByteArray body = "{\"requests\":[";
+        for (int i = 0; i < 10000; ++i) {
+            if (i)
+                body += ',';
+            body += replaced.value(i, "{\"custom_id\":\"m" + QByteArray::number(i) +
+                                          "\",\"params\":{\"model\":\"x\"}}");
+        }
+        return QByteArray(body + "]}");
+    };
+    const QByteArray badId = R"({"custom_id":"bad id","params":{}})";
+    const QByteArray noParams = R"({"custom_id":"np"})";
+    expect400(many({{3000, badId}, {7000, noParams}}), u"requests.3000.custom_id"_s);
+    expect400(many({{7000, badId}, {3000, noParams}}), u"requests.3000.params"_s);
+    expect400(many({{9999, noParams}}), u"requests.9999.params"_s);
+    expect400(many({{3000, badId}, {8000, "5"}}), u"requests.3000.custom_id"_s);
+    expect400(many({{8000, "5"}}), u"requests.8000: Input should be a valid object"_s);
+    // Repeated keys: the last one counts, as in a JSON parser that keeps one of them.
+    expect400(R"({"requests":[{"custom_id":"ok","custom_id":"not ok","params":{}}]})",
+              u"pattern"_s);
+
     // 100,000 is the limit; one more fails the create.
     QByteArray big = "{\"requests\":[";
     for (int i = 0; i < 100001; ++i) {
