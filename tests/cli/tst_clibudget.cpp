@@ -21,7 +21,7 @@ using bs::test::SimProcess;
 
 namespace {
 
-const QString kKey = QStringLiteral("sk-ant-api03-FAKE-budget-test-0123456789abcdef_xyz");
+const QString kKey = QStringLiteral("test-key-budget-not-a-real-secret");
 
 struct Run {
     int code = -1;
