@@ -3149,6 +3149,41 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::ProblemPanel</name>
+    <message>
+        <source>Select a problem to see its line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is about the file as a whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1, column %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has changed since it was checked: the line is not there any more. Check the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(a line of %1: characters %2 to %3 are shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::ProblemTableModel</name>
     <message>
         <source>file</source>
@@ -3223,10 +3258,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Select a problem to see its line.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3256,18 +3287,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
     <message>
         <source>Send it although a budget would be passed: you type why, and the ledger records it with your name and the time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The line cannot be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file has changed since it was checked: the line is not there any more. Check the file again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(a line of %1: characters %2 to %3 are shown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3438,22 +3457,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
     <message>
         <source>The last create may have reached the server: the console matches it against the server&apos;s list of batches before anything is sent again, so do not send the file again until it shows in the table or is set aside.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is about the file as a whole.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line %1, column %2:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line %1:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

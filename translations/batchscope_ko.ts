@@ -3131,6 +3131,41 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::ProblemPanel</name>
+    <message>
+        <source>Select a problem to see its line.</source>
+        <translation>문제를 선택하면 해당 줄을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>This is about the file as a whole.</source>
+        <translation>파일 전체에 관한 문제입니다.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2:</source>
+        <translation>%1번째 줄, %2번째 열:</translation>
+    </message>
+    <message>
+        <source>Line %1:</source>
+        <translation>%1번째 줄:</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>읽는 중…</translation>
+    </message>
+    <message>
+        <source>The line cannot be read: %1</source>
+        <translation>줄을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The file has changed since it was checked: the line is not there any more. Check the file again.</source>
+        <translation>검사한 뒤 파일이 바뀌었습니다: 그 줄이 더 이상 없습니다. 파일을 다시 검사하세요.</translation>
+    </message>
+    <message>
+        <source>(a line of %1: characters %2 to %3 are shown)</source>
+        <translation>(%1 길이의 줄: %2~%3번째 문자를 표시)</translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::ProblemTableModel</name>
     <message>
         <source>file</source>
@@ -3203,10 +3238,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <translation>파일 읽기를 멈춥니다(아무것도 보내지 않음).</translation>
     </message>
     <message>
-        <source>Select a problem to see its line.</source>
-        <translation>문제를 선택하면 해당 줄을 볼 수 있습니다.</translation>
-    </message>
-    <message>
         <source>Problems</source>
         <translation>문제</translation>
     </message>
@@ -3237,18 +3268,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     <message>
         <source>Send it although a budget would be passed: you type why, and the ledger records it with your name and the time.</source>
         <translation>예산을 넘더라도 보냅니다: 이유를 입력하면 원장에 이름, 시각과 함께 기록됩니다.</translation>
-    </message>
-    <message>
-        <source>The line cannot be read: %1</source>
-        <translation>줄을 읽을 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>The file has changed since it was checked: the line is not there any more. Check the file again.</source>
-        <translation>검사한 뒤 파일이 바뀌었습니다: 그 줄이 더 이상 없습니다. 파일을 다시 검사하세요.</translation>
-    </message>
-    <message>
-        <source>(a line of %1: characters %2 to %3 are shown)</source>
-        <translation>(%1 길이의 줄: %2~%3번째 문자를 표시)</translation>
     </message>
     <message>
         <source>Stopping…</source>
@@ -3413,22 +3432,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     <message>
         <source>The last create may have reached the server: the console matches it against the server&apos;s list of batches before anything is sent again, so do not send the file again until it shows in the table or is set aside.</source>
         <translation>마지막 생성 요청이 서버에 닿았을 수 있습니다: 콘솔이 무엇이든 다시 보내기 전에 서버의 배치 목록과 맞춰 보므로, 표에 나타나거나 따로 보관될 때까지 파일을 다시 보내지 마세요.</translation>
-    </message>
-    <message>
-        <source>This is about the file as a whole.</source>
-        <translation>파일 전체에 관한 문제입니다.</translation>
-    </message>
-    <message>
-        <source>Line %1, column %2:</source>
-        <translation>%1번째 줄, %2번째 열:</translation>
-    </message>
-    <message>
-        <source>Line %1:</source>
-        <translation>%1번째 줄:</translation>
-    </message>
-    <message>
-        <source>reading…</source>
-        <translation>읽는 중…</translation>
     </message>
     <message>
         <source>Cancelling…</source>

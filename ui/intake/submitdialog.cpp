@@ -4,7 +4,9 @@
 #include "calibrationbar.h"
 #include "estimatetablemodel.h"
 #include "plantablemodel.h"
+#include "problempanel.h"
 #include "problemtablemodel.h"
+#include "sortedtableview.h"
 
 #include "cost/money.h"
 #include "monitor/consolesession.h"
@@ -14,7 +16,6 @@
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -22,37 +23,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
-#include <QTextBlock>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace bs::ui {
 
 namespace {
-QTableView* makeTable(QAbstractItemModel* model, int sortRole, const QString& name,
-                      QWidget* parent) {
-    auto* proxy = new QSortFilterProxyModel(parent);
-    proxy->setSourceModel(model);
-    proxy->setSortRole(sortRole);
-    auto* view = new QTableView(parent);
-    view->setObjectName(name);
-    view->setModel(proxy);
-    view->setSortingEnabled(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    return view;
-}
-
 int clampInt(qint64 n) {
     return int(qMin<qint64>(n, INT_MAX));
 }
@@ -106,7 +86,6 @@ void SubmitDialog::onCalibrated(const FileScan::Ratios& ratios) {
 SubmitDialog::~SubmitDialog() {
     // The scan stops after its current chunk; its thread finishes without this dialog.
     m_stopScan->store(true);
-    m_line.cancel();
 }
 
 void SubmitDialog::buildUi() {
@@ -132,46 +111,20 @@ void SubmitDialog::buildUi() {
     progressRow->addWidget(m_stop);
 
     // Problems, and the line of the selected one.
-    m_problems = new ProblemTableModel(this);
-    m_problemView =
-        makeTable(m_problems, ProblemTableModel::SortRole, QStringLiteral("problemTable"), this);
-    m_problemView->sortByColumn(ProblemTableModel::Line, Qt::AscendingOrder);
-    connect(m_problemView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                if (!current.isValid())
-                    return;
-                auto* proxy = static_cast<QSortFilterProxyModel*>(m_problemView->model());
-                showProblemLine(proxy->mapToSource(current).row());
-            });
-    m_lineNote = new QLabel(tr("Select a problem to see its line."), this);
-    m_lineNote->setObjectName(QStringLiteral("lineNote"));
-    m_lineNote->setWordWrap(true);
-    m_lineView = new QPlainTextEdit(this);
-    m_lineView->setObjectName(QStringLiteral("lineView"));
-    m_lineView->setReadOnly(true);
-    m_lineView->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_lineView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    auto* lineBox = new QWidget(this);
-    auto* lineLayout = new QVBoxLayout(lineBox);
-    lineLayout->setContentsMargins(0, 0, 0, 0);
-    lineLayout->addWidget(m_lineNote);
-    lineLayout->addWidget(m_lineView, 1);
-    auto* problemSplit = new QSplitter(Qt::Horizontal, this);
-    problemSplit->addWidget(m_problemView);
-    problemSplit->addWidget(lineBox);
-    problemSplit->setStretchFactor(0, 3);
-    problemSplit->setStretchFactor(1, 2);
+    m_problemPanel = new ProblemPanel(m_path, this);
+    connect(m_problemPanel, &ProblemPanel::lineShown, this, &SubmitDialog::lineShown);
     auto* problemsGroup = new QGroupBox(tr("Problems"), this);
     problemsGroup->setObjectName(QStringLiteral("problemsGroup"));
     auto* problemsLayout = new QVBoxLayout(problemsGroup);
-    problemsLayout->addWidget(problemSplit);
+    problemsLayout->addWidget(m_problemPanel);
 
     // The estimate per model (below the problems); the split plan beside the budgets.
     m_estimates = new EstimateTableModel(this);
-    m_estimateView =
-        makeTable(m_estimates, EstimateTableModel::SortRole, QStringLiteral("estimateTable"), this);
+    m_estimateView = makeSortedTableView(m_estimates, EstimateTableModel::SortRole,
+                                         QStringLiteral("estimateTable"), this);
     m_plan = new PlanTableModel(this);
-    m_planView = makeTable(m_plan, PlanTableModel::SortRole, QStringLiteral("planTable"), this);
+    m_planView =
+        makeSortedTableView(m_plan, PlanTableModel::SortRole, QStringLiteral("planTable"), this);
     // These small tables show every column whole: as wide as what they hold.
     for (QTableView* view : {m_estimateView, m_planView})
         view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -251,50 +204,6 @@ void SubmitDialog::buildUi() {
     layout->addWidget(m_confirm);
     layout->addWidget(m_result);
     layout->addWidget(buttons);
-
-    connect(&m_line, &QFutureWatcher<LineReader::Excerpt>::finished, this, [this] {
-        if (m_line.isCanceled() || m_line.future().resultCount() == 0)
-            return;
-        const LineReader::Excerpt e = m_line.result();
-        const QLocale locale;
-        if (!e.error.isEmpty()) {
-            m_lineNote->setText(tr("The line cannot be read: %1").arg(e.error));
-            m_lineView->clear();
-        } else if (!e.found) {
-            m_lineNote->setText(tr("The file has changed since it was checked: the line is not "
-                                   "there any more. Check the file again."));
-            m_lineView->clear();
-        } else {
-            m_lineView->setPlainText(e.text);
-            QString note = m_lineNote->property("heading").toString();
-            if (e.cutBefore || e.cutAfter)
-                note +=
-                    QStringLiteral(" ") +
-                    tr("(a line of %1: characters %2 to %3 are shown)")
-                        .arg(locale.formattedDataSize(e.lineBytes, 1, QLocale::DataSizeSIFormat))
-                        .arg(e.firstColumn)
-                        .arg(e.firstColumn + e.text.size() - 1);
-            m_lineNote->setText(note);
-            // The column, when the scanner knew it: marked and scrolled to.
-            const qint64 column = m_lineNote->property("column").toLongLong();
-            QList<QTextEdit::ExtraSelection> marks;
-            if (column >= e.firstColumn && column - e.firstColumn < e.text.size()) {
-                QTextEdit::ExtraSelection mark;
-                mark.cursor = QTextCursor(m_lineView->document());
-                mark.cursor.setPosition(int(column - e.firstColumn));
-                mark.cursor.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor);
-                mark.format.setBackground(QColor(0xff, 0xc8, 0x57));
-                mark.format.setForeground(Qt::black);
-                marks << mark;
-                QTextCursor at(m_lineView->document());
-                at.setPosition(int(column - e.firstColumn));
-                m_lineView->setTextCursor(at);
-                m_lineView->ensureCursorVisible();
-            }
-            m_lineView->setExtraSelections(marks);
-        }
-        Q_EMIT lineShown();
-    });
 }
 
 void SubmitDialog::setState(State state) {
@@ -327,11 +236,8 @@ void SubmitDialog::onScanned() {
 void SubmitDialog::showCheck() {
     const QString name = QFileInfo(m_path).fileName();
     const QLocale locale;
-    m_problems->setProblems(m_check.problems);
+    m_problemPanel->setProblems(m_check.problems);
     findChild<QGroupBox*>(QStringLiteral("problemsGroup"))->setVisible(!m_check.problems.isEmpty());
-    m_problemView->resizeColumnToContents(ProblemTableModel::Line);
-    m_problemView->resizeColumnToContents(ProblemTableModel::Severity);
-    m_problemView->resizeColumnToContents(ProblemTableModel::Field);
     m_copy->setEnabled(!m_check.problems.isEmpty());
     m_estimates->setEstimates(m_check.estimates);
     m_plan->setParts(m_check.batches);
@@ -355,7 +261,7 @@ void SubmitDialog::showCheck() {
             m_result->setText(m_result->text() + QLatin1Char(' ') +
                               tr("The first %1 problems are listed.")
                                   .arg(locale.toString(m_check.problems.size())));
-        selectFirstProblem();
+        m_problemPanel->selectFirst();
         return;
     }
     m_headline->setText(
@@ -368,7 +274,7 @@ void SubmitDialog::showCheck() {
     m_planNote->setText(tr("It will be sent as %n batch(es), in file order.", nullptr,
                            int(m_check.batches.size())));
     showVerdict(m_check.verdict);
-    selectFirstProblem();
+    m_problemPanel->selectFirst();
     if (m_check.warnings > 0) {
         m_confirm->setText(tr("Send despite %n warning(s)", nullptr, clampInt(m_check.warnings)));
         m_confirm->show();
@@ -383,12 +289,6 @@ void SubmitDialog::showCheck() {
         m_result->setText(
             tr("It cannot be sent from here: %1").arg(m_session->unavailableReason()));
     updateButtons();
-}
-
-void SubmitDialog::selectFirstProblem() {
-    // Its line shows at once: the first thing to read.
-    if (m_problemView->model()->rowCount() > 0)
-        m_problemView->setCurrentIndex(m_problemView->model()->index(0, 0));
 }
 
 void SubmitDialog::showVerdict(const BudgetGate::Verdict& verdict) {
@@ -559,24 +459,11 @@ void SubmitDialog::onSendFinished(const FileSubmitter::Result& result) {
 }
 
 void SubmitDialog::showProblemLine(int problemRow) {
-    if (problemRow < 0 || problemRow >= m_problems->problems().size())
-        return;
-    const JsonlScanner::Problem& p = m_problems->problems().at(problemRow);
-    m_line.cancel();
-    if (p.line <= 0) {
-        m_lineNote->setText(tr("This is about the file as a whole."));
-        m_lineView->clear();
-        Q_EMIT lineShown();
-        return;
-    }
-    const QLocale locale;
-    const QString heading =
-        p.column > 0 ? tr("Line %1, column %2:").arg(locale.toString(p.line)).arg(p.column)
-                     : tr("Line %1:").arg(locale.toString(p.line));
-    m_lineNote->setProperty("heading", heading);
-    m_lineNote->setProperty("column", p.column);
-    m_lineNote->setText(heading + QLatin1Char(' ') + tr("reading…"));
-    m_line.setFuture(QtConcurrent::run(&LineReader::read, m_path, p.line, p.column));
+    m_problemPanel->showLine(problemRow);
+}
+
+ProblemTableModel* SubmitDialog::problemModel() const {
+    return m_problemPanel->model();
 }
 
 QString SubmitDialog::reportText() const {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "filescan.h"
-#include "linereader.h"
 
 #include "monitor/filesubmitter.h"
 
@@ -11,7 +10,6 @@
 
 class QCheckBox;
 class QLabel;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTableView;
@@ -26,6 +24,7 @@ class BudgetBar;
 class CalibrationBar;
 class EstimateTableModel;
 class PlanTableModel;
+class ProblemPanel;
 class ProblemTableModel;
 
 // What the window does with a dropped or opened JSONL file: reads it off the GUI thread (progress
@@ -53,7 +52,7 @@ public:
     State state() const { return m_state; }
     bool isChecking() const { return m_state == State::Scanning; }
     const FileScan::Result& check() const { return m_check; }
-    ProblemTableModel* problemModel() const { return m_problems; }
+    ProblemTableModel* problemModel() const;
     PlanTableModel* planModel() const { return m_plan; }
     EstimateTableModel* estimateModel() const { return m_estimates; }
     BudgetBar* budgetBar() const { return m_budget; }
@@ -75,7 +74,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The scan ended (finished, stopped or failed); check() holds what was found.
     void checked();
-    // The line of a problem is shown (lineText()).
+    // The line of a problem is shown (or why it cannot be).
     void lineShown();
     // The submission ended (state() is Sent, Failed, or Checked again when a budget blocked).
     void sendFinished(const bs::FileSubmitter::Result& result);
@@ -89,7 +88,6 @@ private:
     void onCalibrated(const FileScan::Ratios& ratios);
     void onScanned();
     void showCheck();
-    void selectFirstProblem();
     void updateButtons();
     void setState(State state);
     void startSubmit(const QString& overrideReason);
@@ -108,14 +106,11 @@ private:
     bs::FileSubmitter::Result m_sent;
     QFutureWatcher<FileScan::Result> m_scan;
     FileScan::StopFlag m_stopScan = std::make_shared<std::atomic_bool>(false);
-    QFutureWatcher<LineReader::Excerpt> m_line;
 
     QLabel* m_headline = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_stop = nullptr;
-    QTableView* m_problemView = nullptr;
-    QLabel* m_lineNote = nullptr;
-    QPlainTextEdit* m_lineView = nullptr;
+    ProblemPanel* m_problemPanel = nullptr;
     QLabel* m_planNote = nullptr;
     QTableView* m_planView = nullptr;
     QTableView* m_estimateView = nullptr;
@@ -128,7 +123,6 @@ private:
     QPushButton* m_override = nullptr;
     QPushButton* m_cancel = nullptr;
     QPushButton* m_copy = nullptr;
-    ProblemTableModel* m_problems = nullptr;
     PlanTableModel* m_plan = nullptr;
     EstimateTableModel* m_estimates = nullptr;
 };
