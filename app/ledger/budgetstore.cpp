@@ -79,7 +79,7 @@ QList<BudgetStore::Reservation> BudgetStore::ofDraft(const QString& localId) {
         return list;
     QSqlQuery& q = prepared(QStringLiteral(
         "SELECT model, requests, input_tokens, max_output_tokens, worst_case_micros, unpriced "
-        "FROM draft_reservations WHERE local_id = ? ORDER BY model"));
+        "FROM draft_reservations WHERE local_id = ? ORDER BY requests DESC, model"));
     q.bindValue(0, localId);
     if (!run(q))
         return list;
@@ -89,18 +89,31 @@ QList<BudgetStore::Reservation> BudgetStore::ofDraft(const QString& localId) {
     return list;
 }
 
-QHash<QString, QStringList> BudgetStore::modelsOfDrafts() {
-    QHash<QString, QStringList> models;
-    if (!ensureThread("BudgetStore::modelsOfDrafts"))
-        return models;
-    QSqlQuery& q = prepared(QStringLiteral("SELECT local_id, model FROM draft_reservations "
-                                           "ORDER BY local_id, requests DESC, model"));
+QHash<QString, QList<BudgetStore::Reservation>> BudgetStore::ofDrafts() {
+    QHash<QString, QList<Reservation>> all;
+    if (!ensureThread("BudgetStore::ofDrafts"))
+        return all;
+    QSqlQuery& q = prepared(QStringLiteral(
+        "SELECT model, requests, input_tokens, max_output_tokens, worst_case_micros, unpriced, "
+        "local_id FROM draft_reservations ORDER BY local_id, requests DESC, model"));
     if (!run(q))
-        return models;
+        return all;
     while (q.next())
-        models[q.value(0).toString()].append(q.value(1).toString());
+        all[q.value(6).toString()].append(reservationFrom(q));
     q.finish();
-    return models;
+    return all;
+}
+
+BudgetStore::Reservation BudgetStore::total(const QList<Reservation>& reservations) {
+    Reservation sum;
+    for (const Reservation& r : reservations) {
+        sum.requests += r.requests;
+        sum.inputTokens += r.inputTokens;
+        sum.maxOutputTokens += r.maxOutputTokens;
+        sum.worstCaseMicros += r.worstCaseMicros;
+        sum.unpriced = sum.unpriced || r.unpriced;
+    }
+    return sum;
 }
 
 QList<BudgetStore::Actual> BudgetStore::actualSince(QDate since) {

@@ -69,10 +69,13 @@ public:
     bool addReservations(const QString& localId, const QList<Reservation>& reservations);
     // The reservations of the drafts in flight, summed per model.
     QList<Reservation> inFlight();
+    // A draft's reservations, the model with the most requests first (a batch's models, as the
+    // batch table shows them).
     QList<Reservation> ofDraft(const QString& localId);
-    // The models every draft reserved for, the one with the most requests first: what the batch
-    // table shows as a batch's models (one read for the whole table).
-    QHash<QString, QStringList> modelsOfDrafts();
+    // ofDraft() of every draft, by local id, in one read (the batch table's complete reads).
+    QHash<QString, QList<Reservation>> ofDrafts();
+    // The reservations summed over models (model empty; unpriced when any is).
+    static Reservation total(const QList<Reservation>& reservations);
     QList<Actual> actualSince(QDate since);
     QHash<QString, OutputHistory> outputHistory();
 

@@ -82,14 +82,9 @@ void BatchDetails::load() {
             c.byModel = CostQueries(ledger).byModelOfBatch(id);
             c.retries = BatchStore(ledger).retriesOf(id);
             if (!r->local.localId.isEmpty()) {
-                for (const BudgetStore::Reservation& res :
-                     BudgetStore(ledger).ofDraft(r->local.localId)) {
-                    c.estimated = true;
-                    c.estimateMicros += res.worstCaseMicros;
-                    c.estimateInputTokens += res.inputTokens;
-                    c.estimateMaxOutputTokens += res.maxOutputTokens;
-                    c.estimateUnpriced = c.estimateUnpriced || res.unpriced;
-                }
+                const auto reserved = BudgetStore(ledger).ofDraft(r->local.localId);
+                c.estimated = !reserved.isEmpty();
+                c.estimate = BudgetStore::total(reserved);
             }
             return c;
         },
@@ -179,15 +174,15 @@ void BatchDetails::render(const Content& c) {
     if (c.estimated) {
         // What the gate reserved at submission, beside what it cost.
         row(tr("Estimated at submission"),
-            c.estimateUnpriced
+            c.estimate.unpriced
                 ? tr("unpriced model: no figure (~%1 input tokens, at most %2 output tokens)")
-                      .arg(n(c.estimateInputTokens), n(c.estimateMaxOutputTokens))
+                      .arg(n(c.estimate.inputTokens), n(c.estimate.maxOutputTokens))
                 : tr("at most %1 (~%2 input tokens, at most %3 output tokens)")
-                      .arg(formatMoney(c.estimateMicros, 6), n(c.estimateInputTokens),
-                           n(c.estimateMaxOutputTokens)));
-        if (c.cost.results > 0 && c.estimateMicros > 0 && !c.estimateUnpriced)
+                      .arg(formatMoney(c.estimate.worstCaseMicros, 6), n(c.estimate.inputTokens),
+                           n(c.estimate.maxOutputTokens)));
+        if (c.cost.results > 0 && c.estimate.worstCaseMicros > 0 && !c.estimate.unpriced)
             row(tr("Actual against the estimate"),
-                tr("%1% of the worst case").arg(c.cost.micros * 100 / c.estimateMicros));
+                tr("%1% of the worst case").arg(c.cost.micros * 100 / c.estimate.worstCaseMicros));
     }
 
     heading(tr("Source and lineage"));

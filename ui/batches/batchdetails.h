@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ledger/batchrecord.h"
+#include "ledger/budgetstore.h"
 #include "ledger/costtotals.h"
 #include "ledger/ledgernotifier.h"
 
@@ -31,11 +32,8 @@ public:
         QList<BatchRecord> retries;
         // The estimate made at submission (the budget gate's reservation); none for batches
         // made elsewhere or before the gate.
-        Money estimateMicros = 0;
-        qint64 estimateInputTokens = 0;
-        qint64 estimateMaxOutputTokens = 0;
+        BudgetStore::Reservation estimate; // summed over models
         bool estimated = false;
-        bool estimateUnpriced = false;
     };
 
     explicit BatchDetails(QWidget* parent = nullptr);

@@ -127,35 +127,33 @@ void BatchTableModel::fetch() {
         [all, drafts, ids, eta = m_eta](Ledger& ledger) {
             Answer a;
             a.complete = all;
-            // The models of every draft at once for a complete read; a few rows ask their own.
-            const QHash<QString, QStringList> models =
-                all ? BudgetStore(ledger).modelsOfDrafts() : QHash<QString, QStringList>();
-            const auto modelsOf = [&](const QString& localId) {
-                if (localId.isEmpty() || all)
-                    return models.value(localId);
-                QStringList names;
-                for (const BudgetStore::Reservation& res : BudgetStore(ledger).ofDraft(localId))
-                    names.append(res.model);
-                return names;
-            };
-            // The estimate of a batch in flight: what its draft reserved (only those rows ask).
-            const auto addEstimate = [&ledger](Row& out) {
-                for (const BudgetStore::Reservation& res :
-                     BudgetStore(ledger).ofDraft(out.record.local.localId)) {
-                    out.estimateMicros += res.worstCaseMicros;
-                    out.estimateUnpriced = out.estimateUnpriced || res.unpriced;
+            // What each draft reserved (its models, and the estimate while in flight): every
+            // draft at once for a complete read; a few rows ask their own.
+            using Reservations = QList<BudgetStore::Reservation>;
+            const QHash<QString, Reservations> reserved =
+                all ? BudgetStore(ledger).ofDrafts() : QHash<QString, Reservations>();
+            const auto fill = [&](Row& out, bool inFlight) {
+                const QString& localId = out.record.local.localId;
+                if (localId.isEmpty())
+                    return;
+                const Reservations res =
+                    all ? reserved.value(localId) : BudgetStore(ledger).ofDraft(localId);
+                for (const BudgetStore::Reservation& r : res)
+                    out.models.append(r.model);
+                if (inFlight) {
+                    const BudgetStore::Reservation sum = BudgetStore::total(res);
+                    out.estimateMicros = sum.worstCaseMicros;
+                    out.estimateUnpriced = sum.unpriced;
                 }
             };
             const auto row = [&](const BatchRecord& r, const CostTotals& cost) {
                 Row out;
                 out.record = r;
                 out.cost = cost;
-                out.models = modelsOf(r.local.localId);
-                if (!r.batch.isEnded() && !r.isGone() && !out.models.isEmpty())
+                const bool running = !r.batch.isEnded() && !r.isGone();
+                fill(out, running && cost.results == 0);
+                if (running && !out.models.isEmpty())
                     out.eta = eta->estimate(out.models.first(), r.batch.requestCounts.total());
-                if (cost.results == 0 && !r.batch.isEnded() && !r.isGone() &&
-                    !r.local.localId.isEmpty())
-                    addEstimate(out);
                 return out;
             };
             a.draftsRead = drafts;
@@ -165,9 +163,9 @@ void BatchTableModel::fetch() {
                 // The history first: ended batches of a known model, their processing time.
                 QList<EtaEstimator::Sample> history;
                 for (const BatchRecord& r : records) {
-                    const QStringList m = models.value(r.local.localId);
+                    const Reservations m = reserved.value(r.local.localId);
                     if (r.batch.isEnded() && r.batch.endedAt.isValid() && !m.isEmpty())
-                        history.append({m.first(), r.batch.requestCounts.total(),
+                        history.append({m.first().model, r.batch.requestCounts.total(),
                                         r.batch.createdAt.secsTo(r.batch.endedAt)});
                 }
                 eta->setHistory(history);
@@ -183,8 +181,7 @@ void BatchTableModel::fetch() {
             if (drafts) {
                 for (const DraftInfo& d : DraftStore(ledger).unattached()) {
                     a.rows.append(draftRow(d));
-                    a.rows.last().models = modelsOf(d.localId);
-                    addEstimate(a.rows.last()); // a draft holds its reservation already
+                    fill(a.rows.last(), true); // a draft holds its reservation already
                 }
             }
             a.summary = SummaryStore(ledger).overview();
