@@ -1,6 +1,7 @@
 #include "apiserver.h"
 
 #include "createrequests.h"
+#include "createstream.h"
 #include "hashing.h"
 #include "jsonwriter.h"
 #include "modelcatalog.h"
@@ -398,10 +399,15 @@ void ApiServer::create(const httplib::Request& req, httplib::Response& res,
         if (len <= uint64_t(m_options.maxBodyBytes))
             body.reserve(size_t(len) + simdjson::SIMDJSON_PADDING);
     }
-    const bool read = reader([&body](const char* data, size_t n) {
-        body.append(data, n);
+    const bool beta300k =
+        req.get_header_value("anthropic-beta").find("output-300k-2026-03-24") != std::string::npos;
+    // The items are analysed while the body arrives (when its size was announced and reserved).
+    CreateStream stream(&body, beta300k);
+    const bool read = reader([&stream](const char* data, size_t n) {
+        stream.append(data, n);
         return true;
     });
+    stream.finish();
     if (!read || res.status == 413) {
         if (res.status != 413)
             res.status = 400;
@@ -420,8 +426,6 @@ void ApiServer::create(const httplib::Request& req, httplib::Response& res,
     if (body.capacity() < body.size() + simdjson::SIMDJSON_PADDING)
         body.reserve(body.size() + simdjson::SIMDJSON_PADDING);
 
-    const bool beta300k =
-        req.get_header_value("anthropic-beta").find("output-300k-2026-03-24") != std::string::npos;
     auto batch = std::make_unique<Batch>();
     std::string problem;
     {
@@ -461,7 +465,7 @@ void ApiServer::create(const httplib::Request& req, httplib::Response& res,
             }
             items.push_back(raw);
         }
-        problem = CreateRequests::analyze(items, beta300k, &batch->records);
+        problem = CreateRequests::analyze(items, beta300k, &batch->records, &stream);
         if (problem.empty())
             problem = std::move(walkProblem);
         if (problem.empty() && batch->records.empty())

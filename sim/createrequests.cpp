@@ -1,5 +1,7 @@
 #include "createrequests.h"
 
+#include "createstream.h"
+#include "fastanalyzer.h"
 #include "hashing.h"
 #include "jsonconverter.h"
 #include "requestanalyzer.h"
@@ -31,6 +33,16 @@ bool CreateRequests::validCustomId(std::string_view id) {
 
 std::string CreateRequests::analyzeOne(std::string_view raw, size_t index, bool output300kBeta,
                                        RequestRecord* record) {
+    // The common shape straight from its bytes; anything else through a QJsonObject.
+    std::string problem;
+    if (FastAnalyzer::analyze(raw, index, output300kBeta, record, &problem) ==
+        FastAnalyzer::Outcome::Done)
+        return problem;
+    return analyzeGeneral(raw, index, output300kBeta, record);
+}
+
+std::string CreateRequests::analyzeGeneral(std::string_view raw, size_t index, bool output300kBeta,
+                                           RequestRecord* record) {
     const std::string where = "requests." + std::to_string(index);
     QJsonObject o;
     if (!JsonConverter::parseObject(raw, &o))
@@ -52,7 +64,8 @@ std::string CreateRequests::analyzeOne(std::string_view raw, size_t index, bool 
 }
 
 std::string CreateRequests::analyze(const std::vector<std::string_view>& items, bool output300kBeta,
-                                    std::vector<RequestRecord>* records) {
+                                    std::vector<RequestRecord>* records,
+                                    const CreateStream* ready) {
     const size_t n = items.size();
     records->assign(n, RequestRecord());
     const unsigned hw = std::max(1u, std::min(std::thread::hardware_concurrency(), kMaxThreads));
@@ -63,7 +76,13 @@ std::string CreateRequests::analyze(const std::vector<std::string_view>& items, 
     const auto work = [&](size_t t) {
         const size_t begin = n * t / threads, end = n * (t + 1) / threads;
         for (size_t i = begin; i < end; ++i) {
-            std::string p = analyzeOne(items[i], i, output300kBeta, &(*records)[i]);
+            std::string p;
+            if (const CreateStream::Item* done = ready ? ready->find(items[i], i) : nullptr) {
+                (*records)[i] = done->record;
+                p = done->problem;
+            } else {
+                p = analyzeOne(items[i], i, output300kBeta, &(*records)[i]);
+            }
             if (!p.empty()) {
                 problems[t] = std::move(p);
                 return;

@@ -273,7 +273,13 @@ void FileSubmitter::run() {
     }
     m_prices = std::make_unique<PriceBook>(PriceBook::load());
     QList<QList<JsonlScanner::ModelEstimate>> parts;
-    if (!read(&result, &parts)) {
+    if (m_options.checked && m_options.checked->requests >= 0 &&
+        !m_options.checked->sha256.isEmpty()) {
+        // The caller's scan was this pass (the CLI's check): its figures and digest.
+        result.requests = m_options.checked->requests;
+        parts = m_options.checked->parts;
+        m_sha256 = m_options.checked->sha256;
+    } else if (!read(&result, &parts)) {
         finish(result);
         return;
     }

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace bs {
@@ -23,7 +24,8 @@ class PriceBook;
 
 // Submits one JSONL file, the way `batchscope-cli submit` and the console's submit dialog both
 // do it:
-//  1. Reading: scans the file again (JsonlScanner: the problems, the split, the estimate per
+//  1. Reading (unless Options::checked): scans the file again (JsonlScanner: the problems, the
+//  split, the estimate per
 //     batch); errors stop it, warnings too unless accepted, a request count other than the one
 //     the caller checked (expectedRequests) means the file changed;
 //  2. the budget gate (BudgetGate::reserve): check and write-ahead drafts with their
@@ -39,6 +41,16 @@ class FileSubmitter : public QObject {
     Q_OBJECT
 
 public:
+    // A scan of the file the caller made already, with the same options (prices, limits,
+    // input ratios, the ledger's custom_ids; errors and unaccepted warnings stopped it), and the
+    // file's SHA-256 taken in that scan: the reading pass is skipped (the CLI's check is that
+    // pass). The storing pass still compares the digest, so a file changed since is caught.
+    struct Checked {
+        qint64 requests = -1;
+        QString sha256;
+        QList<QList<JsonlScanner::ModelEstimate>> parts;
+    };
+
     struct Options {
         BatchSplitter::Limits limits;
         bool acceptWarnings = false;
@@ -48,6 +60,7 @@ public:
         // count_tokens calibration per model (TokenCalibrator::Result::ratios()): the estimate
         // and the reservation use it, as the check that showed them did. Empty: local.
         QHash<QString, JsonlScanner::Options::InputRatio> inputRatios;
+        std::optional<Checked> checked; // set: no reading pass (see Checked)
     };
 
     struct Result {

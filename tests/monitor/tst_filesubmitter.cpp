@@ -4,8 +4,10 @@
 // draft and no reservation; a file that changed since its check, or between its reading and
 // its storing, is refused.
 #include "api/apiclient.h"
+#include "core/sha256.h"
 #include "cost/pricebook.h"
 #include "intake/budgetgate.h"
+#include "intake/jsonlscanner.h"
 #include "ledger/batchstore.h"
 #include "ledger/budgetstore.h"
 #include "ledger/draftstore.h"
@@ -313,6 +315,62 @@ private Q_SLOTS:
         QVERIFY(r.fileProblem);
         QVERIFY2(r.message.contains(QStringLiteral("changed")), qPrintable(r.message));
         QCOMPARE(simBatchCount(), before);
+        QVERIFY(DraftStore(ledger).unattached().isEmpty());
+    }
+
+    // The caller's check was the reading pass (Options::checked, as the CLI does): no Reading
+    // stage, the checked estimate is reserved, and a file changed after that check is still
+    // refused by the storing pass's digest, before anything is sent.
+    void aCheckedFileIsNotReadAgain() {
+        const PriceBook prices = PriceBook::load();
+        const auto checkOf = [&](const QString& path) {
+            JsonlScanner::Options o;
+            o.prices = &prices;
+            JsonlScanner scan(path, o);
+            [&] { QVERIFY(scan.scan() && scan.valid()); }();
+            FileSubmitter::Checked c;
+            c.requests = scan.requestCount();
+            c.sha256 = Sha256::ofFile(path);
+            c.parts = scan.partEstimates();
+            return c;
+        };
+        Ledger ledger;
+        QVERIFY(ledger.open(freshLedger()));
+        FileSubmitter fs(m_client.get(), &ledger);
+        QList<FileSubmitter::Stage> stages;
+        connect(&fs, &FileSubmitter::progress, this, [&](FileSubmitter::Stage s, qint64, qint64) {
+            if (stages.isEmpty() || stages.last() != s)
+                stages.append(s);
+        });
+        const QString path = writeFile(3, QStringLiteral("checked"));
+        FileSubmitter::Options options;
+        options.expectedRequests = 3;
+        options.checked = checkOf(path);
+        const qint64 before = simBatchCount();
+        const FileSubmitter::Result r = run(fs, path, options);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.requests, qint64(3));
+        QCOMPARE(stages, (QList<FileSubmitter::Stage>{FileSubmitter::Stage::Storing,
+                                                      FileSubmitter::Stage::Sending}));
+        QCOMPARE(BudgetStore(ledger).ofDraft(r.localIds.first()).first().maxOutputTokens,
+                 qint64(3000));
+        QCOMPARE(simBatchCount(), before + 1);
+
+        // Changed after the check (same size, same requests): refused, nothing sent.
+        const QString other = writeFile(3, QStringLiteral("again"));
+        options.checked = checkOf(other);
+        QFile f(other);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray text = f.readAll();
+        text.replace("question", "QUESTION");
+        QVERIFY(f.seek(0));
+        QCOMPARE(f.write(text), text.size());
+        f.close();
+        const FileSubmitter::Result changed = run(fs, other, options);
+        QVERIFY(!changed.ok);
+        QVERIFY(changed.fileProblem);
+        QVERIFY2(changed.message.contains(QStringLiteral("changed")), qPrintable(changed.message));
+        QCOMPARE(simBatchCount(), before + 1);
         QVERIFY(DraftStore(ledger).unattached().isEmpty());
     }
 

@@ -70,6 +70,7 @@ int SubmitCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
     const QString shown = parser.positionalArguments().first();
     const QString path = QFileInfo(shown).absoluteFilePath();
     qint64 requests = 0;
+    FileSubmitter::Checked checked;
     // Validation first: a bad file is reported without a key, a ledger or the network.
     // Errors always stop it; warnings stop it unless --accept-warnings; notes never do.
     rc = ValidateCommand::check(
@@ -78,7 +79,7 @@ int SubmitCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         parser.isSet(QStringLiteral("accept-warnings"))
             ? ValidateCommand::Purpose::SubmitAcceptWarnings
             : ValidateCommand::Purpose::Submit,
-        &requests);
+        &requests, nullptr, &checked);
     if (rc != Exit::Ok)
         return rc;
     if (!ctx.openLedger())
@@ -94,6 +95,8 @@ int SubmitCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
     options.acceptWarnings = parser.isSet(QStringLiteral("accept-warnings"));
     options.overrideReason = parser.value(QStringLiteral("override-budget"));
     options.expectedRequests = requests;
+    // The check above was the reading pass (its estimate, the file's digest).
+    options.checked = checked;
     FileSubmitter submitter(ctx.client(), ledger);
     FileSubmitter::Result result;
     {

@@ -4,6 +4,7 @@
 #include "cli/cliformat.h"
 #include "cli/clioutput.h"
 #include "cli/exitcode.h"
+#include "core/sha256.h"
 #include "cost/money.h"
 #include "cost/pricebook.h"
 #include "intake/budgetgate.h"
@@ -73,7 +74,8 @@ void ValidateCommand::addOptions(QCommandLineParser& parser) {
 
 int ValidateCommand::check(CliContext& ctx, const QString& shown, const QString& verdict,
                            const BatchSplitter::Limits& limits, Purpose purpose, qint64* requests,
-                           const TokenCalibrator::Result* calibration) {
+                           const TokenCalibrator::Result* calibration,
+                           FileSubmitter::Checked* checked) {
     QString bookError;
     const PriceBook prices = PriceBook::load(&bookError);
     if (!bookError.isEmpty())
@@ -94,10 +96,19 @@ int ValidateCommand::check(CliContext& ctx, const QString& shown, const QString&
                 return {};
             return DraftStore(*ctx.ledger()).usedCustomIds(ids);
         };
+    // Submit: the file's digest in this pass (FileSubmitter compares it while storing).
+    Sha256 sha;
+    if (checked)
+        options.onBytes = [&sha](const char* data, qint64 size) { sha.add(data, size); };
     JsonlScanner scan(path, options);
     scanner = &scan;
-    scan.scan();
+    const bool read = scan.scan();
     *requests = scan.requestCount();
+    if (checked && read && scan.valid()) {
+        checked->requests = scan.requestCount();
+        checked->sha256 = sha.hex();
+        checked->parts = scan.partEstimates();
+    }
 
     QStringList lines;
     QJsonArray problems;

@@ -3,6 +3,7 @@
 #include "cli/command.h"
 #include "intake/batchsplitter.h"
 #include "intake/tokencalibrator.h"
+#include "monitor/filesubmitter.h"
 
 namespace bs::cli {
 
@@ -29,9 +30,12 @@ public:
     // were printed (human: one line each on stderr; --json: a "problems" list) with `verdict`
     // as the last line, and Exit::InputInvalid is returned.
     // `calibration` (validate --calibrate): count_tokens ratios applied to the estimate.
+    // `checked` (submit): the scan's estimate per part and the file's SHA-256, taken in the same
+    // pass, for FileSubmitter (which then does not read the file a third time).
     static int check(CliContext& ctx, const QString& shown, const QString& verdict,
                      const BatchSplitter::Limits& limits, Purpose purpose, qint64* requests,
-                     const TokenCalibrator::Result* calibration = nullptr);
+                     const TokenCalibrator::Result* calibration = nullptr,
+                     FileSubmitter::Checked* checked = nullptr);
     // --split-at N, shared with submit: at most N requests per batch (1..100000).
     static QCommandLineOption splitAtOption();
     // The limits for `command`'s --split-at. False: a usage error was printed (*exitCode).
