@@ -22,6 +22,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <memory>
 #include <cstdio>
 
 using namespace bs;
@@ -79,15 +80,23 @@ double pipelineDraw(LedgerWorker& worker, SpendSeriesBuilder::Source source, Spe
     bool done = false;
     QElapsedTimer t;
     t.start();
+    auto jobMs = std::make_shared<double>(0);
+    double answeredMs = 0, appliedMs = 0;
     worker.run<SpendSeries>(
         &w,
-        [source](Ledger& ledger) {
+        [source, jobMs](Ledger& ledger) {
+            QElapsedTimer job;
+            job.start();
             const PriceBook book = PriceBook::load();
-            return SpendSeriesBuilder::build(ledger, book, kFrom, kTo, source);
+            SpendSeries s = SpendSeriesBuilder::build(ledger, book, kFrom, kTo, source);
+            *jobMs = double(job.nsecsElapsed()) / 1e6;
+            return s;
         },
         [&](SpendSeries s) {
+            answeredMs = double(t.nsecsElapsed()) / 1e6;
             for (SpendChartModel* m : models)
                 m->setSeries(s);
+            appliedMs = double(t.nsecsElapsed()) / 1e6;
             *out = s;
             done = true;
         },
@@ -95,7 +104,12 @@ double pipelineDraw(LedgerWorker& worker, SpendSeriesBuilder::Source source, Spe
     if (!QTest::qWaitFor([&] { return done; }, 120000))
         return -1;
     const QPixmap painted = w.grab();
-    return painted.isNull() ? -1 : double(t.nsecsElapsed()) / 1e6;
+    const double ms = double(t.nsecsElapsed()) / 1e6;
+    std::printf("bench_dashboard:   %s: query %.1f ms, answer at %.1f, charts built at %.1f, "
+                "painted at %.1f ms\n",
+                source == SpendSeriesBuilder::Source::Summaries ? "summaries" : "scan", *jobMs,
+                answeredMs, appliedMs, ms);
+    return painted.isNull() ? -1 : ms;
 }
 
 bool sameFigures(const SpendSeries& a, const SpendSeries& b) {

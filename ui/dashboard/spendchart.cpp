@@ -34,7 +34,7 @@ qreal scaled(SpendChartModel::Kind kind, qint64 v) {
     case SpendChartModel::Kind::Processing:
         return qreal(v) / 3600.0;
     case SpendChartModel::Kind::Tokens:
-        return qreal(v);
+        return qreal(v) / 1000.0; // thousands: "80k" reads better than "8e+04"
     }
     return qreal(v);
 }
@@ -98,6 +98,8 @@ void SpendChart::rebuild() {
         delete axis;
     }
     applyPalette(); // the theme first: it resets the colours of what is added before it
+    // A year of days: antialiasing costs more than it shows at one day per pixel or two.
+    m_view->setRenderHint(QPainter::Antialiasing, m_model && m_model->rowCount() <= 92);
     if (!m_model || m_model->rowCount() == 0) {
         Q_EMIT rebuilt();
         return;
@@ -116,9 +118,8 @@ void SpendChart::rebuild() {
     xAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(x0), Qt::UTC),
                     QDateTime::fromMSecsSinceEpoch(qint64(x1), Qt::UTC));
     auto* yAxis = new QValueAxis;
-    yAxis->setLabelFormat(kind == SpendChartModel::Kind::Tokens       ? QStringLiteral("%.3g")
-                          : kind == SpendChartModel::Kind::Processing ? QStringLiteral("%.0f h")
-                                                                      : QStringLiteral("$%.2f"));
+    yAxis->setLabelFormat(kind == SpendChartModel::Kind::Processing ? QStringLiteral("%.0f h")
+                                                                    : QStringLiteral("$%.2f"));
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);
 
@@ -186,11 +187,16 @@ void SpendChart::rebuild() {
         case SpendChartModel::Style::Stacked: {
             auto* upper = new QLineSeries;
             auto* lower = new QLineSeries;
+            QList<QPointF> low, high;
+            low.reserve(points.size());
+            high.reserve(points.size());
             for (int i = 0; i < points.size(); ++i) {
-                lower->append(points.at(i).x(), stackBase.at(i));
+                low.append({points.at(i).x(), stackBase.at(i)});
                 stackBase[i] += points.at(i).y();
-                upper->append(points.at(i).x(), stackBase.at(i));
+                high.append({points.at(i).x(), stackBase.at(i)});
             }
+            lower->append(low); // one call per series: one change signal, not one per point
+            upper->append(high);
             auto* area = new QAreaSeries(upper, lower);
             area->setName(name);
             QColor fill = color;
@@ -218,6 +224,9 @@ void SpendChart::rebuild() {
     }
     yAxis->setRange(0, yMax > 0 ? yMax * 1.08 : 1.0);
     yAxis->applyNiceNumbers();
+    if (kind == SpendChartModel::Kind::Tokens) // thousands of tokens
+        yAxis->setLabelFormat(yAxis->max() >= 10 ? QStringLiteral("%.0fk")
+                                                 : QStringLiteral("%.1fk"));
     for (QAbstractSeries* s : chart->series()) {
         if (auto* xy = qobject_cast<QXYSeries*>(s))
             connect(xy, &QXYSeries::hovered, this, [this](const QPointF& p, bool on) {
@@ -253,6 +262,12 @@ void SpendChart::hoverRow(int row) {
 void SpendChart::applyPalette() {
     const QPalette pal = palette();
     QChart* chart = m_view->chart();
+    // setTheme restyles everything: only when the palette changed.
+    const QString key =
+        pal.color(QPalette::Base).name() + pal.color(QPalette::Text).name() + font().toString();
+    if (key == m_paletteKey)
+        return;
+    m_paletteKey = key;
     chart->setTheme(pal.color(QPalette::Base).lightness() < 128 ? QChart::ChartThemeDark
                                                                 : QChart::ChartThemeLight);
     chart->setBackgroundBrush(pal.brush(QPalette::Base));

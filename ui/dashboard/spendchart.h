@@ -51,6 +51,7 @@ private:
     QChartView* m_view = nullptr;
     QString m_title;
     QString m_lastToolTip;
+    QString m_paletteKey; // the palette and font the chart was last styled with
 };
 
 } // namespace bs::ui
