@@ -22,8 +22,8 @@
 #include <QTest>
 
 #include <algorithm>
-#include <memory>
 #include <cstdio>
+#include <memory>
 
 using namespace bs;
 using namespace bs::test;

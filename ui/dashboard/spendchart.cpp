@@ -207,6 +207,15 @@ void SpendChart::rebuild() {
             break;
         }
         case SpendChartModel::Style::Points: {
+            if (rows > 92) {
+                // A marker is a graphics item each: over months, the days' values as a line.
+                auto* s = new QLineSeries;
+                s->setName(name);
+                s->append(points);
+                s->setPen(QPen(color, c == 1 ? 1.5 : 2));
+                attach(s);
+                break;
+            }
             auto* s = new QScatterSeries;
             s->setName(name);
             s->append(points);
