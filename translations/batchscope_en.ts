@@ -3232,6 +3232,185 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::SpendChartModel</name>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worst case in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache write 5m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache write 1h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 h limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In flight (worst case): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent this day: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved by the batch discount: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved by cache reads: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) ended</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::SpendDashboard</name>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cumulative spend (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily spend by model (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens by class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch processing time (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No spend yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once batches end and their results are stored, this page shows the cumulative spend against your budget with the worst case of what is still in flight, the daily spend of each model, the tokens of each class with what the batch discount and cache reads saved, and how long batches took against the 24-hour limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To get data, drop a JSONL request file on the window (or File → Open JSONL…) and submit it, or run &lt;tt&gt;batchscope-cli submit FILE&lt;/tt&gt;; results are read in as each batch ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the spend: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in flight at worst %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch discount saved %1 (%2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cache reads saved %1 (%2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unpriced result(s) not counted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::SpendDock</name>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Spend Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::SubmitDialog</name>
     <message>
         <source>Submit %1</source>

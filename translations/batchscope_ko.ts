@@ -3212,6 +3212,183 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::SpendChartModel</name>
+    <message>
+        <source>Day</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>지출</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>예산</translation>
+    </message>
+    <message>
+        <source>Worst case in flight</source>
+        <translation>진행 중 최악의 경우</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>Cache write 5m</source>
+        <translation>캐시 쓰기 5분</translation>
+    </message>
+    <message>
+        <source>Cache write 1h</source>
+        <translation>캐시 쓰기 1시간</translation>
+    </message>
+    <message>
+        <source>Cache read</source>
+        <translation>캐시 읽기</translation>
+    </message>
+    <message>
+        <source>P50</source>
+        <translation>P50</translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation>P95</translation>
+    </message>
+    <message>
+        <source>24 h limit</source>
+        <translation>24시간 한도</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1시간</translation>
+    </message>
+    <message>
+        <source>In flight (worst case): %1</source>
+        <translation>진행 중 (최악의 경우): %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Spent this day: %1</source>
+        <translation>이날 지출: %1</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>합계: %1</translation>
+    </message>
+    <message>
+        <source>Saved by the batch discount: %1</source>
+        <translation>배치 할인으로 절약: %1</translation>
+    </message>
+    <message>
+        <source>Saved by cache reads: %1</source>
+        <translation>캐시 읽기로 절약: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) ended</source>
+        <translation>
+            <numerusform>배치 %n개 종료</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::SpendDashboard</name>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>최근 7일</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>이번 달</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>사용자 지정 기간</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>기간:</translation>
+    </message>
+    <message>
+        <source>Cumulative spend (USD)</source>
+        <translation>누적 지출 (USD)</translation>
+    </message>
+    <message>
+        <source>Daily spend by model (USD)</source>
+        <translation>모델별 일일 지출 (USD)</translation>
+    </message>
+    <message>
+        <source>Tokens by class</source>
+        <translation>종류별 토큰</translation>
+    </message>
+    <message>
+        <source>Batch processing time (hours)</source>
+        <translation>배치 처리 시간 (시간)</translation>
+    </message>
+    <message>
+        <source>No spend yet</source>
+        <translation>아직 지출이 없습니다</translation>
+    </message>
+    <message>
+        <source>Once batches end and their results are stored, this page shows the cumulative spend against your budget with the worst case of what is still in flight, the daily spend of each model, the tokens of each class with what the batch discount and cache reads saved, and how long batches took against the 24-hour limit.</source>
+        <translation>배치가 끝나고 결과가 저장되면 이 화면에 예산 대비 누적 지출과 아직 진행 중인 작업의 최악의 경우, 모델별 일일 지출, 배치 할인과 캐시 읽기로 절약한 금액과 함께 종류별 토큰, 그리고 24시간 한도 대비 배치 처리 시간이 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>To get data, drop a JSONL request file on the window (or File → Open JSONL…) and submit it, or run &lt;tt&gt;batchscope-cli submit FILE&lt;/tt&gt;; results are read in as each batch ends.</source>
+        <translation>데이터를 얻으려면 JSONL 요청 파일을 창에 끌어다 놓고(또는 파일 → JSONL 열기…) 제출하거나, &lt;tt&gt;batchscope-cli submit FILE&lt;/tt&gt;을 실행하세요. 각 배치가 끝나면 결과를 읽어 들입니다.</translation>
+    </message>
+    <message>
+        <source>Could not read the spend: %1</source>
+        <translation>지출을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Spent %1</source>
+        <translation>지출 %1</translation>
+    </message>
+    <message>
+        <source>in flight at worst %1</source>
+        <translation>진행 중 최대 %1</translation>
+    </message>
+    <message>
+        <source>batch discount saved %1 (%2 %)</source>
+        <translation>배치 할인 절약 %1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>cache reads saved %1 (%2 %)</source>
+        <translation>캐시 읽기 절약 %1 (%2 %)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unpriced result(s) not counted</source>
+        <translation>
+            <numerusform>가격 없는 결과 %n개 제외</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::SpendDock</name>
+    <message>
+        <source>Spend</source>
+        <translation>지출</translation>
+    </message>
+    <message>
+        <source>&amp;Spend Dashboard</source>
+        <translation>지출 대시보드(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::SubmitDialog</name>
     <message>
         <source>Submit %1</source>

@@ -7,6 +7,7 @@
 #include "batches/batchtablemodel.h"
 #include "batches/itemtablemodel.h"
 #include "batches/progressdelegate.h"
+#include "dashboard/spenddock.h"
 #include "intake/submitdialog.h"
 
 #include "api/apierror.h"
@@ -336,6 +337,7 @@ void MainWindow::createActions() {
     m_refresh->setShortcut(QKeySequence::Refresh);
     m_refresh->setEnabled(false);
     viewMenu->addMenu(m_columnsMenu);
+    m_spend = SpendDock::install(this, viewMenu);
 
     m_actions = new BatchActions(m_batchView, m_batchModel, this);
     m_actions->setWindowActions(open, m_copyId, m_refresh);
@@ -359,6 +361,7 @@ void MainWindow::attachSession(ConsoleSession* session) {
     m_batchModel->setWorker(session ? session->worker() : nullptr);
     m_details->setWorker(session ? session->worker() : nullptr);
     m_items->setWorker(session ? session->worker() : nullptr);
+    m_spend->setWorker(session ? session->worker() : nullptr);
     m_actions->setSession(session);
     if (!session)
         return;

@@ -24,6 +24,7 @@ class BatchDetails;
 class BatchFilterProxy;
 class BatchTableModel;
 class ItemTableModel;
+class SpendDock;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -105,6 +106,7 @@ private:
     QAction* m_refresh = nullptr;
     bs::ConsoleSession* m_session = nullptr;
     BatchActions* m_actions = nullptr; // Batch menu, toolbar, context menus
+    SpendDock* m_spend = nullptr;      // View → Spend Dashboard
     bool m_selectedFirst = false;      // the first rows selected their first batch once
     bool m_fitColumns = false;         // no remembered column layout: fit them to the first rows
 };

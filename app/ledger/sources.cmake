@@ -26,6 +26,8 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/costcolumns.h
     ${CMAKE_CURRENT_LIST_DIR}/costqueries.h
     ${CMAKE_CURRENT_LIST_DIR}/costqueries.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/spendqueries.h
+    ${CMAKE_CURRENT_LIST_DIR}/spendqueries.cpp
     ${CMAKE_CURRENT_LIST_DIR}/summarystore.h
     ${CMAKE_CURRENT_LIST_DIR}/summarystore.cpp
     ${CMAKE_CURRENT_LIST_DIR}/retryqueue.h

@@ -17,6 +17,7 @@
 #include "api/apiclient.h"
 #include "batches/batchtablemodel.h"
 #include "batches/itemtablemodel.h"
+#include "benchledger.h"
 #include "ingesttesthelpers.h"
 #include "ledger/batchstore.h"
 #include "ledger/ledger.h"
@@ -45,87 +46,10 @@ constexpr int kBatches = 10000;
 constexpr int kResultsPerBatch = 100; // 1,000,000 in all
 
 bool generateLedger(const QString& path, QString* error) {
-    Ledger ledger;
-    if (!ledger.open(path) || !ledger.tuneForBulkInserts()) {
-        *error = ledger.lastError();
-        return false;
-    }
-    const QDateTime start(QDate(2026, 10, 1), QTime(0, 0), Qt::UTC);
-    QList<MessageBatch> batches;
-    for (int i = 0; i < kBatches; ++i) {
-        MessageBatch b;
-        b.id = QStringLiteral("msgbatch_bench_%1").arg(i, 6, 10, QLatin1Char('0'));
-        b.processingStatus = MessageBatch::Status::Ended;
-        b.createdAt = start.addSecs(qint64(i) * 300);
-        b.endedAt = b.createdAt.addSecs(3600);
-        b.expiresAt = b.createdAt.addDays(1);
-        b.requestCounts.succeeded = kResultsPerBatch - 5;
-        b.requestCounts.errored = 5;
-        b.resultsUrl =
-            QStringLiteral("https://api.anthropic.com/v1/messages/batches/%1/results").arg(b.id);
-        batches.append(b);
-    }
-    if (!BatchStore(ledger).upsert(batches)) {
-        *error = ledger.lastError();
-        return false;
-    }
-    const QStringList models{QStringLiteral("claude-haiku-4-5"),
-                             QStringLiteral("claude-sonnet-4-5"),
-                             QStringLiteral("claude-opus-4-5")};
-    QList<ResultRow> rows;
-    rows.reserve(20000);
-    const auto flush = [&] {
-        const bool ok = ResultStore(ledger).insert(rows) == rows.size();
-        rows.clear();
-        return ok;
-    };
-    if (!ledger.beginTransaction()) {
-        *error = ledger.lastError();
-        return false;
-    }
-    for (int i = 0; i < kBatches; ++i) {
-        const MessageBatch& b = batches.at(i);
-        for (int j = 0; j < kResultsPerBatch; ++j) {
-            ResultRow r;
-            r.batchId = b.id;
-            r.customId = QStringLiteral("req-%1").arg(j, 4, 10, QLatin1Char('0'));
-            r.day = b.endedAt.date();
-            if (j % 20 == 7) {
-                r.type = QStringLiteral("errored");
-                r.errorType = QStringLiteral("overloaded_error");
-                r.errorMessage = QStringLiteral("Overloaded");
-            } else {
-                r.type = QStringLiteral("succeeded");
-                r.model = models.at((i + j) % 3);
-                r.messageId = QStringLiteral("msg_%1_%2").arg(i).arg(j);
-                r.stopReason = QStringLiteral("end_turn");
-                r.usage.inputTokens = 1000 + j;
-                r.usage.outputTokens = 300 + j;
-                r.costMicros = 2000 + j;
-            }
-            rows.append(std::move(r));
-            if (rows.size() == 20000 && !flush()) {
-                *error = ledger.lastError();
-                ledger.rollbackTransaction();
-                return false;
-            }
-        }
-        // Commit every 200,000 rows: big transactions, a bounded WAL.
-        if ((i + 1) % 2000 == 0) {
-            if ((!rows.isEmpty() && !flush()) || !ledger.commitTransaction() ||
-                !ledger.beginTransaction()) {
-                *error = ledger.lastError();
-                return false;
-            }
-            for (const MessageBatch& done : batches.mid(i + 1 - 2000, 2000))
-                BatchStore(ledger).markResultsIngested(done.id, done.endedAt.addSecs(60));
-        }
-    }
-    if ((!rows.isEmpty() && !flush()) || !ledger.commitTransaction()) {
-        *error = ledger.lastError();
-        return false;
-    }
-    return ledger.checkpoint();
+    BenchLedgerSpec spec;
+    spec.batches = kBatches;
+    spec.resultsPerBatch = kResultsPerBatch;
+    return generateBenchLedger(path, spec, error);
 }
 
 // Launches the console on `ledger` until it prints `line` (BS_STARTUP_PROBE=mode); milliseconds
