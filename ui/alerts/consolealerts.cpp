@@ -1,0 +1,41 @@
+#include "consolealerts.h"
+
+#include "alertlogdock.h"
+#include "mainwindow.h"
+#include "tray/batchselector.h"
+#include "tray/traypresenter.h"
+
+#include "alerts/notificationcenter.h"
+#include "monitor/consolesession.h"
+
+#include <QAction>
+#include <QMenu>
+
+namespace bs::ui {
+
+ConsoleAlerts::ConsoleAlerts(MainWindow* window, ConsoleSession* session, QObject* parent)
+    : QObject(parent) {
+    m_center = new NotificationCenter(session->worker(), this);
+    m_tray = new TrayPresenter(window, m_center, this);
+
+    m_dock = new AlertLogDock(window);
+    m_dock->setWorker(session->worker());
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
+    // The window restored its layout before the dock existed: the dock's part of it now (shown
+    // at the bottom the first time).
+    window->restoreDockWidget(m_dock);
+    if (auto* view = window->findChild<QMenu*>(QStringLiteral("viewMenu"))) {
+        QAction* toggle = m_dock->toggleViewAction();
+        toggle->setObjectName(QStringLiteral("actionAlertLog"));
+        toggle->setText(tr("&Alert Log"));
+        toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+        view->insertAction(m_tray->keepInTrayAction(), toggle);
+    }
+    connect(m_dock, &AlertLogDock::batchActivated, window,
+            [window](const QString& id) { BatchSelector::select(window, id); });
+    m_center->start();
+}
+
+ConsoleAlerts::~ConsoleAlerts() = default;
+
+} // namespace bs::ui
