@@ -2371,6 +2371,22 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>Delivery</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Desktop: no tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack: delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack: failed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::BatchActions</name>

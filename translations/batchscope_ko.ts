@@ -2364,6 +2364,22 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>Delivery</source>
         <translation>전달</translation>
     </message>
+    <message>
+        <source>Desktop: no tray</source>
+        <translation>데스크톱: 트레이 없음</translation>
+    </message>
+    <message>
+        <source>Log only</source>
+        <translation>기록만</translation>
+    </message>
+    <message>
+        <source>Slack: delivered</source>
+        <translation>Slack: 전달됨</translation>
+    </message>
+    <message>
+        <source>Slack: failed</source>
+        <translation>Slack: 실패</translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::BatchActions</name>

@@ -70,12 +70,13 @@ struct Console {
     std::unique_ptr<QAbstractItemModelTester> tester;
 
     explicit Console(const QString& path) {
+        // In main()'s order: the window is up before the session's ledger is opened.
+        window.show();
         session.openLedger(path);
         window.attachSession(&session);
         alerts = std::make_unique<ConsoleAlerts>(&window, &session);
         tester = std::make_unique<QAbstractItemModelTester>(
             alerts->dock()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        window.show();
         session.startMonitoring();
     }
     ~Console() { window.attachSession(nullptr); }
@@ -286,14 +287,18 @@ private Q_SLOTS:
             QCOMPARE(got.delivery, want.delivery);
             QCOMPARE(model->index(r, AlertLogModel::Message).data().toString(), want.message);
             QCOMPARE(model->index(r, AlertLogModel::Delivery).data().toString(),
+                     AlertLogModel::deliveryBrief(want));
+            QCOMPARE(model->index(r, AlertLogModel::Delivery).data(Qt::ToolTipRole).toString(),
                      AlertLogModel::deliveryText(want));
         }
         // Delivery per sink: this console's (desktop, logged only offscreen) and the watcher's
         // (no Slack configured: the log only).
         QStringList deliveries;
         for (int r = 0; r < model->rowCount(); ++r)
-            deliveries << model->index(r, AlertLogModel::Delivery).data().toString();
+            deliveries << model->index(r, AlertLogModel::Delivery).data(Qt::ToolTipRole).toString();
         QVERIFY2(deliveries.contains(QStringLiteral("Desktop: logged only (no system tray)")),
+                 qPrintable(deliveries.join(QLatin1Char(','))));
+        QVERIFY2(deliveries.contains(QStringLiteral("Log only (no sink)")), // the watcher's
                  qPrintable(deliveries.join(QLatin1Char(','))));
 
         // Filter: only what mentions one batch; sorted by severity.
@@ -329,6 +334,9 @@ private Q_SLOTS:
         QTRY_COMPARE(c.window.batchDetails()->batchId(), batchA);
         QVERIFY(!c.tray()->activate(QStringLiteral("msgbatch_not_in_this_ledger")));
 
+        // The dock shows on a first run (no remembered layout), at the bottom.
+        QVERIFY(c.alerts->dock()->isVisible());
+        QCOMPARE(c.window.dockWidgetArea(c.alerts->dock()), Qt::BottomDockWidgetArea);
         // View menu: the alert log dock and the keep-in-tray item.
         auto* toggle = c.window.findChild<QAction*>(QStringLiteral("actionAlertLog"));
         QVERIFY(toggle);

@@ -41,6 +41,7 @@ AlertLogDock::AlertLogDock(QWidget* parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle); // batch ids; a message keeps its end (the cost)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
@@ -56,9 +57,13 @@ AlertLogDock::AlertLogDock(QWidget* parent)
             return;
         m_fitted = true;
         m_view->resizeColumnsToContents();
-        const int cap = m_view->fontMetrics().averageCharWidth() * 28;
-        for (int c : {int(AlertLogModel::Subject), int(AlertLogModel::Delivery)})
-            m_view->setColumnWidth(c, qMin(m_view->columnWidth(c), cap));
+        // Batch ids and delivery notes are long: their middle is elided (the tooltip has them
+        // whole) so that the message keeps the room.
+        const int chars = m_view->fontMetrics().averageCharWidth();
+        m_view->setColumnWidth(AlertLogModel::Subject,
+                               qMin(m_view->columnWidth(AlertLogModel::Subject), chars * 20));
+        m_view->setColumnWidth(AlertLogModel::Delivery,
+                               qMin(m_view->columnWidth(AlertLogModel::Delivery), chars * 22));
     });
 
     auto* bar = new QHBoxLayout;

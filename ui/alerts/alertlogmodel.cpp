@@ -148,6 +148,24 @@ QString AlertLogModel::deliveryText(const AlertRecord& a) {
     return QString();
 }
 
+QString AlertLogModel::deliveryBrief(const AlertRecord& a) {
+    if (a.deliveryNote == NotificationCenter::desktopShownNote())
+        return tr("Desktop: shown");
+    if (a.deliveryNote == NotificationCenter::desktopRecordedNote())
+        return tr("Desktop: no tray");
+    switch (a.delivery) {
+    case AlertRecord::Delivery::None:
+        return tr("Log only");
+    case AlertRecord::Delivery::Pending:
+        return tr("Slack: sending…");
+    case AlertRecord::Delivery::Delivered:
+        return tr("Slack: delivered");
+    case AlertRecord::Delivery::Failed:
+        return tr("Slack: failed");
+    }
+    return QString();
+}
+
 QVariant AlertLogModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= int(m_rows.size()) || index.column() >= ColumnCount)
         return {};
@@ -186,12 +204,14 @@ QVariant AlertLogModel::data(const QModelIndex& index, int role) const {
         case Message:
             return a.message;
         case Delivery:
-            return deliveryText(a);
+            return deliveryBrief(a);
         }
         return {};
     }
-    if (role == Qt::ToolTipRole && (index.column() == Message || index.column() == Delivery))
-        return index.column() == Message ? a.message : deliveryText(a);
+    if (role == Qt::ToolTipRole && index.column() >= Subject)
+        return index.column() == Message    ? a.message
+               : index.column() == Delivery ? deliveryText(a)
+                                            : data(index, Qt::DisplayRole);
     if (role == Qt::ForegroundRole && index.column() == Severity && severityRank(a.severity) > 0)
         return QBrush(severityRank(a.severity) == 2 ? QColor(0xc0, 0x1c, 0x28)
                                                     : QColor(0xc6, 0x6a, 0x00));

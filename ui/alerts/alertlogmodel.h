@@ -38,7 +38,9 @@ public:
 
     static QString severityText(const QString& severity);
     static QString ruleText(const QString& rule);
+    // The delivery outcome with its sink: in full (tooltip), or brief (the column).
     static QString deliveryText(const AlertRecord& alert);
+    static QString deliveryBrief(const AlertRecord& alert);
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;

@@ -20,10 +20,12 @@ ConsoleAlerts::ConsoleAlerts(MainWindow* window, ConsoleSession* session, QObjec
 
     m_dock = new AlertLogDock(window);
     m_dock->setWorker(session->worker());
-    window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
-    // The window restored its layout before the dock existed: the dock's part of it now (shown
-    // at the bottom the first time).
-    window->restoreDockWidget(m_dock);
+    // The window restored its layout before the dock existed: the dock takes its remembered
+    // place and visibility; on a first run it shows at the bottom.
+    if (!window->restoreDockWidget(m_dock)) {
+        window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
+        m_dock->show(); // added after the window was shown: it does not show on its own
+    }
     if (auto* view = window->findChild<QMenu*>(QStringLiteral("viewMenu"))) {
         QAction* toggle = m_dock->toggleViewAction();
         toggle->setObjectName(QStringLiteral("actionAlertLog"));
