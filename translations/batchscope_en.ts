@@ -458,6 +458,24 @@
     </message>
 </context>
 <context>
+    <name>bs::ConsoleRules</name>
+    <message>
+        <source>Batch %1 ended: %2 succeeded, %3 errored, %4 canceled, %5 expired; cost %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) have no price.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch %1 has %2 failed item(s) (%3 errored, %4 expired). They are in the retry queue: Batch → Retry Errored… re-sends them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ConsoleSession</name>
     <message>
         <source>The API address %1 cannot be used: %2 Set ANTHROPIC_BASE_URL to an https address (or http on this machine only).</source>
@@ -990,6 +1008,45 @@
     </message>
     <message>
         <source>The estimate was not calibrated: the console is not connected to the API (no key, or the ledger could not be opened).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::NotificationCenter</name>
+    <message>
+        <source>Batch ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget threshold crossed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Many errored items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch close to its expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results close to the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model without a price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batchscope alert</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2220,6 +2277,118 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::AlertLogDock</name>
+    <message>
+        <source>Alert Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings and critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter alerts by rule, batch id or text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::AlertLogModel</name>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop: shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop: logged only (no system tray)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log only (no sink)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack: sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Slack: delivered (%n attempt(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Slack: failed after %n attempt(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop: no tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack: delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack: failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::BatchActions</name>
     <message>
         <source>&amp;Retry Errored…</source>
@@ -2805,6 +2974,13 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::ConsoleAlerts</name>
+    <message>
+        <source>&amp;Alert Log</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3648,6 +3824,63 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
     <message>
         <source>Stop sending: what is not created yet is not sent (a create whose body was sent whole is reconciled with the server&apos;s list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::TrayPresenter</name>
+    <message>
+        <source>Show Batchscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Running in the Tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the window keeps Batchscope watching in the system tray.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system tray on this desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batchscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) in flight</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Budget &quot;%1&quot;: %2 % used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No budget set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batchscope keeps watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console runs on in the tray. Quit from its menu or with File → Quit.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

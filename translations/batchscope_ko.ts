@@ -454,6 +454,23 @@
     </message>
 </context>
 <context>
+    <name>bs::ConsoleRules</name>
+    <message>
+        <source>Batch %1 ended: %2 succeeded, %3 errored, %4 canceled, %5 expired; cost %6.</source>
+        <translation>배치 %1이(가) 끝났습니다: 성공 %2, 오류 %3, 취소 %4, 만료 %5, 비용 %6.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) have no price.</source>
+        <translation>
+            <numerusform>결과 %n개에 가격이 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch %1 has %2 failed item(s) (%3 errored, %4 expired). They are in the retry queue: Batch → Retry Errored… re-sends them.</source>
+        <translation>배치 %1에 실패한 항목이 %2개 있습니다(오류 %3, 만료 %4). 재시도 대기열에 있으며, 배치 → 실패 항목 재시도…로 다시 보낼 수 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>bs::ConsoleSession</name>
     <message>
         <source>The API address %1 cannot be used: %2 Set ANTHROPIC_BASE_URL to an https address (or http on this machine only).</source>
@@ -977,6 +994,45 @@
     <message>
         <source>The estimate was not calibrated: the console is not connected to the API (no key, or the ledger could not be opened).</source>
         <translation>추정치를 보정하지 못했습니다: 콘솔이 API에 연결되어 있지 않습니다(키가 없거나 원장을 열 수 없음).</translation>
+    </message>
+</context>
+<context>
+    <name>bs::NotificationCenter</name>
+    <message>
+        <source>Batch ended</source>
+        <translation>배치 종료</translation>
+    </message>
+    <message>
+        <source>Failed items</source>
+        <translation>실패한 항목</translation>
+    </message>
+    <message>
+        <source>Budget threshold crossed</source>
+        <translation>예산 기준 초과</translation>
+    </message>
+    <message>
+        <source>Many errored items</source>
+        <translation>오류 항목이 많음</translation>
+    </message>
+    <message>
+        <source>Batch close to its expiry</source>
+        <translation>곧 만료되는 배치</translation>
+    </message>
+    <message>
+        <source>Results close to the archive</source>
+        <translation>곧 보관 처리되는 결과</translation>
+    </message>
+    <message>
+        <source>Model without a price</source>
+        <translation>가격이 없는 모델</translation>
+    </message>
+    <message>
+        <source>API unavailable</source>
+        <translation>API 사용 불가</translation>
+    </message>
+    <message>
+        <source>Batchscope alert</source>
+        <translation>Batchscope 알림</translation>
     </message>
 </context>
 <context>
@@ -2216,6 +2272,116 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::AlertLogDock</name>
+    <message>
+        <source>Alert Log</source>
+        <translation>알림 기록</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>모든 심각도</translation>
+    </message>
+    <message>
+        <source>Warnings and critical</source>
+        <translation>경고와 심각</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>심각만</translation>
+    </message>
+    <message>
+        <source>Filter alerts by rule, batch id or text</source>
+        <translation>규칙, 배치 ID, 텍스트로 알림 거르기</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::AlertLogModel</name>
+    <message>
+        <source>Critical</source>
+        <translation>심각</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>정보</translation>
+    </message>
+    <message>
+        <source>Desktop: shown</source>
+        <translation>데스크톱: 표시함</translation>
+    </message>
+    <message>
+        <source>Desktop: logged only (no system tray)</source>
+        <translation>데스크톱: 기록만 함(시스템 트레이 없음)</translation>
+    </message>
+    <message>
+        <source>Log only (no sink)</source>
+        <translation>기록만(전달 대상 없음)</translation>
+    </message>
+    <message>
+        <source>Slack: sending…</source>
+        <translation>Slack: 보내는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Slack: delivered (%n attempt(s))</source>
+        <translation>
+            <numerusform>Slack: 전달됨(%n회 시도)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Slack: failed after %n attempt(s): %1</source>
+        <translation>
+            <numerusform>Slack: %n회 시도 후 실패: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>전달</translation>
+    </message>
+    <message>
+        <source>Desktop: no tray</source>
+        <translation>데스크톱: 트레이 없음</translation>
+    </message>
+    <message>
+        <source>Log only</source>
+        <translation>기록만</translation>
+    </message>
+    <message>
+        <source>Slack: delivered</source>
+        <translation>Slack: 전달됨</translation>
+    </message>
+    <message>
+        <source>Slack: failed</source>
+        <translation>Slack: 실패</translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::BatchActions</name>
     <message>
         <source>&amp;Retry Errored…</source>
@@ -2794,6 +2960,13 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <translation>
             <numerusform>표본 요청 %n개로 count_tokens를 사용해 입력 토큰을 보정했습니다.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::ConsoleAlerts</name>
+    <message>
+        <source>&amp;Alert Log</source>
+        <translation>알림 기록(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -3621,6 +3794,61 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     <message>
         <source>Stop sending: what is not created yet is not sent (a create whose body was sent whole is reconciled with the server&apos;s list).</source>
         <translation>전송 중지: 아직 만들어지지 않은 것은 보내지 않습니다(본문을 모두 보낸 생성 요청은 서버 목록과 대조해 정리합니다).</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::TrayPresenter</name>
+    <message>
+        <source>Show Batchscope</source>
+        <translation>Batchscope 보이기</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Running in the Tray</source>
+        <translation>트레이에서 계속 실행(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps Batchscope watching in the system tray.</source>
+        <translation>창을 닫아도 Batchscope가 시스템 트레이에서 계속 감시합니다.</translation>
+    </message>
+    <message>
+        <source>No system tray on this desktop.</source>
+        <translation>이 데스크톱에는 시스템 트레이가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Batchscope</source>
+        <translation>Batchscope</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) in flight</source>
+        <translation>
+            <numerusform>진행 중인 배치 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed item(s)</source>
+        <translation>
+            <numerusform>실패한 항목 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Budget &quot;%1&quot;: %2 % used</source>
+        <translation>예산 &quot;%1&quot;: %2 % 사용</translation>
+    </message>
+    <message>
+        <source>No budget set</source>
+        <translation>설정된 예산 없음</translation>
+    </message>
+    <message>
+        <source>Batchscope keeps watching</source>
+        <translation>Batchscope가 계속 감시합니다</translation>
+    </message>
+    <message>
+        <source>The console runs on in the tray. Quit from its menu or with File → Quit.</source>
+        <translation>콘솔은 트레이에서 계속 실행됩니다. 트레이 메뉴나 파일 → 끝내기로 끝내세요.</translation>
     </message>
 </context>
 <context>

@@ -1,3 +1,4 @@
+#include "alerts/consolealerts.h"
 #include "core/appinfo.h"
 #include "core/singleinstance.h"
 #include "ledger/ledger.h"
@@ -84,6 +85,8 @@ int main(int argc, char* argv[]) {
                      });
     session.openLedger(ledgerPath);
     window.attachSession(&session);
+    // Notifications (tray), the alert log dock: the alert rules run on the session's worker.
+    bs::ui::ConsoleAlerts alerts(&window, &session);
     session.startMonitoring();
     // The files of the command line, once the window is up (the dialog reads the ledger the
     // session opens meanwhile).

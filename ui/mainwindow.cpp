@@ -332,6 +332,7 @@ void MainWindow::createActions() {
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->setObjectName(QStringLiteral("viewMenu")); // the alert log and tray items join it
     m_refresh = viewMenu->addAction(tr("&Refresh Now"), this, &MainWindow::refreshNow);
     m_refresh->setObjectName(QStringLiteral("actionRefresh"));
     m_refresh->setShortcut(QKeySequence::Refresh);
