@@ -24,7 +24,7 @@ Reconciliation::Reconciliation(const QString& ledgerPath, const ApiConfig& api, 
 Reconciliation::~Reconciliation() = default;
 
 void Reconciliation::run(QDate since) {
-    const QDate today = m_today.isValid() ? m_today : QDateTime::currentDateTimeUtc().date();
+    const QDate today = QDateTime::currentDateTimeUtc().date();
     if (!since.isValid() || since > today)
         since = today.addDays(-6);
     const QDate until = today.addDays(1);

@@ -29,9 +29,6 @@ public:
     Reconciliation(const QString& ledgerPath, const ApiConfig& api, QObject* parent = nullptr);
     ~Reconciliation() override;
 
-    // Test hook: the day taken as "today" (default: the current UTC date).
-    void setToday(QDate today) { m_today = today; }
-
 public Q_SLOTS:
     void run(QDate since);
 
@@ -47,7 +44,6 @@ private:
 
     QString m_ledgerPath;
     ApiConfig m_api;
-    QDate m_today;
     SecretStore* m_secrets = nullptr;
     QPointer<ApiClient> m_client;
 };
