@@ -15,15 +15,15 @@ namespace bs {
 // - The ledger's side: cost_micros per (day, model) less its web searches at the price book's
 //   fee (the ledger prices a search into the result's cost), and the searches per day.
 // - Flagged: |difference| > 1 % of Anthropic's amount (any difference when Anthropic says 0),
-//   and at least one cent, so that rounding of sub-cent amounts never raises a flag; or
-//   results the ledger could not price.
+//   and at least $0.001, so that the per-result rounding to micro-dollars never raises a flag;
+//   or results the ledger could not price.
 class Reconciler {
 public:
     static ReconcileRows compare(const QList<DayModelCost>& ledger,
                                  const QList<CostReportLine>& report, Money webSearchFeeMicros,
                                  QDate from, QDate untilExclusive);
     static bool isFlagged(Money ledger, Money anthropic, qint64 unpriced);
-    static constexpr Money kMinFlagMicros = 10000; // one cent
+    static constexpr Money kMinFlagMicros = 1000; // $0.001, a tenth of a cent
 };
 
 } // namespace bs

@@ -34,7 +34,7 @@ struct Run {
     QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
 };
 
-// The built-in table with one price of kWrongModel changed (output $5 -> $6 per MTok).
+// The built-in table with one price of kWrongModel changed (output $5 -> $10 per MTok).
 QByteArray wrongTable() {
     QFile f(PriceBook::builtInPath());
     if (!f.open(QIODevice::ReadOnly))
@@ -44,7 +44,7 @@ QByteArray wrongTable() {
     for (const QJsonValue& m : root.value(QLatin1String("models")).toArray()) {
         QJsonObject o = m.toObject();
         if (o.value(QLatin1String("model_id")).toString() == kWrongModel)
-            o[QLatin1String("output")] = 6.0;
+            o[QLatin1String("output")] = 10.0;
         models.append(o);
     }
     root[QLatin1String("models")] = models;
@@ -201,7 +201,7 @@ private Q_SLOTS:
         QString error;
         const PriceBook wrong = PriceBook::load(path, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QCOMPARE(wrong.find(kWrongModel)->base.output, qint64(6000000));
+        QCOMPARE(wrong.find(kWrongModel)->base.output, qint64(10000000));
         const QString ledger = m_dir.filePath(QStringLiteral("wrong.sqlite"));
         submitAndIngest(sim, ledger, wrong);
         if (QTest::currentTestFailed())

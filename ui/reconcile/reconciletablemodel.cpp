@@ -75,7 +75,7 @@ QVariant ReconcileTableModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::TextAlignmentRole && index.column() >= Ledger && index.column() <= Difference)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && r.flagged)
-        return tr("The ledger and Anthropic differ by more than 1 % (and at least one cent), or "
+        return tr("The ledger and Anthropic differ by more than 1 % (and at least $0.001), or "
                   "the ledger holds results it could not price. Check the price table.");
     if (role == Qt::BackgroundRole && r.flagged)
         return QBrush(QColor(255, 221, 214));

@@ -20,7 +20,7 @@ QString ReconcileCommand::description() const {
     return tr("Fetches the Admin API's cost report (batch tier, grouped by description) from "
               "--since (default: the last 7 days) through today and shows, per UTC day and "
               "model, the ledger's cost, Anthropic's and the difference; web searches get a row "
-              "of their own per day. A difference over 1 % (and at least one cent), or results "
+              "of their own per day. A difference over 1 % (and at least $0.001), or results "
               "the ledger could not price, is flagged and the exit code is 8. Needs the Admin "
               "API key: ANTHROPIC_ADMIN_KEY, else the keychain ('key set --admin').");
 }
