@@ -10,6 +10,7 @@
 #include "simclient.h"
 #include "simprocess.h"
 #include "testenv.h"
+#include "testskip.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -89,7 +90,7 @@ class TestCliReconcile : public QObject {
     QByteArray m_allOutput; // every byte the CLI printed, for the leak check
 
     Run cli(const SimProcess& sim, const QString& ledger, const QStringList& args,
-            const QString& adminKey = kAdminKey) {
+            const QString& adminKey = kAdminKey, const QByteArray& input = {}) {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("ANTHROPIC_API_KEY"), SimProcess::fakeKey());
@@ -102,6 +103,8 @@ class TestCliReconcile : public QObject {
                 QStringList{QStringLiteral("--base-url"), sim.baseUrl().toString(),
                             QStringLiteral("--ledger"), ledger} +
                     args);
+        if (!input.isEmpty())
+            p.write(input);
         p.closeWriteChannel();
         p.waitForFinished(120000);
         Run r;
@@ -186,7 +189,25 @@ private Q_SLOTS:
         QCOMPARE(refused.code, 4);
         QVERIFY(refused.err.contains("Admin API key"));
         const Run missing = cli(sim, ledger, {QStringLiteral("reconcile")}, QString());
-        QVERIFY(missing.code == 4);
+        QCOMPARE(missing.code, 4);
+        QVERIFY(missing.err.contains("key set --admin"));
+
+        // The Admin key from the keychain (`key set --admin` reads it from stdin).
+        if (!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"))
+            BS_SKIP_OR_FAIL("no D-Bus session with a Secret Service (./dev test provides one)");
+        const Run set = cli(
+            sim, ledger, {QStringLiteral("key"), QStringLiteral("set"), QStringLiteral("--admin")},
+            QString(), kAdminKey.toUtf8() + '\n');
+        QVERIFY2(set.code == 0, set.err.constData());
+        QVERIFY(set.out.contains("Admin API key stored"));
+        const Run fromKeychain = cli(sim, ledger, {QStringLiteral("reconcile")}, QString());
+        QVERIFY2(fromKeychain.code == 0,
+                 QByteArray(fromKeychain.out + fromKeychain.err).constData());
+        const Run clear = cli(
+            sim, ledger,
+            {QStringLiteral("key"), QStringLiteral("clear"), QStringLiteral("--admin")}, QString());
+        QCOMPARE(clear.code, 0);
+        QCOMPARE(cli(sim, ledger, {QStringLiteral("reconcile")}, QString()).code, 4);
     }
 
     void wrongPriceIsFlagged() {
