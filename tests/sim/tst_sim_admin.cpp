@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QUrlQuery>
 #include <QtTest>
 
@@ -20,9 +21,10 @@ const QString kAdminKey = u"test-admin-key-not-a-real-secret"_s;
 struct Sim {
     SimProcess process;
     std::unique_ptr<SimClient> client, admin;
-    bool start() {
-        if (!process.start(
-                {u"--speed"_s, u"0"_s, u"--error-rate"_s, u"0"_s, u"--admin-key"_s, kAdminKey}))
+    bool start(const QStringList& extra = {}) {
+        if (!process.start(QStringList{u"--speed"_s, u"0"_s, u"--error-rate"_s, u"0"_s,
+                                       u"--admin-key"_s, kAdminKey} +
+                           extra))
             return false;
         client = std::make_unique<SimClient>(process.baseUrl(), SimProcess::fakeKey());
         admin = std::make_unique<SimClient>(process.baseUrl(), kAdminKey);
@@ -95,6 +97,7 @@ private slots:
     void costReportMatchesResults();
     void usageReportMatchesResults();
     void pagingAndValidation();
+    void bookkeepingSurvivesRestartAndDelete();
 };
 
 void TstSimAdmin::inferenceGeo() {
@@ -306,6 +309,31 @@ void TstSimAdmin::pagingAndValidation() {
                  .toArray()
                  .size(),
              QDateTime::currentDateTimeUtc().time().hour() + 1);
+}
+
+void TstSimAdmin::bookkeepingSurvivesRestartAndDelete() {
+    QTemporaryDir dir;
+    const QString state = dir.filePath(u"sim.json"_s);
+    const QString path = u"/v1/organizations/cost_report?starting_at="_s + today();
+    QByteArray before;
+    {
+        Sim sim;
+        QVERIFY(sim.start({u"--state"_s, state}));
+        QJsonArray reqs;
+        for (int i = 0; i < 3; ++i)
+            reqs.append(SimClient::request(u"s"_s + QString::number(i),
+                                           SimClient::params(u"Keep me"_s, 100)));
+        const QString id = sim.client->create(reqs).json()[u"id"].toString();
+        QCOMPARE(sim.client->get(u"/v1/messages/batches/"_s + id).json()[u"processing_status"],
+                 u"ended"_s);
+        // Deleting a batch does not refund it.
+        QCOMPARE(sim.client->del(u"/v1/messages/batches/"_s + id).status, 200);
+        before = sim.admin->get(path).body;
+        QVERIFY(before.contains("\"amount\""));
+    }
+    Sim again;
+    QVERIFY(again.start({u"--state"_s, state}));
+    QCOMPARE(again.admin->get(path).body, before);
 }
 
 QTEST_GUILESS_MAIN(TstSimAdmin)
