@@ -1,7 +1,7 @@
 #include "apiserver.h"
 
-#include "createrequests.h"
-#include "createstream.h"
+#include "httphelpers.h"
+
 #include "hashing.h"
 #include "jsonwriter.h"
 #include "modelcatalog.h"
@@ -12,15 +12,6 @@
 #include <QJsonObject>
 
 #include <httplib.h>
-#include <simdjson.h>
-
-#include <arpa/inet.h>
-#include <dirent.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -30,10 +21,12 @@ using namespace Qt::StringLiterals;
 
 namespace bs::sim {
 
+using http::errorTypeFor;
+using http::pathOnly;
+
 namespace {
 
 constexpr int kRateLimit = 4000;
-constexpr size_t kChunk = 256 * 1024;
 const char* const kBatchPath = "/v1/messages/batches";
 
 // Marks a response decided in the pre-routing handler of a request whose body is still unread;
@@ -51,35 +44,6 @@ bool carriesBody(const httplib::Request& req) {
     return std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) > 0;
 }
 
-const char* errorTypeFor(int status) {
-    switch (status) {
-    case 400:
-        return "invalid_request_error";
-    case 401:
-        return "authentication_error";
-    case 402:
-        return "billing_error";
-    case 403:
-        return "permission_error";
-    case 404:
-        return "not_found_error";
-    case 408:
-        return "timeout_error";
-    case 409:
-        return "conflict_error";
-    case 413:
-        return "request_too_large";
-    case 429:
-        return "rate_limit_error";
-    case 504:
-        return "timeout_error";
-    case 529:
-        return "overloaded_error";
-    default:
-        return status >= 500 ? "api_error" : "invalid_request_error";
-    }
-}
-
 bool isLoopback(const std::string& addr) {
     return addr == "127.0.0.1" || addr == "::1" || addr == "::ffff:127.0.0.1" ||
            addr.rfind("127.", 0) == 0;
@@ -94,45 +58,6 @@ bool validVersion(const std::string& v) {
     }
     const int month = std::stoi(v.substr(5, 2)), day = std::stoi(v.substr(8, 2));
     return month >= 1 && month <= 12 && day >= 1 && day <= 31 && v >= "2023-01-01";
-}
-
-// Finds this connection's socket and resets it (TCP RST), as a broken network would.
-void armReset(int localPort, int remotePort) {
-    DIR* d = ::opendir("/proc/self/fd");
-    if (!d)
-        return;
-    while (dirent* e = ::readdir(d)) {
-        const int fd = std::atoi(e->d_name);
-        if (fd <= 2)
-            continue;
-        sockaddr_storage local{}, peer{};
-        socklen_t ll = sizeof local, pl = sizeof peer;
-        if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &ll) != 0 ||
-            ::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &pl) != 0)
-            continue;
-        auto port = [](const sockaddr_storage& a) {
-            if (a.ss_family == AF_INET)
-                return int(ntohs(reinterpret_cast<const sockaddr_in*>(&a)->sin_port));
-            if (a.ss_family == AF_INET6)
-                return int(ntohs(reinterpret_cast<const sockaddr_in6*>(&a)->sin6_port));
-            return -1;
-        };
-        if (port(local) == localPort && port(peer) == remotePort) {
-            // Disconnecting an established TCP socket (connect with AF_UNSPEC) aborts it
-            // with a RST right away; the fd stays valid for the server to close later.
-            linger l{1, 0};
-            ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
-            sockaddr unspec{};
-            unspec.sa_family = AF_UNSPEC;
-            (void)::connect(fd, &unspec, sizeof unspec);
-        }
-    }
-    ::closedir(d);
-}
-
-std::string pathOnly(const std::string& path) {
-    const auto q = path.find('?');
-    return q == std::string::npos ? path : path.substr(0, q);
 }
 
 } // namespace
@@ -170,6 +95,7 @@ std::string ApiServer::baseFor(const httplib::Request& req) const {
 bool ApiServer::start(std::string& error) {
     if (!m_store.open(m_clock, error))
         return false;
+    m_usage.load(m_store.dir() + "/usage.bin"); // absent on a first start
     for (const QString& spec : m_options.faults) {
         if (!m_faults.addSpec(spec, error)) {
             error = "--fault " + spec.toStdString() + ": " + error;
@@ -285,6 +211,8 @@ void ApiServer::installRoutes() {
     s.Get(R"(/v1/messages/batches/([^/]+))", route(&ApiServer::retrieve));
     s.Delete(R"(/v1/messages/batches/([^/]+))", route(&ApiServer::remove));
     s.Post("/v1/messages/count_tokens", route(&ApiServer::countTokens));
+    s.Get("/v1/organizations/cost_report", route(&ApiServer::adminReport));
+    s.Get("/v1/organizations/usage_report/messages", route(&ApiServer::adminReport));
     s.Get("/_sim/faults", route(&ApiServer::simFaults));
     s.Post("/_sim/faults", route(&ApiServer::simFaults));
     s.Delete("/_sim/faults", route(&ApiServer::simFaults));
@@ -357,13 +285,28 @@ bool ApiServer::preRoute(const httplib::Request& req, httplib::Response& res) {
 
     std::string key = req.get_header_value("x-api-key");
     const std::string auth = req.get_header_value("Authorization");
-    if (key.empty() && auth.rfind("Bearer ", 0) == 0)
-        key = auth.substr(7);
+    const std::string adminKey = m_options.adminKey.toStdString();
     const std::string expected = m_options.apiKey.toStdString();
-    if (key.empty() || (!expected.empty() && key != expected)) {
-        sendError(res, 401, "authentication_error",
-                  key.empty() ? "x-api-key header is required" : "invalid x-api-key");
-        return true;
+    if (path.rfind("/v1/organizations/", 0) == 0) {
+        // The Admin API: an Admin key in x-api-key (no Bearer tokens); an ordinary API key is
+        // refused. Without --admin-key any non-empty key other than --api-key passes.
+        const bool ok = !key.empty() && (adminKey.empty() ? (expected.empty() || key != expected)
+                                                          : key == adminKey);
+        if (!ok) {
+            sendError(res, 401, "authentication_error",
+                      key.empty() ? "x-api-key header is required" : "invalid x-api-key");
+            return true;
+        }
+    } else {
+        if (key.empty() && auth.rfind("Bearer ", 0) == 0)
+            key = auth.substr(7);
+        // An Admin key works only on the Admin API.
+        if (key.empty() || (!expected.empty() && key != expected) ||
+            (!adminKey.empty() && key == adminKey)) {
+            sendError(res, 401, "authentication_error",
+                      key.empty() ? "x-api-key header is required" : "invalid x-api-key");
+            return true;
+        }
     }
     const std::string version = req.get_header_value("anthropic-version");
     if (version.empty()) {
@@ -390,140 +333,16 @@ std::shared_ptr<Batch> ApiServer::lookup(const std::string& id, httplib::Respons
     return b;
 }
 
-void ApiServer::create(const httplib::Request& req, httplib::Response& res,
-                       const httplib::ContentReader& reader) {
-    std::string body;
-    if (req.has_header("Content-Length")) {
-        const uint64_t len =
-            std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10);
-        if (len <= uint64_t(m_options.maxBodyBytes))
-            body.reserve(size_t(len) + simdjson::SIMDJSON_PADDING);
-    }
-    const bool beta300k =
-        req.get_header_value("anthropic-beta").find("output-300k-2026-03-24") != std::string::npos;
-    // The items are analysed while the body arrives (when its size was announced and reserved).
-    CreateStream stream(&body, beta300k);
-    const bool read = reader([&stream](const char* data, size_t n) {
-        stream.append(data, n);
-        return true;
-    });
-    stream.finish();
-    if (!read || res.status == 413) {
-        if (res.status != 413)
-            res.status = 400;
-        body.clear();
-        const int st = res.status;
-        sendError(res, st, errorTypeFor(st),
-                  st == 413 ? "Request exceeds the maximum allowed size (256 MB)"
-                            : "could not read the request body");
-        return;
-    }
-    if (body.size() > size_t(m_options.maxBodyBytes)) {
-        sendError(res, 413, "request_too_large",
-                  "Request exceeds the maximum allowed size (256 MB)");
-        return;
-    }
-    if (body.capacity() < body.size() + simdjson::SIMDJSON_PADDING)
-        body.reserve(body.size() + simdjson::SIMDJSON_PADDING);
-
-    auto batch = std::make_unique<Batch>();
-    std::string problem;
-    {
-        simdjson::ondemand::parser parser;
-        simdjson::padded_string_view view(body.data(), body.size(), body.capacity());
-        auto doc = parser.iterate(view);
-        simdjson::ondemand::object root;
-        simdjson::ondemand::array requests;
-        if (doc.get_object().get(root)) {
-            sendError(res, 400, "invalid_request_error", "The request body is not valid JSON");
-            return;
-        }
-        auto field = root.find_field_unordered("requests");
-        if (field.error() == simdjson::NO_SUCH_FIELD) {
-            sendError(res, 400, "invalid_request_error", "requests: Field required");
-            return;
-        }
-        if (field.get_array().get(requests)) {
-            sendError(res, 400, "invalid_request_error", "requests: Input should be a valid list");
-            return;
-        }
-        // The items' text in order (the walk stops at the first that is not an object), then
-        // each one checked and analysed (CreateRequests, on several threads).
-        std::vector<std::string_view> items;
-        std::string walkProblem;
-        for (auto element : requests) {
-            simdjson::ondemand::object item;
-            std::string_view raw;
-            if (element.get_object().get(item) || item.raw_json().get(raw)) {
-                walkProblem =
-                    "requests." + std::to_string(items.size()) + ": Input should be a valid object";
-                break;
-            }
-            if (items.size() >= 100000) {
-                walkProblem = "requests: List should have at most 100000 items";
-                break;
-            }
-            items.push_back(raw);
-        }
-        problem = CreateRequests::analyze(items, beta300k, &batch->records, &stream);
-        if (problem.empty())
-            problem = std::move(walkProblem);
-        if (problem.empty() && batch->records.empty())
-            problem = "requests: List should have at least 1 item";
-        if (problem.empty()) {
-            // Uniqueness of custom_id: sort (hash, index) pairs instead of a set of strings,
-            // which would cost several MB on a 100k batch.
-            std::vector<std::pair<uint64_t, uint32_t>> keys;
-            keys.reserve(batch->records.size());
-            for (size_t i = 0; i < batch->records.size(); ++i)
-                keys.emplace_back(Hashing::fnv1a(batch->records[i].customId), uint32_t(i));
-            std::sort(keys.begin(), keys.end());
-            size_t firstDup = SIZE_MAX;
-            for (size_t i = 1; i < keys.size(); ++i) {
-                for (size_t j = i; j-- > 0 && keys[j].first == keys[i].first;) {
-                    if (batch->records[keys[j].second].customId ==
-                        batch->records[keys[i].second].customId)
-                        firstDup =
-                            std::min<size_t>(firstDup, std::max(keys[i].second, keys[j].second));
-                }
-            }
-            if (firstDup != SIZE_MAX) {
-                problem = "requests." + std::to_string(firstDup) +
-                          ".custom_id: duplicate custom_id '" + batch->records[firstDup].customId +
-                          "'; custom_id values must be unique within a batch";
-            }
-        }
-    }
-    body.clear();
-    body.shrink_to_fit();
-    if (!problem.empty()) {
-        sendError(res, 400, "invalid_request_error", problem);
-        return;
-    }
-    batch->records.shrink_to_fit();
-    batch->id = Hashing::randomId("msgbatch_", 24);
-    const int64_t now = m_clock.nowUs();
-    batch->createdUs = now;
-    batch->instant = m_options.speed == 0;
-    batch->seed = m_options.seed;
-    batch->errorRate = m_options.errorRate;
-    batch->expireRate = m_options.expireRate;
-    if (const int64_t lag = m_faults.takeCreateLag())
-        batch->lagUntilRealUs = SimClock::realNowUs() + lag * 1000;
-    batch->prepare();
-    const std::string json = batch->toJson(now, baseFor(req), true);
-    const std::string id = batch->id;
-    m_store.add(std::move(batch));
-    m_store.save(now);
-    m_logger.log("created " + id);
-    sendJson(res, json);
-}
-
 void ApiServer::refreshAndSave(Batch& b, bool& changed, bool& failed) {
     const int64_t endedBefore = b.endedUs;
     const bool deletedBefore = b.resultsDeleted;
     failed = !b.refresh(m_clock.nowUs(), m_store.dir());
     changed = b.endedUs != endedBefore || b.resultsDeleted != deletedBefore;
+    if (endedBefore < 0 && b.endedUs >= 0) {
+        m_usage.add(std::move(b.usage));
+        b.usage.clear();
+        m_usage.save(m_store.dir() + "/usage.bin");
+    }
 }
 
 void ApiServer::retrieve(const httplib::Request& req, httplib::Response& res) {
@@ -655,95 +474,6 @@ void ApiServer::remove(const httplib::Request& req, httplib::Response& res) {
     sendJson(res, out);
 }
 
-void ApiServer::results(const httplib::Request& req, httplib::Response& res) {
-    auto b = lookup(req.matches[1], res);
-    if (!b)
-        return;
-    bool changed = false, failed = false, ended = false, gone = false;
-    std::string path;
-    {
-        std::lock_guard lock(b->mutex);
-        refreshAndSave(*b, changed, failed);
-        ended = b->status() == Batch::Status::Ended;
-        gone = b->resultsDeleted;
-        path = b->resultsPath(m_store.dir());
-    }
-    if (changed)
-        m_store.save(m_clock.nowUs());
-    if (failed) {
-        sendError(res, 500, "api_error", "could not write the results file");
-        return;
-    }
-    if (!ended) {
-        sendError(res, 400, "invalid_request_error",
-                  "Batch '" + b->id + "' has not ended yet; results are not available");
-        return;
-    }
-    if (gone) {
-        sendError(res, 404, "not_found_error",
-                  "The results of batch '" + b->id + "' have been archived");
-        return;
-    }
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    struct stat st {};
-    if (fd < 0 || ::fstat(fd, &st) != 0) {
-        if (fd >= 0)
-            ::close(fd);
-        sendError(res, 404, "not_found_error", "results not found");
-        return;
-    }
-    size_t size = size_t(st.st_size);
-    int64_t resetAt = -1;
-    if (auto f = m_faults.takeResultsFault(pathOnly(req.path))) {
-        if (f->truncateLastLine && size > 1) {
-            // Find the start of the last line and cut it in half.
-            size_t lastStart = 0;
-            char buf[4096];
-            size_t pos = size - 1; // skip the final newline
-            bool found = false;
-            while (pos > 0 && !found) {
-                const size_t from = pos >= sizeof buf ? pos - sizeof buf : 0;
-                const ssize_t n = ::pread(fd, buf, pos - from, off_t(from));
-                if (n <= 0)
-                    break;
-                for (size_t i = size_t(n); i-- > 0;) {
-                    if (buf[i] == '\n') {
-                        lastStart = from + i + 1;
-                        found = true;
-                        break;
-                    }
-                }
-                pos = from;
-            }
-            size = lastStart + (size - lastStart) / 2;
-        }
-        if (f->resetAfterBytes >= 0)
-            resetAt = std::min<int64_t>(f->resetAfterBytes, int64_t(size));
-        m_logger.log("results fault on " + b->id);
-    }
-    auto buffer = std::make_shared<std::vector<char>>(kChunk);
-    const int localPort = req.local_port, remotePort = req.remote_port;
-    res.set_header("Content-Disposition", "attachment; filename=\"" + b->id + "_results.jsonl\"");
-    res.set_content_provider(
-        size, "application/binary",
-        [fd, buffer, resetAt, localPort, remotePort](size_t offset, size_t length,
-                                                     httplib::DataSink& sink) {
-            size_t want = std::min(length, kChunk);
-            if (resetAt >= 0) {
-                if (int64_t(offset) >= resetAt) {
-                    armReset(localPort, remotePort);
-                    return false;
-                }
-                want = std::min<size_t>(want, size_t(resetAt - int64_t(offset)));
-            }
-            const ssize_t n = ::pread(fd, buffer->data(), want, off_t(offset));
-            if (n <= 0)
-                return false;
-            return sink.write(buffer->data(), size_t(n));
-        },
-        [fd](bool) { ::close(fd); });
-}
-
 void ApiServer::countTokens(const httplib::Request& req, httplib::Response& res) {
     if (req.body.size() > 32u * 1024 * 1024) {
         sendError(res, 413, "request_too_large",
@@ -778,45 +508,6 @@ void ApiServer::countTokens(const httplib::Request& req, httplib::Response& res)
         .key("input_tokens")
         .value(RequestAnalyzer::countTokens(body, index))
         .endObject();
-    sendJson(res, out);
-}
-
-void ApiServer::simFaults(const httplib::Request& req, httplib::Response& res) {
-    if (req.method == "DELETE") {
-        m_faults.clear();
-    } else if (req.method == "POST") {
-        QJsonParseError pe;
-        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &pe);
-        std::string error;
-        if (pe.error != QJsonParseError::NoError) {
-            error = "invalid JSON: " + pe.errorString().toStdString();
-        } else {
-            m_faults.add(doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()), error);
-        }
-        if (!error.empty()) {
-            sendError(res, 400, "invalid_request_error", error);
-            return;
-        }
-    }
-    sendJson(res, m_faults.toJson());
-}
-
-void ApiServer::simClock(const httplib::Request& req, httplib::Response& res) {
-    if (req.method == "POST") {
-        const QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(req.body)).object();
-        const double s = o.value(u"advance_seconds"_s).toDouble(-1);
-        if (s < 0) {
-            sendError(res, 400, "invalid_request_error",
-                      "advance_seconds: a number >= 0 is required");
-            return;
-        }
-        m_clock.advanceUs(int64_t(s * 1e6));
-        m_store.save(m_clock.nowUs());
-    }
-    const int64_t now = m_clock.nowUs();
-    std::string out;
-    JsonWriter w(out);
-    w.beginObject().key("now").value(SimClock::rfc3339(now)).key("now_us").value(now).endObject();
     sendJson(res, out);
 }
 

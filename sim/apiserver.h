@@ -5,6 +5,7 @@
 #include "logger.h"
 #include "options.h"
 #include "simclock.h"
+#include "usagebook.h"
 
 #include <atomic>
 #include <memory>
@@ -20,7 +21,9 @@ class ContentReader;
 namespace bs::sim {
 
 // The HTTP front: routes of the Message Batches API (+ count_tokens), auth and version checks,
-// response headers, fault injection and the loopback-only /_sim control endpoints.
+// response headers, fault injection and the loopback-only /_sim control endpoints; the Admin
+// API's usage and cost reports. Routes live in files by concern: createroute.cpp,
+// resultsroute.cpp, adminroutes.cpp, controlroutes.cpp.
 class ApiServer {
 public:
     explicit ApiServer(const Options& options);
@@ -48,6 +51,8 @@ private:
     void remove(const httplib::Request& req, httplib::Response& res);
     void results(const httplib::Request& req, httplib::Response& res);
     void countTokens(const httplib::Request& req, httplib::Response& res);
+    void adminReport(const httplib::Request& req, httplib::Response& res);
+    bool checkAdminKey(const httplib::Request& req, httplib::Response& res);
     void simFaults(const httplib::Request& req, httplib::Response& res);
     void simClock(const httplib::Request& req, httplib::Response& res);
 
@@ -55,6 +60,7 @@ private:
     SimClock m_clock;
     BatchStore m_store;
     FaultInjector m_faults;
+    UsageBook m_usage; // what every ended batch billed (Admin API reports)
     Logger m_logger;
     std::unique_ptr<httplib::Server> m_server;
     std::string m_baseUrl;

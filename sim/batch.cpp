@@ -141,6 +141,7 @@ bool Batch::finalize(const std::string& dir) {
     std::setvbuf(f, buffer.data(), _IOFBF, buffer.size());
     OutcomeGenerator gen(seed);
     std::string line;
+    std::vector<UsageEntry> billed;
     bool ok = true;
     for (uint32_t i : order) {
         const RequestRecord& r = records[i];
@@ -153,7 +154,12 @@ bool Batch::finalize(const std::string& dir) {
                 cache = OutcomeGenerator::Cache::Read;
         }
         line.clear();
-        gen.render(line, r, O(outcome[i]), cache);
+        UsageEntry u;
+        gen.render(line, r, O(outcome[i]), cache, &u);
+        if (u.model >= 0) {
+            u.timeUs = createdUs + std::min(done[i], endOffsetUs);
+            billed.push_back(u);
+        }
         if (std::fwrite(line.data(), 1, line.size(), f) != line.size())
             ok = false;
     }
@@ -164,6 +170,7 @@ bool Batch::finalize(const std::string& dir) {
         return false;
     }
     finalCounts = c;
+    usage = std::move(billed);
     endedUs = createdUs + endOffsetUs;
     return true;
 }

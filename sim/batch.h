@@ -1,6 +1,7 @@
 #pragma once
 
 #include "requestrecord.h"
+#include "usagebook.h"
 
 #include <cstdint>
 #include <mutex>
@@ -38,6 +39,9 @@ public:
     Counts finalCounts;
     bool resultsDeleted = false;
     std::vector<RequestRecord> records;
+    // Filled when the batch ends: what its succeeded requests are billed (taken by the server
+    // into its UsageBook).
+    std::vector<UsageEntry> usage;
 
     std::mutex mutex; // guards everything above after creation
 

@@ -46,6 +46,10 @@ bool Options::parse(const QStringList& arguments, int& exitCode) {
     p.addOption({u"port"_s, u"Port (0 = any free port)."_s, u"PORT"_s, u"0"_s});
     p.addOption(
         {u"api-key"_s, u"The accepted API key (x-api-key or Authorization: Bearer)."_s, u"KEY"_s});
+    p.addOption({u"admin-key"_s,
+                 u"The accepted Admin API key (x-api-key) of /v1/organizations/cost_report and "
+                 u"usage_report/messages; it is refused elsewhere."_s,
+                 u"KEY"_s});
     p.addOption({u"speed"_s,
                  u"Simulated seconds per real second (default 120). 0 = every request finishes "
                  u"instantly."_s,
@@ -91,6 +95,7 @@ bool Options::parse(const QStringList& arguments, int& exitCode) {
     if (!ok || port < 0 || port > 65535)
         return fail(u"--port"_s);
     apiKey = p.value(u"api-key"_s);
+    adminKey = p.value(u"admin-key"_s);
     speed = p.value(u"speed"_s).toDouble(&ok);
     if (!ok || speed < 0)
         return fail(u"--speed"_s);

@@ -13,6 +13,7 @@ public:
     QString host = QStringLiteral("127.0.0.1");
     int port = 0;
     QString apiKey;       // empty: any non-empty key is accepted
+    QString adminKey;     // the Admin API key; empty: any non-empty key but apiKey
     double speed = 120.0; // simulated seconds per real second; 0 = instant processing
     uint64_t seed = 1;
     double errorRate = 0.02; // share of valid requests that error transiently

@@ -48,13 +48,13 @@ void appendText(std::string& out, uint64_t h, size_t chars) {
 } // namespace
 
 void OutcomeGenerator::render(std::string& out, const RequestRecord& r, Outcome outcome,
-                              Cache cache) const {
+                              Cache cache, UsageEntry* usage) const {
     JsonWriter w(out);
     w.beginObject().key("custom_id").value(r.customId).key("result").beginObject();
     switch (outcome) {
     case Outcome::Succeeded:
         w.key("type").value("succeeded").key("message");
-        renderMessage(out, r, cache);
+        renderMessage(out, r, cache, usage);
         w.endObject(); // "result" (the message was written by renderMessage)
         break;
     case Outcome::Invalid:
@@ -84,7 +84,8 @@ void OutcomeGenerator::render(std::string& out, const RequestRecord& r, Outcome 
     out.push_back('\n');
 }
 
-void OutcomeGenerator::renderMessage(std::string& out, const RequestRecord& r, Cache cache) const {
+void OutcomeGenerator::renderMessage(std::string& out, const RequestRecord& r, Cache cache,
+                                     UsageEntry* usage) const {
     const auto& model = ModelCatalog::instance().at(r.model);
     const uint64_t h = Hashing::combine(m_seed, r.hash ^ 0x6f7574);
     const double roll = Hashing::unit(h);
@@ -188,7 +189,18 @@ void OutcomeGenerator::renderMessage(std::string& out, const RequestRecord& r, C
             .key("thinking_tokens")
             .value(thinkingTokens)
             .endObject();
-    w.key("service_tier").value("batch").key("inference_geo").value("global");
+    const bool geoUs = (r.flags & RequestRecord::GeoUs) != 0;
+    w.key("service_tier").value("batch").key("inference_geo").value(geoUs ? "us" : "global");
+    if (usage) {
+        usage->model = r.model;
+        usage->geoUs = geoUs;
+        usage->input = std::max(0, input);
+        usage->cache5m = c5;
+        usage->cache1h = c1;
+        usage->cacheRead = read;
+        usage->output = outTokens;
+        usage->webSearches = searches;
+    }
     w.endObject();
     w.endObject();
 }

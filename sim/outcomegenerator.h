@@ -1,6 +1,7 @@
 #pragma once
 
 #include "requestrecord.h"
+#include "usagebook.h"
 
 #include <cstdint>
 #include <string>
@@ -17,10 +18,14 @@ public:
     explicit OutcomeGenerator(uint64_t seed)
         : m_seed(seed) {}
 
-    void render(std::string& out, const RequestRecord& r, Outcome outcome, Cache cache) const;
+    // `usage`, when given, receives the billed figures of a succeeded request (model, tokens,
+    // searches, geo); its time is left to the caller.
+    void render(std::string& out, const RequestRecord& r, Outcome outcome, Cache cache,
+                UsageEntry* usage = nullptr) const;
 
 private:
-    void renderMessage(std::string& out, const RequestRecord& r, Cache cache) const;
+    void renderMessage(std::string& out, const RequestRecord& r, Cache cache,
+                       UsageEntry* usage) const;
     uint64_t m_seed;
 };
 

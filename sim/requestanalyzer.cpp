@@ -2,6 +2,7 @@
 
 #include "hashing.h"
 #include "modelcatalog.h"
+#include "pricetable.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -196,6 +197,20 @@ RequestRecord RequestAnalyzer::analyze(const QJsonObject& p, bool output300kBeta
     }
     if (p.value(u"research_preview_2026_02"_s).toString() == u"active"_s)
         invalid(RequestRecord::ForbiddenParam, u"research_preview_2026_02"_s);
+    // inference_geo (data residency): "us" or "global" on Claude 4.6+ models; earlier models
+    // reject the parameter altogether (reference/pricing.md §5).
+    const QJsonValue geo = p.value(u"inference_geo"_s);
+    if (!geo.isUndefined() && !geo.isNull()) {
+        const QString g = geo.toString();
+        const PriceTable::Entry* e =
+            r.model >= 0 ? PriceTable::find(catalog.at(r.model).id) : nullptr;
+        if (!geo.isString() || (g != u"us"_s && g != u"global"_s))
+            invalid(RequestRecord::GeoInvalid, geo.isString() ? g : u"(not a string)"_s);
+        else if (r.model >= 0 && (!e || !e->geoEligible))
+            invalid(RequestRecord::GeoUnsupported, QString::fromStdString(catalog.at(r.model).id));
+        else if (g == u"us"_s)
+            r.flags |= RequestRecord::GeoUs;
+    }
     const QJsonValue messages = p.value(u"messages"_s);
     if (!messages.isArray() || messages.toArray().isEmpty())
         invalid(RequestRecord::NoMessages);
@@ -256,6 +271,11 @@ std::string RequestAnalyzer::invalidMessage(const RequestRecord& r) {
     case RequestRecord::PromptTooLong:
         return "prompt is too long: " + std::to_string(r.inputTokens) + " tokens > " + d +
                " maximum";
+    case RequestRecord::GeoUnsupported:
+        return "inference_geo: not supported for model '" + d +
+               "'; inference_geo is available on Claude 4.6 and later models";
+    case RequestRecord::GeoInvalid:
+        return "inference_geo: Input should be 'global' or 'us' (got '" + d + "')";
     default:
         return "invalid request";
     }

@@ -20,6 +20,8 @@ struct RequestRecord {
         ForbiddenParam,
         NoMessages,
         PromptTooLong,
+        GeoUnsupported, // inference_geo on a model before Claude 4.6
+        GeoInvalid,     // inference_geo other than "us" or "global"
     };
     enum Flag : uint8_t {
         WebSearch = 1,
@@ -28,6 +30,7 @@ struct RequestRecord {
         ToolChoiceForced = 8,
         StopSequences = 16,
         CodeExecution = 32,
+        GeoUs = 64, // inference_geo "us": echoed in usage, billed 1.1x
     };
 
     std::string customId;

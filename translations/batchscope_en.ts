@@ -106,6 +106,10 @@
         <source>Internal error: a create body must be a non-empty random-access device.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cost report</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::ApiError</name>
@@ -304,6 +308,18 @@
     </message>
     <message>
         <source>The request body could not be read again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is not a cost report page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cost report bucket has no valid starting_at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cost report amount is not a decimal string</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1415,6 +1431,18 @@
         <source>Check that the keyring (Secret Service) is running and unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No Admin API key: %1 is not set and the keychain holds none. Store one with &apos;batchscope-cli key set --admin&apos; (it reads the key from stdin), or set %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer when asked for the Admin API key. Check that the keyring is running and unlocked, or set %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain failed with the Admin API key. Check that the keyring (Secret Service) is running and unlocked, or set %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::SettingsStore</name>
@@ -1684,7 +1712,8 @@ Exit codes:
   4  API key missing or refused, keychain unavailable
   5  ledger error
   6  partial: some items errored, expired or were canceled
-  7  over budget: a budget would be passed, nothing was sent</source>
+  7  over budget: a budget would be passed, nothing was sent
+  8  reconcile: the ledger and Anthropic&apos;s cost report differ</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1877,11 +1906,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&apos;key set&apos; reads the API key from stdin (a pipe, or typed at a prompt that does not show it) and stores it in the OS keychain; it is never taken from the command line. &apos;key clear&apos; removes it. ANTHROPIC_API_KEY, when set, is used before the keychain.
-With --slack-webhook the same is done for the Slack incoming-webhook URL that alerts are posted to (the URL is a secret: it is never shown). BATCHSCOPE_SLACK_WEBHOOK_URL, when set, is used before the keychain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The Slack incoming-webhook URL for alerts instead of the API key.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1903,6 +1927,78 @@ With --slack-webhook the same is done for the Slack incoming-webhook URL that al
     </message>
     <message>
         <source>Slack webhook URL removed from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;key set&apos; reads the API key from stdin (a pipe, or typed at a prompt that does not show it) and stores it in the OS keychain; it is never taken from the command line. &apos;key clear&apos; removes it. ANTHROPIC_API_KEY, when set, is used before the keychain.
+With --slack-webhook the same is done for the Slack incoming-webhook URL that alerts are posted to (the URL is a secret: it is never shown). BATCHSCOPE_SLACK_WEBHOOK_URL, when set, is used before the keychain.
+With --admin the same is done for the Admin API key that &apos;reconcile&apos; uses (ANTHROPIC_ADMIN_KEY, when set, is used before the keychain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Admin API key (for &apos;reconcile&apos;) instead of the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin API key (typing is not shown): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin API key stored in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin API key removed from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::ReconcileCommand</name>
+    <message>
+        <source>Compare the ledger&apos;s cost per day and model with Anthropic&apos;s cost report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetches the Admin API&apos;s cost report (batch tier, grouped by description) from --since (default: the last 7 days) through today and shows, per UTC day and model, the ledger&apos;s cost, Anthropic&apos;s and the difference; web searches get a row of their own per day. A difference over 1 % (and at least $0.001), or results the ledger could not price, is flagged and the exit code is 8. Needs the Admin API key: ANTHROPIC_ADMIN_KEY, else the keychain (&apos;key set --admin&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From this UTC day (default: 6 days ago).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid base URL %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Admin API refused the key (%1). Reconciliation needs an Admin API key, not an ordinary API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day         model                         ledger        Anthropic     difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(web search)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  FLAGGED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to compare: neither the ledger nor the cost report has batch spend in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) flagged.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ledger and Anthropic agree.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3304,6 +3400,10 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line, shows how the file will be split to fit the API limits, what it will cost per model and what it adds to your budgets, before anything is sent.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Re&amp;conciliation…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::PlanTableModel</name>
@@ -3379,6 +3479,90 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
     <message>
         <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::ReconcileTableModel</name>
+    <message>
+        <source>Web search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n unpriced)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger and Anthropic differ by more than 1 % (and at least $0.001), or the ledger holds results it could not price. Check the price table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::ReconciliationDialog</name>
+    <message>
+        <source>Reconciliation with Anthropic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From (UTC):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching Anthropic&apos;s cost report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to compare: no batch spend in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) differ by more than 1 %: check the price table.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ledger and Anthropic agree on every row.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -106,6 +106,10 @@
         <source>Internal error: a create body must be a non-empty random-access device.</source>
         <translation>내부 오류: 생성 요청 본문은 비어 있지 않은 임의 접근 장치여야 합니다.</translation>
     </message>
+    <message>
+        <source>Cost report</source>
+        <translation>비용 보고서</translation>
+    </message>
 </context>
 <context>
     <name>bs::ApiError</name>
@@ -302,6 +306,18 @@
     <message>
         <source>The request body could not be read again: %1</source>
         <translation>요청 본문을 다시 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>the answer is not a cost report page</source>
+        <translation>응답이 비용 보고서 페이지가 아닙니다</translation>
+    </message>
+    <message>
+        <source>a cost report bucket has no valid starting_at</source>
+        <translation>비용 보고서의 시간 구간에 올바른 starting_at이 없습니다</translation>
+    </message>
+    <message>
+        <source>a cost report amount is not a decimal string</source>
+        <translation>비용 보고서의 금액이 10진수 문자열이 아닙니다</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +1415,18 @@
         <source>Check that the keyring (Secret Service) is running and unlocked.</source>
         <translation>키링(Secret Service)이 실행 중이고 잠금 해제되어 있는지 확인하세요.</translation>
     </message>
+    <message>
+        <source>No Admin API key: %1 is not set and the keychain holds none. Store one with &apos;batchscope-cli key set --admin&apos; (it reads the key from stdin), or set %1.</source>
+        <translation>Admin API 키가 없습니다: %1이(가) 설정되어 있지 않고 키체인에도 없습니다. &apos;batchscope-cli key set --admin&apos;(표준 입력에서 키를 읽음)으로 저장하거나 %1을(를) 설정하세요.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer when asked for the Admin API key. Check that the keyring is running and unlocked, or set %1.</source>
+        <translation>Admin API 키를 요청했지만 시스템 키체인이 응답하지 않았습니다. 키링이 실행 중이고 잠금 해제되어 있는지 확인하거나 %1을(를) 설정하세요.</translation>
+    </message>
+    <message>
+        <source>The system keychain failed with the Admin API key. Check that the keyring (Secret Service) is running and unlocked, or set %1.</source>
+        <translation>시스템 키체인이 Admin API 키를 처리하지 못했습니다. 키링(Secret Service)이 실행 중이고 잠금 해제되어 있는지 확인하거나 %1을(를) 설정하세요.</translation>
+    </message>
 </context>
 <context>
     <name>bs::SettingsStore</name>
@@ -1668,7 +1696,8 @@ Exit codes:
   4  API key missing or refused, keychain unavailable
   5  ledger error
   6  partial: some items errored, expired or were canceled
-  7  over budget: a budget would be passed, nothing was sent</source>
+  7  over budget: a budget would be passed, nothing was sent
+  8  reconcile: the ledger and Anthropic&apos;s cost report differ</source>
         <translation>화면 없는 Batchscope: 앱과 같은 원장으로 Message Batches를 제출하고, 지켜보고, 비용을 기록합니다.
 
 명령(&apos;batchscope-cli COMMAND --help&apos;로 자세히 보기):
@@ -1685,7 +1714,8 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
   4  API key missing or refused: API 키가 없거나 거부됨, 키체인 사용 불가
   5  ledger error: 원장 오류
   6  partial: 일부 항목이 오류, 만료 또는 취소됨
-  7  over budget: 예산 초과(아무것도 보내지 않음)</translation>
+  7  over budget: 예산 초과(아무것도 보내지 않음)
+  8  reconcile: 원장과 Anthropic 비용 보고서가 다름</translation>
     </message>
 </context>
 <context>
@@ -1876,12 +1906,6 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
         <translation>API 키(또는 Slack 웹후크 URL)를 OS 키체인에 저장하거나 지웁니다.</translation>
     </message>
     <message>
-        <source>&apos;key set&apos; reads the API key from stdin (a pipe, or typed at a prompt that does not show it) and stores it in the OS keychain; it is never taken from the command line. &apos;key clear&apos; removes it. ANTHROPIC_API_KEY, when set, is used before the keychain.
-With --slack-webhook the same is done for the Slack incoming-webhook URL that alerts are posted to (the URL is a secret: it is never shown). BATCHSCOPE_SLACK_WEBHOOK_URL, when set, is used before the keychain.</source>
-        <translation>&apos;key set&apos;은 표준 입력(파이프, 또는 입력 내용이 보이지 않는 프롬프트)에서 API 키를 읽어 OS 키체인에 저장합니다. 명령줄에서는 절대 받지 않습니다. &apos;key clear&apos;는 키를 지웁니다. ANTHROPIC_API_KEY가 설정되어 있으면 키체인보다 먼저 씁니다.
---slack-webhook을 주면 알림을 보낼 Slack 수신 웹후크 URL에 대해 같은 일을 합니다(URL은 비밀이므로 절대 표시하지 않습니다). BATCHSCOPE_SLACK_WEBHOOK_URL이 설정되어 있으면 키체인보다 먼저 씁니다.</translation>
-    </message>
-    <message>
         <source>The Slack incoming-webhook URL for alerts instead of the API key.</source>
         <translation>API 키 대신 알림용 Slack 수신 웹후크 URL.</translation>
     </message>
@@ -1904,6 +1928,79 @@ With --slack-webhook the same is done for the Slack incoming-webhook URL that al
     <message>
         <source>Slack webhook URL removed from the keychain.</source>
         <translation>Slack 웹후크 URL을 키체인에서 지웠습니다.</translation>
+    </message>
+    <message>
+        <source>&apos;key set&apos; reads the API key from stdin (a pipe, or typed at a prompt that does not show it) and stores it in the OS keychain; it is never taken from the command line. &apos;key clear&apos; removes it. ANTHROPIC_API_KEY, when set, is used before the keychain.
+With --slack-webhook the same is done for the Slack incoming-webhook URL that alerts are posted to (the URL is a secret: it is never shown). BATCHSCOPE_SLACK_WEBHOOK_URL, when set, is used before the keychain.
+With --admin the same is done for the Admin API key that &apos;reconcile&apos; uses (ANTHROPIC_ADMIN_KEY, when set, is used before the keychain).</source>
+        <translation>&apos;key set&apos;은 표준 입력(파이프, 또는 입력 내용이 보이지 않는 프롬프트)에서 API 키를 읽어 OS 키체인에 저장합니다. 명령줄에서는 절대 받지 않습니다. &apos;key clear&apos;는 키를 지웁니다. ANTHROPIC_API_KEY가 설정되어 있으면 키체인보다 먼저 씁니다.
+--slack-webhook을 주면 알림을 보낼 Slack 수신 웹후크 URL에 대해 같은 일을 합니다(URL은 비밀이므로 절대 표시하지 않습니다). BATCHSCOPE_SLACK_WEBHOOK_URL이 설정되어 있으면 키체인보다 먼저 씁니다.
+--admin을 주면 &apos;reconcile&apos;이 쓰는 Admin API 키에 대해 같은 일을 합니다(ANTHROPIC_ADMIN_KEY가 설정되어 있으면 키체인보다 먼저 씁니다).</translation>
+    </message>
+    <message>
+        <source>The Admin API key (for &apos;reconcile&apos;) instead of the API key.</source>
+        <translation>API 키 대신 Admin API 키(&apos;reconcile&apos;용).</translation>
+    </message>
+    <message>
+        <source>Admin API key (typing is not shown): </source>
+        <translation>Admin API 키(입력 내용은 보이지 않음): </translation>
+    </message>
+    <message>
+        <source>Admin API key stored in the keychain.</source>
+        <translation>Admin API 키를 키체인에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Admin API key removed from the keychain.</source>
+        <translation>Admin API 키를 키체인에서 지웠습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::ReconcileCommand</name>
+    <message>
+        <source>Compare the ledger&apos;s cost per day and model with Anthropic&apos;s cost report.</source>
+        <translation>원장의 일별·모델별 비용을 Anthropic 비용 보고서와 대조합니다.</translation>
+    </message>
+    <message>
+        <source>Fetches the Admin API&apos;s cost report (batch tier, grouped by description) from --since (default: the last 7 days) through today and shows, per UTC day and model, the ledger&apos;s cost, Anthropic&apos;s and the difference; web searches get a row of their own per day. A difference over 1 % (and at least $0.001), or results the ledger could not price, is flagged and the exit code is 8. Needs the Admin API key: ANTHROPIC_ADMIN_KEY, else the keychain (&apos;key set --admin&apos;).</source>
+        <translation>Admin API의 비용 보고서(batch 등급, 설명별 묶음)를 --since(기본값: 최근 7일)부터 오늘까지 가져와 UTC 날짜와 모델마다 원장의 비용, Anthropic의 비용, 그 차이를 보여 줍니다. 웹 검색은 날마다 따로 한 행이 됩니다. 차이가 1 %를 넘고($0.001 이상) 있거나 원장이 가격을 매기지 못한 결과가 있으면 표시하고 종료 코드는 8입니다. Admin API 키가 필요합니다: ANTHROPIC_ADMIN_KEY, 없으면 키체인(&apos;key set --admin&apos;).</translation>
+    </message>
+    <message>
+        <source>From this UTC day (default: 6 days ago).</source>
+        <translation>이 UTC 날짜부터(기본값: 6일 전).</translation>
+    </message>
+    <message>
+        <source>Invalid base URL %1: %2</source>
+        <translation>잘못된 기본 URL %1: %2</translation>
+    </message>
+    <message>
+        <source>The Admin API refused the key (%1). Reconciliation needs an Admin API key, not an ordinary API key.</source>
+        <translation>Admin API가 키를 거부했습니다(%1). 대조에는 일반 API 키가 아니라 Admin API 키가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>day         model                         ledger        Anthropic     difference</source>
+        <translation>날짜        모델                          원장          Anthropic     차이</translation>
+    </message>
+    <message>
+        <source>(web search)</source>
+        <translation>(웹 검색)</translation>
+    </message>
+    <message>
+        <source>  FLAGGED</source>
+        <translation>  차이 있음</translation>
+    </message>
+    <message>
+        <source>Nothing to compare: neither the ledger nor the cost report has batch spend in this period.</source>
+        <translation>대조할 것이 없습니다: 이 기간에는 원장에도 비용 보고서에도 배치 지출이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) flagged.</source>
+        <translation>
+            <numerusform>차이 %n건이 표시되었습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ledger and Anthropic agree.</source>
+        <translation>원장과 Anthropic이 일치합니다.</translation>
     </message>
 </context>
 <context>
@@ -3283,6 +3380,10 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line, shows how the file will be split to fit the API limits, what it will cost per model and what it adds to your budgets, before anything is sent.</source>
         <translation>한 줄에 요청 하나: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope는 무엇이든 보내기 전에 모든 줄을 검사하고, API 한도에 맞게 파일을 어떻게 나눌지, 모델별 비용이 얼마인지, 예산에 얼마가 더해지는지 보여 줍니다.</translation>
     </message>
+    <message>
+        <source>Re&amp;conciliation…</source>
+        <translation>대조(&amp;C)…</translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::PlanTableModel</name>
@@ -3359,6 +3460,88 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     <message>
         <source>Severity</source>
         <translation>심각도</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::ReconcileTableModel</name>
+    <message>
+        <source>Web search</source>
+        <translation>웹 검색</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n unpriced)</source>
+        <translation>
+            <numerusform>%1 (가격 없음 %n건)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>차이 있음</translation>
+    </message>
+    <message>
+        <source>Agrees</source>
+        <translation>일치</translation>
+    </message>
+    <message>
+        <source>The ledger and Anthropic differ by more than 1 % (and at least $0.001), or the ledger holds results it could not price. Check the price table.</source>
+        <translation>원장과 Anthropic의 차이가 1 %를 넘거나($0.001 이상), 원장에 가격을 매기지 못한 결과가 있습니다. 가격표를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>날짜(UTC)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>원장</translation>
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>차이</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::ReconciliationDialog</name>
+    <message>
+        <source>Reconciliation with Anthropic</source>
+        <translation>Anthropic 청구액과 대조</translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile</source>
+        <translation>대조(&amp;R)</translation>
+    </message>
+    <message>
+        <source>From (UTC):</source>
+        <translation>시작(UTC):</translation>
+    </message>
+    <message>
+        <source>Fetching Anthropic&apos;s cost report…</source>
+        <translation>Anthropic 비용 보고서를 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Nothing to compare: no batch spend in this period.</source>
+        <translation>대조할 것이 없습니다: 이 기간에는 배치 지출이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) differ by more than 1 %: check the price table.</source>
+        <translation>
+            <numerusform>%n개 행이 1 % 넘게 다릅니다: 가격표를 확인하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ledger and Anthropic agree on every row.</source>
+        <translation>모든 행에서 원장과 Anthropic이 일치합니다.</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "startupprobe.h"
 #include "translator.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -29,6 +30,10 @@ int main(int argc, char* argv[]) {
         QStringLiteral("The ledger file (default: %1).").arg(bs::Ledger::defaultPath()),
         QStringLiteral("file"));
     parser.addOption(ledgerOption);
+    QCommandLineOption reconcileOption(
+        QStringList{QStringLiteral("reconcile")},
+        QStringLiteral("Open View > Reconciliation once the window is up."));
+    parser.addOption(reconcileOption);
     parser.addPositionalArgument(
         QStringLiteral("file"),
         QStringLiteral("JSONL files to check and submit (each opens the Submit dialog). When a "
@@ -67,6 +72,11 @@ int main(int argc, char* argv[]) {
     bs::ConsoleSession session;
     bs::ui::StartupProbe::installIfAsked(&window);
     window.show();
+    if (parser.isSet(reconcileOption))
+        QTimer::singleShot(0, &window, [&window] {
+            if (auto* a = window.findChild<QAction*>(QStringLiteral("actionReconciliation")))
+                a->trigger();
+        });
     QObject::connect(&instance, &bs::SingleInstance::filesHandedOver, &window,
                      [&window](const QStringList& handed) {
                          window.bringToFront();

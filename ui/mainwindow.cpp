@@ -9,6 +9,7 @@
 #include "batches/progressdelegate.h"
 #include "dashboard/spenddock.h"
 #include "intake/submitdialog.h"
+#include "reconcile/reconciliationdialog.h"
 
 #include "api/apierror.h"
 #include "core/redactor.h"
@@ -339,6 +340,16 @@ void MainWindow::createActions() {
     m_refresh->setEnabled(false);
     viewMenu->addMenu(m_columnsMenu);
     m_spend = SpendDock::install(this, viewMenu);
+    viewMenu
+        ->addAction(tr("Re&conciliation…"), this,
+                    [this] {
+                        auto* d = new ReconciliationDialog(
+                            m_session ? m_session->ledgerPath() : QString(),
+                            m_session ? m_session->baseUrl() : QUrl(), this);
+                        d->setAttribute(Qt::WA_DeleteOnClose);
+                        d->show();
+                    })
+        ->setObjectName(QStringLiteral("actionReconciliation"));
 
     m_actions = new BatchActions(m_batchView, m_batchModel, this);
     m_actions->setWindowActions(open, m_copyId, m_refresh);

@@ -5,10 +5,12 @@
 #include "batchjob.h"
 #include "batchlistjob.h"
 #include "core/appinfo.h"
+#include "costreportjob.h"
 #include "counttokensjob.h"
 #include "deletebatchjob.h"
 #include "resultstream.h"
 
+#include <QDateTime>
 #include <QIODevice>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
@@ -211,6 +213,21 @@ BatchListJob* ApiClient::listAllBatches(int pageSize) {
 CountTokensJob* ApiClient::countTokens(const QByteArray& body) {
     auto* job = new CountTokensJob(this, endpoint(QStringLiteral("/v1/messages/count_tokens")),
                                    body, tr("Count tokens"));
+    return startJob(job);
+}
+
+CostReportJob* ApiClient::costReport(QDate from, QDate untilExclusive) {
+    const auto iso = [](QDate d) {
+        return QDateTime(d, QTime(0, 0), Qt::UTC).toString(Qt::ISODate);
+    };
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("starting_at"), iso(from));
+    query.addQueryItem(QStringLiteral("ending_at"), iso(untilExclusive));
+    query.addQueryItem(QStringLiteral("bucket_width"), QStringLiteral("1d"));
+    query.addQueryItem(QStringLiteral("group_by[]"), QStringLiteral("description"));
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("31"));
+    auto* job = new CostReportJob(
+        this, endpoint(QStringLiteral("/v1/organizations/cost_report"), query), tr("Cost report"));
     return startJob(job);
 }
 

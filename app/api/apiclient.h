@@ -5,6 +5,7 @@
 #include "messagebatch.h"
 #include "retrypolicy.h"
 
+#include <QDate>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QNetworkRequest>
@@ -20,6 +21,7 @@ class ApiJob;
 class BatchJob;
 class BatchListJob;
 class CountTokensJob;
+class CostReportJob;
 class DeleteBatchJob;
 class ResultStream;
 
@@ -70,6 +72,9 @@ public:
     // POST /v1/messages/count_tokens. The body is a count_tokens body (see
     // CountTokensJob::bodyFromParams to derive one from batch params).
     CountTokensJob* countTokens(const QByteArray& body);
+    // The Admin API's cost report of the UTC days [from, untilExclusive), grouped by
+    // description, every page. Call it on a client whose key is the Admin key.
+    CostReportJob* costReport(QDate from, QDate untilExclusive);
     // GET the batch's results_url with Accept: application/binary, streamed line by line. A batch
     // without results_url gives a Config error.
     ResultStream* streamResults(const MessageBatch& batch);

@@ -17,6 +17,8 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/deletebatchjob.cpp
     ${CMAKE_CURRENT_LIST_DIR}/counttokensjob.h
     ${CMAKE_CURRENT_LIST_DIR}/counttokensjob.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/costreportjob.h
+    ${CMAKE_CURRENT_LIST_DIR}/costreportjob.cpp
     ${CMAKE_CURRENT_LIST_DIR}/resultstream.h
     ${CMAKE_CURRENT_LIST_DIR}/resultstream.cpp
     ${CMAKE_CURRENT_LIST_DIR}/apiclient.h

@@ -9,6 +9,7 @@
 #include "commands/costcommand.h"
 #include "commands/exportcommand.h"
 #include "commands/keycommand.h"
+#include "commands/reconcilecommand.h"
 #include "commands/repricecommand.h"
 #include "commands/resultscommand.h"
 #include "commands/retrycommand.h"
@@ -73,6 +74,7 @@ std::vector<std::unique_ptr<Command>> CliApp::commands() {
     list.push_back(std::make_unique<CostCommand>());
     list.push_back(std::make_unique<BudgetCommand>());
     list.push_back(std::make_unique<RepriceCommand>());
+    list.push_back(std::make_unique<ReconcileCommand>());
     list.push_back(std::make_unique<KeyCommand>());
     list.push_back(std::make_unique<WatchCommand>());
     list.push_back(std::make_unique<AlertsCommand>());
@@ -102,7 +104,8 @@ QString CliApp::helpText() {
               "  4  API key missing or refused, keychain unavailable\n"
               "  5  ledger error\n"
               "  6  partial: some items errored, expired or were canceled\n"
-              "  7  over budget: a budget would be passed, nothing was sent")
+              "  7  over budget: a budget would be passed, nothing was sent\n"
+              "  8  reconcile: the ledger and Anthropic's cost report differ")
         .arg(commandList, Ledger::defaultPath());
 }
 

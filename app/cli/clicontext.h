@@ -41,6 +41,7 @@ public:
     void setBaseUrl(const QString& url) { m_baseUrl = url; }
     void setLedgerPath(const QString& path) { m_ledgerPath = path; }
     QString ledgerPath() const; // --ledger, else the app's ledger
+    QString baseUrl() const { return m_baseUrl; }
 
     // Opens the ledger once. False when it cannot be opened: the failure was printed, the
     // command returns Exit::LedgerFailure.

@@ -13,6 +13,7 @@ struct Exit {
         LedgerFailure = 5, // the ledger cannot be opened, read or written
         Partial = 6,       // some items errored, expired or were canceled
         OverBudget = 7,    // submit: a budget would be passed; nothing was sent
+        Discrepancy = 8,   // reconcile: the ledger and Anthropic's cost report differ
     };
 };
 

@@ -113,6 +113,53 @@ quint64 SecretStore::findSlackWebhook(QObject* context, Callback done) {
     return start(job, Operation::Read, QString(), context, std::move(done), slackWebhookEntry());
 }
 
+quint64 SecretStore::writeAdminKey(const QString& key, QObject* context, Callback done) {
+    Redactor::addSecret(key);
+    auto* job = new QKeychain::WritePasswordJob(serviceName(), this);
+    job->setTextData(key);
+    return start(job, Operation::Write, QString(), context, std::move(done), adminKeyEntry());
+}
+
+quint64 SecretStore::deleteAdminKey(QObject* context, Callback done) {
+    auto* job = new QKeychain::DeletePasswordJob(serviceName(), this);
+    return start(job, Operation::Delete, QString(), context, std::move(done), adminKeyEntry());
+}
+
+quint64 SecretStore::findAdminKey(QObject* context, Callback done) {
+    const QString fromEnv = qEnvironmentVariable(adminKeyVariable().toLatin1().constData());
+    if (!fromEnv.trimmed().isEmpty()) {
+        Redactor::addSecret(fromEnv.trimmed());
+        Result r;
+        r.operation = Operation::Read;
+        r.status = Status::Ok;
+        r.secret = fromEnv.trimmed();
+        r.fromEnvironment = true;
+        return answerNow(std::move(r), context, std::move(done));
+    }
+    auto* job = new QKeychain::ReadPasswordJob(serviceName(), this);
+    return start(job, Operation::Read, QString(), context, std::move(done), adminKeyEntry());
+}
+
+QString SecretStore::adminKeyMessage(const Result& result) {
+    switch (result.status) {
+    case Status::Ok:
+        return QString();
+    case Status::NotFound:
+        return tr("No Admin API key: %1 is not set and the keychain holds none. Store one with "
+                  "'batchscope-cli key set --admin' (it reads the key from stdin), or set %1.")
+            .arg(adminKeyVariable());
+    case Status::Timeout:
+        return tr("The system keychain did not answer when asked for the Admin API key. Check "
+                  "that the keyring is running and unlocked, or set %1.")
+            .arg(adminKeyVariable());
+    case Status::Error:
+        break;
+    }
+    return tr("The system keychain failed with the Admin API key. Check that the keyring "
+              "(Secret Service) is running and unlocked, or set %1.")
+        .arg(adminKeyVariable());
+}
+
 QString SecretStore::webhookMessage(const Result& result) {
     switch (result.status) {
     case Status::Ok:
@@ -173,7 +220,8 @@ quint64 SecretStore::start(QKeychain::Job* job, Operation op, const QString& lab
     p.done = std::move(done);
     p.result.operation = op;
     p.result.label = label;
-    p.webhook = !entry.isEmpty();
+    p.webhook = entry == slackWebhookEntry();
+    p.admin = entry == adminKeyEntry();
     p.timer = new QTimer(this);
     p.timer->setSingleShot(true);
     connect(p.timer, &QTimer::timeout, this, [this, id] { onTimeout(id); });
@@ -282,13 +330,17 @@ void SecretStore::deliver(quint64 id, Pending p) {
         p.result.message = apiKeyLookupMessage(p.result);
     if (p.webhook && !p.result.isOk())
         p.result.message = webhookMessage(p.result);
-    if (p.webhook && p.result.isOk() && !p.result.secret.isEmpty())
+    if (p.admin && !p.result.isOk())
+        p.result.message = adminKeyMessage(p.result);
+    if ((p.webhook || p.admin) && p.result.isOk() && !p.result.secret.isEmpty())
         Redactor::addSecret(p.result.secret); // masked in everything shown from now on
     p.result.message = Redactor::redact(p.result.message);
     if (!p.result.isOk())
-        qCInfo(lcSecrets).noquote()
-            << "keychain" << (p.webhook ? slackWebhookEntry() : keyName(p.result.label)) << ":"
-            << p.result.message;
+        qCInfo(lcSecrets).noquote() << "keychain"
+                                    << (p.webhook ? slackWebhookEntry()
+                                        : p.admin ? adminKeyEntry()
+                                                  : keyName(p.result.label))
+                                    << ":" << p.result.message;
     Q_EMIT finished(id, p.result);
     if (p.done && (!p.hasContext || p.context))
         p.done(p.result);

@@ -89,6 +89,17 @@ public:
     static QString slackWebhookVariable() { return QStringLiteral("BATCHSCOPE_SLACK_WEBHOOK_URL"); }
     static QString slackWebhookEntry() { return QStringLiteral("slack-webhook"); }
 
+    // The Admin API key (reconciliation with Anthropic's cost report; optional). Kept in the
+    // keychain entry "admin-key" (`batchscope-cli key set --admin`), or given by
+    // ANTHROPIC_ADMIN_KEY on a server without a keychain; findAdminKey() asks the environment
+    // first. NotFound means "no reconciliation", with a message saying how to give one. The key
+    // found is registered with the Redactor, like every other secret.
+    quint64 writeAdminKey(const QString& key, QObject* context = nullptr, Callback done = {});
+    quint64 deleteAdminKey(QObject* context = nullptr, Callback done = {});
+    quint64 findAdminKey(QObject* context = nullptr, Callback done = {});
+    static QString adminKeyVariable() { return QStringLiteral("ANTHROPIC_ADMIN_KEY"); }
+    static QString adminKeyEntry() { return QStringLiteral("admin-key"); }
+
     int pendingCount() const { return int(m_pending.size()); }
 
 Q_SIGNALS:
@@ -104,11 +115,13 @@ private:
         QTimer* timer = nullptr;
         bool apiKeyLookup = false; // findApiKey(): a failure's message says where keys come from
         bool webhook = false;      // the Slack webhook entry, not an API key
+        bool admin = false;        // the Admin API key entry
     };
     quint64 start(QKeychain::Job* job, Operation op, const QString& label, QObject* context,
                   Callback done, const QString& entry = QString());
     quint64 answerNow(Result result, QObject* context, Callback done);
     static QString webhookMessage(const Result& result);
+    static QString adminKeyMessage(const Result& result);
     void onJobFinished(quint64 id);
     void onTimeout(quint64 id);
     void deliver(quint64 id, Pending pending);

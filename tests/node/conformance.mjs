@@ -144,6 +144,21 @@ async function run(name) {
     for await (const r of await batches.results(created[0].id)) canceledResults.push(r.result.type);
     check(canceledResults.length === 3, 'results of the canceled batch');
 
+    // inference_geo: "us" on a Claude 4.6+ model is echoed in usage; an earlier model errors.
+    const geoParams = (model) => ({ model, max_tokens: 32, inference_geo: 'us',
+      messages: [{ role: 'user', content: 'Where does this run?' }] });
+    const geo = await batches.create({ requests: [
+      { custom_id: 'geo-us', params: geoParams('claude-opus-4-6') },
+      { custom_id: 'geo-old', params: geoParams('claude-opus-4-5-20251101') }] });
+    await control(url, '/_sim/clock', { advance_seconds: 7200 });
+    const geoResults = {};
+    for await (const r of await batches.results(geo.id)) geoResults[r.custom_id] = r.result;
+    check(geoResults['geo-us']?.type === 'succeeded' &&
+      geoResults['geo-us'].message.usage.inference_geo === 'us', 'inference_geo "us" echoed in usage');
+    check(geoResults['geo-old']?.type === 'errored' &&
+      geoResults['geo-old'].error.error.type === 'invalid_request_error',
+      'inference_geo on a pre-4.6 model: errored invalid_request_error');
+
     // Delete.
     const del = await batches.delete(created[1].id);
     check(del.id === created[1].id && del.type === 'message_batch_deleted', 'delete');

@@ -27,7 +27,9 @@ QString KeyCommand::description() const {
               "keychain.\n"
               "With --slack-webhook the same is done for the Slack incoming-webhook URL that "
               "alerts are posted to (the URL is a secret: it is never shown). "
-              "BATCHSCOPE_SLACK_WEBHOOK_URL, when set, is used before the keychain.");
+              "BATCHSCOPE_SLACK_WEBHOOK_URL, when set, is used before the keychain.\n"
+              "With --admin the same is done for the Admin API key that 'reconcile' uses "
+              "(ANTHROPIC_ADMIN_KEY, when set, is used before the keychain).");
 }
 
 void KeyCommand::addOptions(QCommandLineParser& parser) {
@@ -36,6 +38,9 @@ void KeyCommand::addOptions(QCommandLineParser& parser) {
     parser.addOption(QCommandLineOption(
         QStringLiteral("slack-webhook"),
         tr("The Slack incoming-webhook URL for alerts instead of the API key.")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("admin"),
+                           tr("The Admin API key (for 'reconcile') instead of the API key.")));
 }
 
 int KeyCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
@@ -48,6 +53,7 @@ int KeyCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
                           tr("Unknown action \"%1\": write 'key set' or 'key clear'.").arg(action));
     const bool set = action == QLatin1String("set");
     const bool webhook = parser.isSet(QStringLiteral("slack-webhook"));
+    const bool admin = !webhook && parser.isSet(QStringLiteral("admin"));
     SecretStore store;
     QEventLoop loop;
     SecretStore::Result result;
@@ -62,6 +68,7 @@ int KeyCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
             TerminalEcho echo(STDIN_FILENO);
             if (echo.isTerminal()) {
                 std::fputs(qPrintable(webhook ? tr("Slack webhook URL (typing is not shown): ")
+                                      : admin ? tr("Admin API key (typing is not shown): ")
                                               : tr("API key (typing is not shown): ")),
                            stderr);
                 std::fflush(stderr);
@@ -86,11 +93,16 @@ int KeyCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
                                       tr("That is not a webhook URL: it must start with "
                                          "https:// (e.g. https://hooks.slack.com/services/...)."));
             store.writeSlackWebhook(key, &loop, done);
+        } else if (admin) {
+            Redactor::addSecret(key);
+            store.writeAdminKey(key, &loop, done);
         } else {
             store.writeKey(QString(), key, &loop, done);
         }
     } else if (webhook) {
         store.deleteSlackWebhook(&loop, done);
+    } else if (admin) {
+        store.deleteAdminKey(&loop, done);
     } else {
         store.deleteKey(QString(), &loop, done);
     }
@@ -99,11 +111,15 @@ int KeyCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         return ctx.out().fail(Exit::AuthMissing, result.message);
     QJsonObject out;
     out[QLatin1String("action")] = action;
-    out[QLatin1String("secret")] =
-        webhook ? QStringLiteral("slack_webhook") : QStringLiteral("api_key");
+    out[QLatin1String("secret")] = webhook ? QStringLiteral("slack_webhook")
+                                   : admin ? QStringLiteral("admin_key")
+                                           : QStringLiteral("api_key");
     if (webhook)
         ctx.out().print(out, set ? tr("Slack webhook URL stored in the keychain.")
                                  : tr("Slack webhook URL removed from the keychain."));
+    else if (admin)
+        ctx.out().print(out, set ? tr("Admin API key stored in the keychain.")
+                                 : tr("Admin API key removed from the keychain."));
     else
         ctx.out().print(out, set ? tr("API key stored in the keychain.")
                                  : tr("API key removed from the keychain."));
