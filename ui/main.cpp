@@ -1,4 +1,6 @@
 #include "core/appinfo.h"
+#include "core/preferences.h"
+#include "core/profiles.h"
 #include "core/singleinstance.h"
 #include "ledger/ledger.h"
 #include "mainwindow.h"
@@ -6,11 +8,15 @@
 #include "startupprobe.h"
 #include "translator.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTimer>
+
+#include <algorithm>
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -28,6 +34,12 @@ int main(int argc, char* argv[]) {
         QStringLiteral("The ledger file (default: %1).").arg(bs::Ledger::defaultPath()),
         QStringLiteral("file"));
     parser.addOption(ledgerOption);
+    // Screenshot hook (./dev screenshot): triggers the window's action of this object name
+    // (e.g. actionBudgets, actionPreferences) once the window is up. Hidden from --help.
+    QCommandLineOption triggerOption(QStringList{QStringLiteral("trigger")}, QString(),
+                                     QStringLiteral("action"));
+    triggerOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(triggerOption);
     parser.addPositionalArgument(
         QStringLiteral("file"),
         QStringLiteral("JSONL files to check and submit (each opens the Submit dialog). When a "
@@ -36,7 +48,11 @@ int main(int argc, char* argv[]) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.process(app);
-    bs::ui::Translator::install(app, parser.value(langOption));
+    // Preferences (Settings): the language unless --lang, the poll bounds, the profile.
+    QSettings settings;
+    bs::ui::Translator::install(app, parser.isSet(langOption)
+                                         ? parser.value(langOption)
+                                         : bs::Preferences::language(settings));
     parser.setApplicationDescription(QApplication::translate("main", "Batchscope console"));
 
     // The console runs no SQL on this thread (its ledger work is on worker threads); the guard
@@ -64,6 +80,16 @@ int main(int argc, char* argv[]) {
 
     bs::ui::MainWindow window;
     bs::ConsoleSession session;
+    {
+        const QString profile = bs::Profiles::current(settings);
+        session.setProfile(profile, bs::Profiles::baseUrl(settings, profile, QUrl()));
+        bs::PollSchedule::Policy policy;
+        policy.freshMs = qint64(bs::Preferences::pollMinSeconds(settings)) * 1000;
+        policy.idleMs = qint64(bs::Preferences::pollMaxSeconds(settings)) * 1000;
+        policy.youngMs = std::clamp(policy.youngMs, policy.freshMs, policy.idleMs);
+        policy.steadyMs = std::clamp(policy.steadyMs, policy.freshMs, policy.idleMs);
+        session.setPollPolicy(policy);
+    }
     bs::ui::StartupProbe::installIfAsked(&window);
     window.show();
     QObject::connect(&instance, &bs::SingleInstance::filesHandedOver, &window,
@@ -87,9 +113,11 @@ int main(int argc, char* argv[]) {
     session.startMonitoring();
     // The files of the command line, once the window is up (the dialog reads the ledger the
     // session opens meanwhile).
-    QTimer::singleShot(0, &window, [&window, files] {
+    QTimer::singleShot(0, &window, [&window, files, trigger = parser.value(triggerOption)] {
         for (const QString& f : files)
             window.openFile(f);
+        if (auto* action = trigger.isEmpty() ? nullptr : window.findChild<QAction*>(trigger))
+            action->trigger();
     });
     const int rc = QApplication::exec();
     window.attachSession(nullptr);

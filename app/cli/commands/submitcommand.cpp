@@ -94,6 +94,7 @@ int SubmitCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
     options.acceptWarnings = parser.isSet(QStringLiteral("accept-warnings"));
     options.overrideReason = parser.value(QStringLiteral("override-budget"));
     options.expectedRequests = requests;
+    options.profile = ctx.profile();
     FileSubmitter submitter(ctx.client(), ledger);
     FileSubmitter::Result result;
     {
