@@ -3647,10 +3647,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Profile:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>empty: $ANTHROPIC_BASE_URL, else %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3724,6 +3720,10 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
     <message>
         <source>The quickest poll interval (%1 s) is longer than the slowest (%2 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3624,10 +3624,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <translation>제거(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Profile:</source>
-        <translation>프로필(&amp;P):</translation>
-    </message>
-    <message>
         <source>empty: $ANTHROPIC_BASE_URL, else %1</source>
         <translation>비우면: $ANTHROPIC_BASE_URL, 없으면 %1</translation>
     </message>
@@ -3702,6 +3698,10 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     <message>
         <source>The quickest poll interval (%1 s) is longer than the slowest (%2 s).</source>
         <translation>최소 폴링 간격(%1초)이 최대 간격(%2초)보다 깁니다.</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>프로필:</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,7 @@ BudgetsDialog::BudgetsDialog(LedgerWorker* worker, QWidget* parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("budgetStatus"));
     m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::RichText);
     layout->addWidget(m_status);
     auto* box = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -114,7 +115,7 @@ BudgetsDialog::BudgetsDialog(LedgerWorker* worker, QWidget* parent)
                 if (m_worker && path == m_worker->path() && !m_reloadSoon->isActive())
                     m_reloadSoon->start();
             });
-    resize(900, 520);
+    resize(1100, 560);
     reload();
 }
 

@@ -45,6 +45,7 @@ KeyPanel::KeyPanel(QWidget* parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("keyStatus"));
     m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::RichText); // showStatus() escapes what it shows
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     grid->addWidget(m_status, 3, 0, 1, 2);
     connect(m_set, &QPushButton::clicked, this, [this] { setKey(); });

@@ -57,6 +57,7 @@ PriceTablePanel::PriceTablePanel(LedgerWorker* worker, QWidget* parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("priceStatus"));
     m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::RichText); // showStatus() escapes what it shows
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
 

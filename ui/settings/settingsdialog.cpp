@@ -36,6 +36,7 @@ SettingsDialog::SettingsDialog(LedgerWorker* worker, QWidget* parent)
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("settingsError"));
     m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::RichText);
     layout->addWidget(m_error);
     auto* box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(box, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -60,7 +61,7 @@ QWidget* SettingsDialog::createConnectionTab() {
     row->addWidget(m_profile, 1);
     row->addWidget(add);
     row->addWidget(remove);
-    form->addRow(tr("&Profile:"), row);
+    form->addRow(tr("Profile:"), row);
     m_baseUrl = new QLineEdit(profiles);
     m_baseUrl->setObjectName(QStringLiteral("baseUrl"));
     m_baseUrl->setPlaceholderText(
@@ -182,7 +183,7 @@ bool SettingsDialog::addProfile(const QString& name, QString* why) {
     }
     if (why)
         *why = reason;
-    m_error->setText(reason);
+    m_error->setText(reason.toHtmlEscaped());
     return false;
 }
 
@@ -200,7 +201,7 @@ void SettingsDialog::askNewProfile() {
 void SettingsDialog::removeProfile() {
     const QString name = selectedProfile();
     if (name == Profiles::defaultName()) {
-        m_error->setText(tr("The profile \"default\" cannot be removed."));
+        m_error->setText(tr("The profile \"default\" cannot be removed.").toHtmlEscaped());
         return;
     }
     m_urls.remove(name);
