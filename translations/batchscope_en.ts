@@ -1173,6 +1173,20 @@
     </message>
 </context>
 <context>
+    <name>bs::Profiles</name>
+    <message>
+        <source>A profile name is 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos; (and not &quot;current&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::Repricer</name>
+    <message>
+        <source>Repricing failed, nothing was changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ResultExporter</name>
     <message>
         <source>Cannot write %1: %2. Choose another folder or file name.</source>
@@ -1735,6 +1749,10 @@ Exit codes:
         <source>Could not start the ingestion of %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No profile named &quot;%1&quot;. Profiles: %2 (add one in the console: Settings → Preferences → Connection).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::cli::CliFormat</name>
@@ -1783,6 +1801,10 @@ Exit codes:
     </message>
     <message>
         <source>&quot;%1&quot; is not a date; write YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The named profile (workspace) to use: its base URL, its key in the keychain, and the profile new batches are recorded under (default: &quot;default&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2014,10 +2036,6 @@ With --admin the same is done for the Admin API key that &apos;reconcile&apos; u
     </message>
     <message>
         <source>Only results of this UTC day and later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Repricing failed, nothing was changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -3043,6 +3061,160 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::BudgetTableModel</name>
+    <message>
+        <source>USD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In flight (worst case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::BudgetsDialog</name>
+    <message>
+        <source>Budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submissions are checked against these budgets before anything is sent: spent (ingested results of the current UTC period) plus in flight (the worst case of batches not yet ingested) plus the file may not pass the limit. Every change is logged in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add or change a budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. daily-usd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Limits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per UTC day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per UTC month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 25 or 12.50 (USD), 1000000 (tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;imit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budgets cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the budget a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount of US dollars: write e.g. 25 or 12.50 (at most six decimals, no sign).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number of tokens (0 or more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The gate checks the next submission against it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budget was not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::CalibrationBar</name>
     <message>
         <source>Ca&amp;librate with count_tokens</source>
@@ -3162,6 +3334,73 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
     <message>
         <source>Error message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::KeyPanel</name>
+    <message>
+        <source>Stored key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a new key here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Store Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key is stored for the profile &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key is stored for the profile &quot;%1&quot;: paste one and store it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ANTHROPIC_API_KEY is set: this session uses it instead of the stored key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the key into &quot;New key&quot; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key is stored for this profile: store one, then test it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key works: %1 answered the list call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was refused (HTTP 401): it is wrong, revoked or of another organization. Store the right key for this profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be tested: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3425,6 +3664,129 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::PriceDiffModel</name>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dated prices changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache write 5m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache write 1h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::PriceTablePanel</name>
+    <message>
+        <source>Prices come from the built-in table, overridden by %1 when it exists. Choose a file in the same format (resources/pricing.json): its models replace or add to the built-in ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply This Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reprice Unpriced Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a Price Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price tables (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This price table was not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is valid and prices every model as the table in use does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is valid. It changes the prices of %n model(s) (below); Apply to use it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied: new results are priced with this table. Results stored as unpriced can be repriced now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to reprice: no unpriced result has a price now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Repriced %n result(s), adding %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) are still unpriced: the table does not know their model.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::ProblemPanel</name>
     <message>
         <source>Select a problem to see its line.</source>
@@ -3589,6 +3951,140 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::SettingsActions</name>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Budgets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the batches of one profile (workspace) only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles (workspaces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: $ANTHROPIC_BASE_URL, else %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https, or plain http to this machine only (127.0.0.1, localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console &amp;uses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New batches are recorded under this profile. A change applies when Batchscope is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key of the profile (kept in the system keychain only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll at most every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll at least every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console polls quickly while a batch is young and slowly when nothing is in flight, within these bounds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The poll bounds and the language apply when Batchscope is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new profile (letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;default&quot; cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL of the profile &quot;%1&quot; cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quickest poll interval (%1 s) is longer than the slowest (%2 s).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1158,6 +1158,20 @@
     </message>
 </context>
 <context>
+    <name>bs::Profiles</name>
+    <message>
+        <source>A profile name is 1 to 64 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos; (and not &quot;current&quot;).</source>
+        <translation>프로필 이름은 영문자, 숫자, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;로 된 1~64자입니다(&quot;current&quot;는 쓸 수 없습니다).</translation>
+    </message>
+</context>
+<context>
+    <name>bs::Repricer</name>
+    <message>
+        <source>Repricing failed, nothing was changed: %1</source>
+        <translation>가격 재계산에 실패했으며 아무것도 바뀌지 않았습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>bs::ResultExporter</name>
     <message>
         <source>Cannot write %1: %2. Choose another folder or file name.</source>
@@ -1736,6 +1750,10 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
         <source>Could not start the ingestion of %1.</source>
         <translation>%1의 결과 수집을 시작하지 못했습니다.</translation>
     </message>
+    <message>
+        <source>No profile named &quot;%1&quot;. Profiles: %2 (add one in the console: Settings → Preferences → Connection).</source>
+        <translation>&quot;%1&quot;(이)라는 프로필이 없습니다. 프로필: %2 (콘솔의 설정 → 환경설정 → 연결에서 추가하세요).</translation>
+    </message>
 </context>
 <context>
     <name>bs::cli::CliFormat</name>
@@ -1785,6 +1803,10 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
     <message>
         <source>&quot;%1&quot; is not a date; write YYYY-MM-DD.</source>
         <translation>&quot;%1&quot;은(는) 날짜가 아닙니다. YYYY-MM-DD로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>The named profile (workspace) to use: its base URL, its key in the keychain, and the profile new batches are recorded under (default: &quot;default&quot;).</source>
+        <translation>사용할 이름 있는 프로필(워크스페이스): 그 기본 URL, 키체인의 키, 그리고 새 배치가 기록될 프로필(기본값: &quot;default&quot;).</translation>
     </message>
 </context>
 <context>
@@ -2016,10 +2038,6 @@ With --admin the same is done for the Admin API key that &apos;reconcile&apos; u
     <message>
         <source>Only results of this UTC day and later.</source>
         <translation>이 UTC 날짜와 그 이후의 결과만.</translation>
-    </message>
-    <message>
-        <source>Repricing failed, nothing was changed: %1</source>
-        <translation>가격 재계산에 실패했습니다. 아무것도 바뀌지 않았습니다: %1</translation>
     </message>
     <message numerus="yes">
         <source>  %1: %n result(s), %2</source>
@@ -3031,6 +3049,160 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::BudgetTableModel</name>
+    <message>
+        <source>USD</source>
+        <translation>USD</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>입력 토큰</translation>
+    </message>
+    <message>
+        <source>Daily (UTC)</source>
+        <translation>일별 (UTC)</translation>
+    </message>
+    <message>
+        <source>Monthly (UTC)</source>
+        <translation>월별 (UTC)</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>전체 기간</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>모든 모델</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>예산</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>제한 대상</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>한도</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>사용액</translation>
+    </message>
+    <message>
+        <source>In flight (worst case)</source>
+        <translation>진행 중 (최악의 경우)</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>남은 금액</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::BudgetsDialog</name>
+    <message>
+        <source>Budgets</source>
+        <translation>예산</translation>
+    </message>
+    <message>
+        <source>Submissions are checked against these budgets before anything is sent: spent (ingested results of the current UTC period) plus in flight (the worst case of batches not yet ingested) plus the file may not pass the limit. Every change is logged in the ledger.</source>
+        <translation>제출은 무엇이든 보내기 전에 이 예산들과 비교됩니다. 사용액(현재 UTC 기간에 수집된 결과) + 진행 중(아직 수집되지 않은 배치의 최악의 경우) + 파일이 한도를 넘으면 안 됩니다. 모든 변경은 원장에 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>Add or change a budget</source>
+        <translation>예산 추가 또는 변경</translation>
+    </message>
+    <message>
+        <source>e.g. daily-usd</source>
+        <translation>예: daily-usd</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>US dollars</source>
+        <translation>미국 달러</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>입력 토큰</translation>
+    </message>
+    <message>
+        <source>&amp;Limits:</source>
+        <translation>제한 대상(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Per UTC day</source>
+        <translation>UTC 하루마다</translation>
+    </message>
+    <message>
+        <source>Per UTC month</source>
+        <translation>UTC 한 달마다</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>기간(&amp;P):</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>모든 모델</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>모델(&amp;M):</translation>
+    </message>
+    <message>
+        <source>e.g. 25 or 12.50 (USD), 1000000 (tokens)</source>
+        <translation>예: 25 또는 12.50 (USD), 1000000 (토큰)</translation>
+    </message>
+    <message>
+        <source>L&amp;imit:</source>
+        <translation>한도(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Save Budget</source>
+        <translation>예산 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Selected</source>
+        <translation>선택 항목 제거(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The budgets cannot be read: %1</source>
+        <translation>예산을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Give the budget a name.</source>
+        <translation>예산에 이름을 붙이세요.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount of US dollars: write e.g. 25 or 12.50 (at most six decimals, no sign).</source>
+        <translation>&quot;%1&quot;은(는) 미국 달러 금액이 아닙니다. 예: 25 또는 12.50 (소수점 이하 최대 6자리, 부호 없이)으로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number of tokens (0 or more).</source>
+        <translation>&quot;%1&quot;은(는) 토큰 수(0 이상)가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Saved. The gate checks the next submission against it.</source>
+        <translation>저장했습니다. 다음 제출부터 이 예산으로 검사합니다.</translation>
+    </message>
+    <message>
+        <source>The budget was not changed: %1</source>
+        <translation>예산이 바뀌지 않았습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::CalibrationBar</name>
     <message>
         <source>Ca&amp;librate with count_tokens</source>
@@ -3150,6 +3322,73 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     <message>
         <source>Error message</source>
         <translation>오류 메시지</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::KeyPanel</name>
+    <message>
+        <source>Stored key:</source>
+        <translation>저장된 키:</translation>
+    </message>
+    <message>
+        <source>Paste a new key here</source>
+        <translation>새 키를 여기에 붙여 넣으세요</translation>
+    </message>
+    <message>
+        <source>New key:</source>
+        <translation>새 키:</translation>
+    </message>
+    <message>
+        <source>&amp;Store Key</source>
+        <translation>키 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Test Key</source>
+        <translation>키 테스트(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Key</source>
+        <translation>키 제거(&amp;R)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>A key is stored for the profile &quot;%1&quot;.</source>
+        <translation>프로필 &quot;%1&quot;에 키가 저장되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>No key is stored for the profile &quot;%1&quot;: paste one and store it.</source>
+        <translation>프로필 &quot;%1&quot;에 저장된 키가 없습니다. 키를 붙여 넣고 저장하세요.</translation>
+    </message>
+    <message>
+        <source>ANTHROPIC_API_KEY is set: this session uses it instead of the stored key.</source>
+        <translation>ANTHROPIC_API_KEY가 설정되어 있어 이 세션은 저장된 키 대신 그것을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Paste the key into &quot;New key&quot; first.</source>
+        <translation>먼저 &quot;새 키&quot;에 키를 붙여 넣으세요.</translation>
+    </message>
+    <message>
+        <source>The base URL cannot be used: %1</source>
+        <translation>기본 URL을 사용할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>No key is stored for this profile: store one, then test it.</source>
+        <translation>이 프로필에 저장된 키가 없습니다. 키를 저장한 다음 테스트하세요.</translation>
+    </message>
+    <message>
+        <source>The key works: %1 answered the list call.</source>
+        <translation>키가 작동합니다: %1이(가) 목록 호출에 응답했습니다.</translation>
+    </message>
+    <message>
+        <source>The key was refused (HTTP 401): it is wrong, revoked or of another organization. Store the right key for this profile.</source>
+        <translation>키가 거부되었습니다(HTTP 401). 잘못되었거나 폐기되었거나 다른 조직의 키입니다. 이 프로필에 맞는 키를 저장하세요.</translation>
+    </message>
+    <message>
+        <source>The key could not be tested: %1</source>
+        <translation>키를 테스트할 수 없었습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -3405,6 +3644,126 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::PriceDiffModel</name>
+    <message>
+        <source>Added</source>
+        <translation>추가됨</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>제거됨</translation>
+    </message>
+    <message>
+        <source>Dated prices changed</source>
+        <translation>기간별 가격 변경</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>변경됨</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Cache write 5m</source>
+        <translation>캐시 쓰기 5분</translation>
+    </message>
+    <message>
+        <source>Cache write 1h</source>
+        <translation>캐시 쓰기 1시간</translation>
+    </message>
+    <message>
+        <source>Cache read</source>
+        <translation>캐시 읽기</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::PriceTablePanel</name>
+    <message>
+        <source>Prices come from the built-in table, overridden by %1 when it exists. Choose a file in the same format (resources/pricing.json): its models replace or add to the built-in ones.</source>
+        <translation>가격은 내장 가격표에서 오며, %1 파일이 있으면 그것이 우선합니다. 같은 형식(resources/pricing.json)의 파일을 고르세요. 그 파일의 모델이 내장 모델을 대체하거나 추가됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose File…</source>
+        <translation>파일 선택(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Apply This Table</source>
+        <translation>이 가격표 적용(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reprice Unpriced Results</source>
+        <translation>가격 없는 결과 재계산(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose a Price Table</source>
+        <translation>가격표 선택</translation>
+    </message>
+    <message>
+        <source>Price tables (*.json);;All files (*)</source>
+        <translation>가격표 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>This price table was not applied: %1</source>
+        <translation>이 가격표는 적용되지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 is valid and prices every model as the table in use does.</source>
+        <translation>%1은(는) 올바르며 모든 모델의 가격이 현재 가격표와 같습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is valid. It changes the prices of %n model(s) (below); Apply to use it.</source>
+        <translation>
+            <numerusform>%1은(는) 올바릅니다. 모델 %n개의 가격이 바뀝니다(아래). 사용하려면 적용하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 검사 중…</translation>
+    </message>
+    <message>
+        <source>Applied: new results are priced with this table. Results stored as unpriced can be repriced now.</source>
+        <translation>적용했습니다. 새 결과는 이 가격표로 계산됩니다. 가격 없이 저장된 결과는 이제 재계산할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Nothing to reprice: no unpriced result has a price now.</source>
+        <translation>재계산할 것이 없습니다. 지금 가격이 있는 가격 없는 결과가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Repriced %n result(s), adding %1.</source>
+        <translation>
+            <numerusform>결과 %n개의 가격을 다시 계산해 %1을(를) 더했습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) are still unpriced: the table does not know their model.</source>
+        <translation>
+            <numerusform>결과 %n개는 여전히 가격이 없습니다. 가격표가 그 모델을 모릅니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::ProblemPanel</name>
     <message>
         <source>Select a problem to see its line.</source>
@@ -3565,6 +3924,140 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <translation>
             <numerusform>항목 %n개 다시 보내기</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::SettingsActions</name>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>설정(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Budgets…</source>
+        <translation>예산(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>환경설정(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Show the batches of one profile (workspace) only.</source>
+        <translation>한 프로필(워크스페이스)의 배치만 표시합니다.</translation>
+    </message>
+    <message>
+        <source>All profiles</source>
+        <translation>모든 프로필</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>일반</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>가격</translation>
+    </message>
+    <message>
+        <source>Profiles (workspaces)</source>
+        <translation>프로필 (워크스페이스)</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>제거(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>프로필:</translation>
+    </message>
+    <message>
+        <source>empty: $ANTHROPIC_BASE_URL, else %1</source>
+        <translation>비우면: $ANTHROPIC_BASE_URL, 없으면 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>기본 URL(&amp;B):</translation>
+    </message>
+    <message>
+        <source>https, or plain http to this machine only (127.0.0.1, localhost).</source>
+        <translation>https, 또는 이 컴퓨터(127.0.0.1, localhost)에 한해 일반 http.</translation>
+    </message>
+    <message>
+        <source>The console &amp;uses:</source>
+        <translation>콘솔이 사용할 프로필(&amp;U):</translation>
+    </message>
+    <message>
+        <source>New batches are recorded under this profile. A change applies when Batchscope is started again.</source>
+        <translation>새 배치는 이 프로필로 기록됩니다. 변경은 Batchscope를 다시 시작하면 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>API key of the profile (kept in the system keychain only)</source>
+        <translation>프로필의 API 키 (시스템 키체인에만 보관)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>Poll at most every:</source>
+        <translation>최소 폴링 간격:</translation>
+    </message>
+    <message>
+        <source>Poll at least every:</source>
+        <translation>최대 폴링 간격:</translation>
+    </message>
+    <message>
+        <source>The console polls quickly while a batch is young and slowly when nothing is in flight, within these bounds.</source>
+        <translation>콘솔은 이 범위 안에서, 배치가 막 만들어졌을 때는 자주, 진행 중인 것이 없을 때는 드물게 폴링합니다.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>시스템 언어</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>The poll bounds and the language apply when Batchscope is started again.</source>
+        <translation>폴링 범위와 언어는 Batchscope를 다시 시작하면 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; exists already.</source>
+        <translation>&quot;%1&quot;(이)라는 프로필이 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>New Profile</source>
+        <translation>새 프로필</translation>
+    </message>
+    <message>
+        <source>Name of the new profile (letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;):</source>
+        <translation>새 프로필의 이름 (영문자, 숫자, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;):</translation>
+    </message>
+    <message>
+        <source>The profile &quot;default&quot; cannot be removed.</source>
+        <translation>프로필 &quot;default&quot;는 제거할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The base URL of the profile &quot;%1&quot; cannot be used: %2</source>
+        <translation>프로필 &quot;%1&quot;의 기본 URL을 사용할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The quickest poll interval (%1 s) is longer than the slowest (%2 s).</source>
+        <translation>최소 폴링 간격(%1초)이 최대 간격(%2초)보다 깁니다.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "alerts/consolealerts.h"
 #include "core/appinfo.h"
+#include "core/preferences.h"
+#include "core/profiles.h"
 #include "core/singleinstance.h"
 #include "ledger/ledger.h"
 #include "mainwindow.h"
@@ -12,7 +14,10 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTimer>
+
+#include <algorithm>
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -34,6 +39,12 @@ int main(int argc, char* argv[]) {
         QStringList{QStringLiteral("reconcile")},
         QStringLiteral("Open View > Reconciliation once the window is up."));
     parser.addOption(reconcileOption);
+    // Screenshot hook (./dev screenshot): triggers the window's action of this object name
+    // (e.g. actionBudgets, actionPreferences) once the window is up. Hidden from --help.
+    QCommandLineOption triggerOption(QStringList{QStringLiteral("trigger")}, QString(),
+                                     QStringLiteral("action"));
+    triggerOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(triggerOption);
     parser.addPositionalArgument(
         QStringLiteral("file"),
         QStringLiteral("JSONL files to check and submit (each opens the Submit dialog). When a "
@@ -42,7 +53,11 @@ int main(int argc, char* argv[]) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.process(app);
-    bs::ui::Translator::install(app, parser.value(langOption));
+    // Preferences (Settings): the language unless --lang, the poll bounds, the profile.
+    QSettings settings;
+    bs::ui::Translator::install(app, parser.isSet(langOption)
+                                         ? parser.value(langOption)
+                                         : bs::Preferences::language(settings));
     parser.setApplicationDescription(QApplication::translate("main", "Batchscope console"));
 
     // The console runs no SQL on this thread (its ledger work is on worker threads); the guard
@@ -70,6 +85,16 @@ int main(int argc, char* argv[]) {
 
     bs::ui::MainWindow window;
     bs::ConsoleSession session;
+    {
+        const QString profile = bs::Profiles::current(settings);
+        session.setProfile(profile, bs::Profiles::baseUrl(settings, profile, QUrl()));
+        bs::PollSchedule::Policy policy;
+        policy.freshMs = qint64(bs::Preferences::pollMinSeconds(settings)) * 1000;
+        policy.idleMs = qint64(bs::Preferences::pollMaxSeconds(settings)) * 1000;
+        policy.youngMs = std::clamp(policy.youngMs, policy.freshMs, policy.idleMs);
+        policy.steadyMs = std::clamp(policy.steadyMs, policy.freshMs, policy.idleMs);
+        session.setPollPolicy(policy);
+    }
     bs::ui::StartupProbe::installIfAsked(&window);
     window.show();
     if (parser.isSet(reconcileOption))
@@ -100,9 +125,11 @@ int main(int argc, char* argv[]) {
     session.startMonitoring();
     // The files of the command line, once the window is up (the dialog reads the ledger the
     // session opens meanwhile).
-    QTimer::singleShot(0, &window, [&window, files] {
+    QTimer::singleShot(0, &window, [&window, files, trigger = parser.value(triggerOption)] {
         for (const QString& f : files)
             window.openFile(f);
+        if (auto* action = trigger.isEmpty() ? nullptr : window.findChild<QAction*>(trigger))
+            action->trigger();
     });
     const int rc = QApplication::exec();
     window.attachSession(nullptr);

@@ -10,6 +10,7 @@
 #include "dashboard/spenddock.h"
 #include "intake/submitdialog.h"
 #include "reconcile/reconciliationdialog.h"
+#include "settings/settingsactions.h"
 
 #include "api/apierror.h"
 #include "core/redactor.h"
@@ -199,6 +200,8 @@ QWidget* MainWindow::createBatchPage() {
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
     bar->addWidget(m_statusFilter);
+    m_settings = new SettingsActions(this, m_batchProxy);
+    bar->addWidget(m_settings->profileFilter());
     bar->addWidget(m_filterText, 1);
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(4, 4, 4, 0);
@@ -359,6 +362,7 @@ void MainWindow::createActions() {
     connect(m_actions, &BatchActions::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 15000); });
 
+    menuBar()->addMenu(m_settings->menu());
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* about = helpMenu->addAction(tr("&About Batchscope"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
@@ -375,6 +379,7 @@ void MainWindow::attachSession(ConsoleSession* session) {
     m_items->setWorker(session ? session->worker() : nullptr);
     m_spend->setWorker(session ? session->worker() : nullptr);
     m_actions->setSession(session);
+    m_settings->setWorker(session ? session->worker() : nullptr);
     if (!session)
         return;
     connect(session, &ConsoleSession::monitoringStarted, this, [this] {

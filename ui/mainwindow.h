@@ -24,6 +24,7 @@ class BatchDetails;
 class BatchFilterProxy;
 class BatchTableModel;
 class ItemTableModel;
+class SettingsActions;
 class SpendDock;
 
 class MainWindow : public QMainWindow {
@@ -105,10 +106,11 @@ private:
     QLabel* m_monitoring = nullptr; // permanent: watching / not watching
     QAction* m_refresh = nullptr;
     bs::ConsoleSession* m_session = nullptr;
-    BatchActions* m_actions = nullptr; // Batch menu, toolbar, context menus
-    SpendDock* m_spend = nullptr;      // View → Spend Dashboard
-    bool m_selectedFirst = false;      // the first rows selected their first batch once
-    bool m_fitColumns = false;         // no remembered column layout: fit them to the first rows
+    BatchActions* m_actions = nullptr;     // Batch menu, toolbar, context menus
+    SpendDock* m_spend = nullptr;          // View → Spend Dashboard
+    SettingsActions* m_settings = nullptr; // Settings menu, its dialogs, the profile filter
+    bool m_selectedFirst = false;          // the first rows selected their first batch once
+    bool m_fitColumns = false; // no remembered column layout: fit them to the first rows
 };
 
 } // namespace bs::ui

@@ -41,13 +41,14 @@ struct MainParser {
     QCommandLineOption baseUrl = Command::baseUrlOption();
     QCommandLineOption ledger = Command::ledgerOption();
     QCommandLineOption json = Command::jsonOption();
+    QCommandLineOption profile = Command::profileOption();
     QCommandLineOption splitAt = legacySplitAtOption();
 
     MainParser()
         : help(parser.addHelpOption())
         , version(parser.addVersionOption()) {
         parser.setApplicationDescription(CliApp::helpText());
-        parser.addOptions({baseUrl, ledger, json, splitAt});
+        parser.addOptions({baseUrl, ledger, json, profile, splitAt});
         parser.addPositionalArgument(QStringLiteral("COMMAND"),
                                      CliApp::tr("The command to run (see Commands above)."),
                                      QStringLiteral("COMMAND [ARGS]"));
@@ -129,6 +130,8 @@ int CliApp::run(const QStringList& arguments) {
     }
     ctx.setBaseUrl(main.parser.value(main.baseUrl));
     ctx.setLedgerPath(main.parser.value(main.ledger));
+    if (main.parser.isSet(main.profile) && !ctx.setProfile(main.parser.value(main.profile)))
+        return Exit::Usage;
 
     QStringList words = main.parser.positionalArguments();
     if (words.isEmpty())

@@ -4,6 +4,7 @@
 #include "api/apiconfig.h"
 #include "api/batchjob.h"
 #include "clioutput.h"
+#include "core/profiles.h"
 #include "exitcode.h"
 #include "ledger/batchstore.h"
 #include "ledger/ledger.h"
@@ -12,6 +13,7 @@
 #include "secrets/secretstore.h"
 
 #include <QEventLoop>
+#include <QSettings>
 
 namespace bs::cli {
 
@@ -25,6 +27,24 @@ CliContext::~CliContext() {
 
 QString CliContext::ledgerPath() const {
     return m_ledgerPath.isEmpty() ? Ledger::defaultPath() : m_ledgerPath;
+}
+
+bool CliContext::setProfile(const QString& name) {
+    QString why;
+    if (!Profiles::isValidName(name, &why)) {
+        m_out.fail(Exit::Usage, why);
+        return false;
+    }
+    QSettings settings;
+    if (!Profiles::find(settings, name)) {
+        m_out.fail(Exit::Usage,
+                   tr("No profile named \"%1\". Profiles: %2 (add one in the "
+                      "console: Settings → Preferences → Connection).")
+                       .arg(name, Profiles::names(settings).join(QStringLiteral(", "))));
+        return false;
+    }
+    m_profile = name;
+    return true;
 }
 
 bool CliContext::openLedger() {
@@ -45,6 +65,11 @@ int CliContext::prepareApi() {
     if (m_client)
         return Exit::Ok;
     ApiConfig config = ApiConfig::fromEnvironment();
+    {
+        // The profile's own base URL comes before the environment's; --base-url before both.
+        QSettings settings;
+        config.baseUrl = Profiles::baseUrl(settings, m_profile, config.baseUrl);
+    }
     if (!m_baseUrl.isEmpty())
         config.baseUrl = QUrl(m_baseUrl);
     const ApiError urlError = ApiClient::checkUrl(config.baseUrl);
@@ -55,7 +80,7 @@ int CliContext::prepareApi() {
     SecretStore store;
     QEventLoop loop;
     SecretStore::Result found;
-    store.findApiKey(QString(), &loop, [&](const SecretStore::Result& r) {
+    store.findApiKey(Profiles::keyLabel(m_profile), &loop, [&](const SecretStore::Result& r) {
         found = r;
         loop.quit();
     });

@@ -42,6 +42,12 @@ public:
     void setLedgerPath(const QString& path) { m_ledgerPath = path; }
     QString ledgerPath() const; // --ledger, else the app's ledger
     QString baseUrl() const { return m_baseUrl; }
+    // --profile: a profile of Settings → Profiles (QSettings), or "default". False (printed,
+    // Exit::Usage) for a name that is invalid or not a profile. The profile gives the base URL
+    // (unless --base-url), the keychain entry of the key and the profile batches are recorded
+    // under.
+    bool setProfile(const QString& name);
+    QString profile() const { return m_profile; }
 
     // Opens the ledger once. False when it cannot be opened: the failure was printed, the
     // command returns Exit::LedgerFailure.
@@ -69,6 +75,7 @@ private:
     CliOutput& m_out;
     QString m_baseUrl;
     QString m_ledgerPath;
+    QString m_profile = QStringLiteral("default");
     std::unique_ptr<Ledger> m_ledger;
     std::unique_ptr<ApiClient> m_client;
 };

@@ -22,6 +22,14 @@ QCommandLineOption Command::ledgerOption() {
                               QStringLiteral("FILE"));
 }
 
+QCommandLineOption Command::profileOption() {
+    return QCommandLineOption(QStringLiteral("profile"),
+                              tr("The named profile (workspace) to use: its base URL, its key in "
+                                 "the keychain, and the profile new batches are recorded under "
+                                 "(default: \"default\")."),
+                              QStringLiteral("NAME"));
+}
+
 QCommandLineOption Command::jsonOption() {
     return QCommandLineOption(QStringLiteral("json"),
                               tr("Machine-readable output: one JSON object on stdout."));
@@ -51,7 +59,8 @@ int Command::execute(const QStringList& args, CliContext& ctx) {
     const QCommandLineOption baseUrl = baseUrlOption();
     const QCommandLineOption ledger = ledgerOption();
     const QCommandLineOption json = jsonOption();
-    parser.addOptions({baseUrl, ledger, json});
+    const QCommandLineOption profile = profileOption();
+    parser.addOptions({baseUrl, ledger, json, profile});
     addOptions(parser);
 
     const bool parsed = parser.parse(QStringList{QCoreApplication::arguments().value(0)} + args);
@@ -67,6 +76,8 @@ int Command::execute(const QStringList& args, CliContext& ctx) {
         ctx.setBaseUrl(parser.value(baseUrl));
     if (parser.isSet(ledger))
         ctx.setLedgerPath(parser.value(ledger));
+    if (parser.isSet(profile) && !ctx.setProfile(parser.value(profile)))
+        return Exit::Usage;
     return run(parser, ctx);
 }
 

@@ -35,6 +35,7 @@ public:
     static QCommandLineOption baseUrlOption();
     static QCommandLineOption ledgerOption();
     static QCommandLineOption jsonOption();
+    static QCommandLineOption profileOption();
     // Qt's help text with argv[0] in its usage line replaced by "batchscope-cli [COMMAND]".
     static QString helpText(const QString& qtHelp, const QString& commandName = QString());
 

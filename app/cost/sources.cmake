@@ -9,5 +9,7 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/costcalculator.cpp
     ${CMAKE_CURRENT_LIST_DIR}/costsavings.h
     ${CMAKE_CURRENT_LIST_DIR}/costsavings.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/pricediff.h
+    ${CMAKE_CURRENT_LIST_DIR}/pricediff.cpp
     ${CMAKE_CURRENT_LIST_DIR}/budget.h
     ${CMAKE_CURRENT_LIST_DIR}/budget.cpp)

@@ -19,6 +19,9 @@ struct BatchLocal {
     QString retryOf;   // batch id this batch re-sends items of (lineage); empty if none
     QString workspace; // anthropic-workspace-id it lives in, if known
     QString localId;   // the write-ahead draft it was created from; empty for discovered ones
+    // The named profile (Profiles: base URL and keychain entry) it was submitted under; empty
+    // means Profiles::defaultName() ("default"), what every older row holds.
+    QString profile;
 
     friend bool operator==(const BatchLocal&, const BatchLocal&) = default;
 };

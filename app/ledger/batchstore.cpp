@@ -17,7 +17,7 @@ const QString kBatchColumns = QStringLiteral(
     "id, processing_status, count_processing, count_succeeded, count_errored, count_canceled, "
     "count_expired, created_at, expires_at, ended_at, cancel_initiated_at, archived_at, "
     "results_url, source_file, source_sha256, submitted_by, submitted_at, retry_of, workspace, "
-    "local_id, discovered, results_ingested_at, updated_at, gone_at");
+    "local_id, discovered, results_ingested_at, updated_at, gone_at, profile");
 
 BatchRecord batchFrom(const QSqlQuery& q) {
     BatchRecord r;
@@ -46,6 +46,7 @@ BatchRecord batchFrom(const QSqlQuery& q) {
     r.resultsIngestedAt = timeFrom(q.value(21));
     r.updatedAt = timeFrom(q.value(22));
     r.goneAt = timeFrom(q.value(23));
+    r.local.profile = q.value(24).toString();
     return r;
 }
 } // namespace
@@ -145,8 +146,8 @@ bool BatchStore::setLocal(const QString& batchId, const BatchLocal& local) {
         return false;
     QSqlQuery& q = prepared(QStringLiteral(
         "UPDATE batches SET source_file = ?, source_sha256 = ?, submitted_by = ?, "
-        "submitted_at = ?, retry_of = ?, workspace = ?, local_id = COALESCE(?, local_id) "
-        "WHERE id = ?"));
+        "submitted_at = ?, retry_of = ?, workspace = ?, local_id = COALESCE(?, local_id), "
+        "profile = COALESCE(?, profile) WHERE id = ?"));
     q.bindValue(0, textValue(local.sourceFile));
     q.bindValue(1, textValue(local.sourceSha256));
     q.bindValue(2, textValue(local.submittedBy));
@@ -154,7 +155,8 @@ bool BatchStore::setLocal(const QString& batchId, const BatchLocal& local) {
     q.bindValue(4, textValue(local.retryOf));
     q.bindValue(5, textValue(local.workspace));
     q.bindValue(6, textValue(local.localId));
-    q.bindValue(7, batchId);
+    q.bindValue(7, textValue(local.profile));
+    q.bindValue(8, batchId);
     return updateOne(q, batchId);
 }
 
@@ -233,6 +235,25 @@ QList<BatchRecord> BatchStore::all() {
     if (!ensureThread("BatchStore::all"))
         return {};
     return select(QStringLiteral("ORDER BY created_at DESC"), {});
+}
+
+QList<BatchRecord> BatchStore::byProfile(const QString& profile) {
+    if (!ensureThread("BatchStore::byProfile"))
+        return {};
+    return select(QStringLiteral("WHERE profile = ? ORDER BY created_at DESC"), {profile});
+}
+
+QStringList BatchStore::profiles() {
+    QStringList names;
+    if (!ensureThread("BatchStore::profiles"))
+        return names;
+    QSqlQuery& q = prepared(QStringLiteral("SELECT DISTINCT profile FROM batches ORDER BY 1"));
+    if (!run(q))
+        return names;
+    while (q.next())
+        names.append(q.value(0).toString());
+    q.finish();
+    return names;
 }
 
 QList<BatchRecord> BatchStore::retriesOf(const QString& batchId) {

@@ -47,6 +47,11 @@ public:
     // Ended batches whose results are not ingested yet (and not archived, not gone).
     QList<BatchRecord> awaitingIngest();
     QList<BatchRecord> all(); // newest first
+    // Profiles (schema 9): the batches submitted under one named profile, newest first, and
+    // the profile names the ledger's batches carry, sorted ("default" for rows older than
+    // profiles). The batch table, the budgets and the spend dashboard filter with these.
+    QList<BatchRecord> byProfile(const QString& profile);
+    QStringList profiles();
     // Lineage: batches created to retry items of `batchId` (retry_of = batchId), oldest first.
     QList<BatchRecord> retriesOf(const QString& batchId);
 

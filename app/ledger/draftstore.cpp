@@ -15,7 +15,7 @@ using namespace ledgervalues;
 namespace {
 const QString kDraftColumns = QStringLiteral(
     "local_id, state, batch_id, source_file, source_sha256, submitted_by, retry_of, workspace, "
-    "request_count, created_at, creating_at, note");
+    "request_count, created_at, creating_at, note, profile");
 
 DraftInfo draftFrom(const QSqlQuery& q) {
     DraftInfo d;
@@ -33,6 +33,7 @@ DraftInfo draftFrom(const QSqlQuery& q) {
     d.creatingAt = timeFrom(q.value(10));
     d.local.submittedAt = d.creatingAt;
     d.note = q.value(11).toString();
+    d.local.profile = q.value(12).toString();
     return d;
 }
 
@@ -50,7 +51,8 @@ QString DraftStore::create(const BatchLocal& local) {
         QStringLiteral("local_") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     QSqlQuery& q = prepared(QStringLiteral(
         "INSERT INTO drafts(local_id, state, source_file, source_sha256, submitted_by, "
-        "retry_of, workspace, created_at) VALUES(?, 'stored', ?, ?, ?, ?, ?, ?)"));
+        "retry_of, workspace, created_at, profile) VALUES(?, 'stored', ?, ?, ?, ?, ?, ?, "
+        "COALESCE(?, 'default'))"));
     q.bindValue(0, localId);
     q.bindValue(1, textValue(local.sourceFile));
     q.bindValue(2, textValue(local.sourceSha256));
@@ -58,6 +60,7 @@ QString DraftStore::create(const BatchLocal& local) {
     q.bindValue(4, textValue(local.retryOf));
     q.bindValue(5, textValue(local.workspace));
     q.bindValue(6, nowText());
+    q.bindValue(7, textValue(local.profile));
     if (!run(q))
         return {};
     notify(Change::Requests);
@@ -241,8 +244,8 @@ bool DraftStore::attach(const QString& localId, const MessageBatch& created) {
     if (ok) {
         QSqlQuery& q = prepared(QStringLiteral(
             "UPDATE batches SET source_file = ?, source_sha256 = ?, submitted_by = ?, "
-            "submitted_at = ?, retry_of = ?, workspace = ?, local_id = ?, discovered = 0 "
-            "WHERE id = ?"));
+            "submitted_at = ?, retry_of = ?, workspace = ?, local_id = ?, discovered = 0, "
+            "profile = COALESCE(?, 'default') WHERE id = ?"));
         q.bindValue(0, textValue(d->local.sourceFile));
         q.bindValue(1, textValue(d->local.sourceSha256));
         q.bindValue(2, textValue(d->local.submittedBy));
@@ -251,7 +254,8 @@ bool DraftStore::attach(const QString& localId, const MessageBatch& created) {
         q.bindValue(4, textValue(d->local.retryOf));
         q.bindValue(5, textValue(d->local.workspace));
         q.bindValue(6, localId);
-        q.bindValue(7, created.id);
+        q.bindValue(7, textValue(d->local.profile));
+        q.bindValue(8, created.id);
         ok = run(q);
     }
     if (ok) {

@@ -323,6 +323,26 @@ QList<LedgerSchema::Migration> build() {
             figures TEXT NOT NULL))"),
                  }});
 
+    // Version 9: workspaces and the budget log. batches.profile and drafts.profile: the named
+    // profile (base URL and keychain entry) a batch was submitted under ('default' for every
+    // older row). budget_changes: every change of a budget (set, replaced, removed) with when,
+    // who (the OS user) and the budget before and after as JSON ('' when there was none).
+    list.append({9,
+                 {
+                     QStringLiteral("ALTER TABLE batches ADD COLUMN profile TEXT NOT NULL "
+                                    "DEFAULT 'default'"),
+                     QStringLiteral("ALTER TABLE drafts ADD COLUMN profile TEXT NOT NULL "
+                                    "DEFAULT 'default'"),
+                     QStringLiteral("CREATE INDEX batches_profile ON batches(profile)"),
+                     QStringLiteral(R"(CREATE TABLE budget_changes(
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            name TEXT NOT NULL,
+            old_value TEXT NOT NULL,
+            new_value TEXT NOT NULL))"),
+                 }});
+
     return list;
 }
 

@@ -27,6 +27,13 @@ ConsoleSession::~ConsoleSession() {
     m_worker.reset();
 }
 
+void ConsoleSession::setProfile(const QString& name, const QUrl& baseUrl) {
+    m_profile = name.isEmpty() ? QStringLiteral("default") : name;
+    m_keyLabel = m_profile;
+    if (!baseUrl.isEmpty())
+        m_config.baseUrl = baseUrl;
+}
+
 void ConsoleSession::openLedger(const QString& path) {
     stopMonitor();
     m_ledgerOpen = false;
@@ -113,7 +120,9 @@ void ConsoleSession::startWithKey(const QString& key) {
     MonitorWorker* monitor = m_monitor;
     const QString path = m_ledgerPath;
     QMetaObject::invokeMethod(
-        m_monitor, [monitor, config, path] { monitor->start(config, path); }, Qt::QueuedConnection);
+        m_monitor,
+        [monitor, config, path, policy = m_pollPolicy] { monitor->start(config, path, policy); },
+        Qt::QueuedConnection);
 }
 
 void ConsoleSession::stopMonitor() {
@@ -157,8 +166,11 @@ void ConsoleSession::submitFile(const QString& path, const FileSubmitter::Option
     m_submitting = true;
     m_monitor->clearCancel();
     MonitorWorker* monitor = m_monitor;
+    FileSubmitter::Options withProfile = options;
+    if (withProfile.profile.isEmpty())
+        withProfile.profile = m_profile;
     QMetaObject::invokeMethod(
-        m_monitor, [monitor, path, options] { monitor->submitFile(path, options); },
+        m_monitor, [monitor, path, options = withProfile] { monitor->submitFile(path, options); },
         Qt::QueuedConnection);
 }
 

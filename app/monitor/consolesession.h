@@ -50,6 +50,12 @@ public:
     // The keychain entry to read (SecretStore label; empty = "default", what `batchscope-cli key
     // set` writes).
     void setKeyLabel(const QString& label) { m_keyLabel = label; }
+    // The named profile (Profiles) the console works under, before startMonitoring(): its key's
+    // keychain entry, its base URL when not empty, and the profile new batches record.
+    void setProfile(const QString& name, const QUrl& baseUrl);
+    QString profile() const { return m_profile; }
+    // The poll schedule (Settings: the interval bounds), before startMonitoring().
+    void setPollPolicy(const PollSchedule::Policy& policy) { m_pollPolicy = policy; }
     // Looks for the key and starts polling once the ledger is open; answers with
     // monitoringStarted() or monitoringUnavailable(why).
     void startMonitoring();
@@ -110,6 +116,8 @@ private:
     MonitorWorker* m_monitor = nullptr; // lives on m_monitorThread
     ApiConfig m_config;
     QString m_keyLabel;
+    QString m_profile = QStringLiteral("default");
+    PollSchedule::Policy m_pollPolicy;
     QString m_ledgerPath;
     bool m_ledgerOpen = false;
     bool m_monitorWanted = false;

@@ -1,5 +1,7 @@
 #include "filesubmitter.h"
 
+#include "core/osuser.h"
+
 #include "api/apiclient.h"
 #include "core/redactor.h"
 #include "core/sha256.h"
@@ -287,12 +289,8 @@ void FileSubmitter::run() {
     BatchLocal local;
     local.sourceFile = QFileInfo(m_path).absoluteFilePath();
     local.sourceSha256 = m_sha256;
-    local.submittedBy = m_options.submittedBy;
-    for (const char* name : {"USER", "LOGNAME"})
-        if (local.submittedBy.isEmpty())
-            local.submittedBy = qEnvironmentVariable(name);
-    if (local.submittedBy.isEmpty())
-        local.submittedBy = QDir::home().dirName();
+    local.submittedBy = m_options.submittedBy.isEmpty() ? osUserName() : m_options.submittedBy;
+    local.profile = m_options.profile;
     local.submittedAt = QDateTime::currentDateTimeUtc();
     BudgetGate gate(*m_ledger, *m_prices);
     const BudgetGate::Reservation reservation =

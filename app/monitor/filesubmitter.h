@@ -56,6 +56,7 @@ public:
         bool acceptWarnings = false;
         QString overrideReason;       // non-empty (trimmed): send past a budget, recorded
         QString submittedBy;          // empty: $USER
+        QString profile;              // the profile the batches are recorded under (Profiles)
         qint64 expectedRequests = -1; // from the check; a different count = the file changed
         // count_tokens calibration per model (TokenCalibrator::Result::ratios()): the estimate
         // and the reservation use it, as the check that showed them did. Empty: local.

@@ -12,7 +12,8 @@ MonitorWorker::~MonitorWorker() {
     stop();
 }
 
-void MonitorWorker::start(const ApiConfig& config, const QString& ledgerPath) {
+void MonitorWorker::start(const ApiConfig& config, const QString& ledgerPath,
+                          const PollSchedule::Policy& policy) {
     if (m_poller)
         return;
     QString error;
@@ -23,6 +24,7 @@ void MonitorWorker::start(const ApiConfig& config, const QString& ledgerPath) {
     }
     m_client = std::make_unique<ApiClient>(config);
     m_poller = std::make_unique<Poller>(m_client.get(), m_ledger.get());
+    m_poller->setSchedule(PollSchedule(policy));
     IngestOptions ingest;
     ingest.api = config;
     ingest.retryPolicy = m_client->retryPolicy();

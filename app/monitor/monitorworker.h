@@ -39,7 +39,8 @@ public:
 
 public Q_SLOTS:
     // Opens the ledger and starts polling (and ingesting ended batches); answers started().
-    void start(const bs::ApiConfig& config, const QString& ledgerPath);
+    void start(const bs::ApiConfig& config, const QString& ledgerPath,
+               const bs::PollSchedule::Policy& policy = {});
     void pollNow();
     // Sends a checked file (FileSubmitter: this thread's ApiClient and writing Ledger); answers
     // with submitFinished(), also when polling has not started (then it fails saying why).

@@ -212,6 +212,7 @@ bool RetrySubmitter::submitItems(const QString& batchId, const QList<qint64>& it
         local.sourceFile = row->local.sourceFile;
         local.sourceSha256 = row->local.sourceSha256;
         local.workspace = row->local.workspace;
+        local.profile = row->local.profile;
     }
     // The budget gate: estimate the stored params as a submission's, then check, draft and
     // reserve in one write transaction (BEGIN IMMEDIATE: another process sees the reservation).

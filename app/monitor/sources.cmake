@@ -1,4 +1,6 @@
 target_sources(bs_core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/repricer.h
+    ${CMAKE_CURRENT_LIST_DIR}/repricer.cpp
     ${CMAKE_CURRENT_LIST_DIR}/etaestimator.h
     ${CMAKE_CURRENT_LIST_DIR}/etaestimator.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ingestrecords.h

@@ -104,8 +104,14 @@ private Q_SLOTS:
         auto* refresh = window.findChild<QAction*>(QStringLiteral("actionRefresh"));
         QVERIFY(refresh);
         QCOMPARE(refresh->shortcut(), QKeySequence(QKeySequence::Refresh));
-        QVERIFY(!refresh->isEnabled());                  // nothing is watched yet
-        QCOMPARE(window.menuBar()->actions().size(), 4); // File, View, Batch, Help
+        QVERIFY(!refresh->isEnabled()); // nothing is watched yet
+        // File, View, Batch, Settings, Help
+        QCOMPARE(window.menuBar()->actions().size(), 5);
+        auto* budgets = window.findChild<QAction*>(QStringLiteral("actionBudgets"));
+        auto* preferences = window.findChild<QAction*>(QStringLiteral("actionPreferences"));
+        QVERIFY(budgets && preferences);
+        QCOMPARE(budgets->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+        QCOMPARE(preferences->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
     }
 
     void aboutShowsVersionLicenseAndQt() {

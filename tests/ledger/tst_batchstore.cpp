@@ -52,6 +52,7 @@ private Q_SLOTS:
         local.submittedAt = b.createdAt;
         local.retryOf = QStringLiteral("msgbatch_parent");
         local.workspace = QStringLiteral("wrkspc_1");
+        local.profile = QStringLiteral("staging"); // schema 9; a row without one reads "default"
         QVERIFY(BatchStore(ledger).setLocal(b.id, local));
         b.requestCounts.errored = 0;
         b.requestCounts.succeeded = 3;

@@ -1,5 +1,6 @@
 #include "cost/budget.h"
 #include "ledger/alertlog.h"
+#include "ledger/batchstore.h"
 #include "ledger/ledger.h"
 #include "ledger/settingsstore.h"
 #include "ledgerdowngrade.h"
@@ -24,6 +25,38 @@ class TestSettingsStore : public QObject {
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // Migration 9: a batch older than profiles belongs to "default"; the budget log starts empty
+    // and records every change from then on, with the budget before and after.
+    void profilesAndBudgetLogOfVersion7() {
+        const QString path = freshPath();
+        {
+            Ledger ledger;
+            QVERIFY(ledger.open(path));
+            QVERIFY(BatchStore(ledger).upsert(makeBatch(QStringLiteral("msgbatch_old"))));
+        }
+        QCOMPARE(bs::test::downgradeLedger(path, 7), QString());
+        Ledger ledger;
+        QVERIFY2(ledger.open(path), qPrintable(ledger.lastError()));
+        QCOMPARE(BatchStore(ledger).find(QStringLiteral("msgbatch_old"))->local.profile,
+                 QStringLiteral("default"));
+        SettingsStore settings(ledger);
+        QVERIFY(settings.budgetChanges().isEmpty());
+        QVERIFY(settings.setBudget({QStringLiteral("d"), 5, BudgetSetting::Period::Day},
+                                   QStringLiteral("ops")));
+        QVERIFY(settings.setBudget({QStringLiteral("d"), 5, BudgetSetting::Period::Day},
+                                   QStringLiteral("ops"))); // the same: not logged
+        QVERIFY(settings.removeBudget(QStringLiteral("d"), QStringLiteral("ops")));
+        QVERIFY(settings.removeBudget(QStringLiteral("d"))); // nothing to remove: not logged
+        const auto changes = settings.budgetChanges();
+        QCOMPARE(changes.size(), 2);
+        QCOMPARE(changes[0].user, QStringLiteral("ops"));
+        QCOMPARE(changes[0].oldValue, QString());
+        QCOMPARE(changes[0].newValue,
+                 SettingsStore::budgetJson({QStringLiteral("d"), 5, BudgetSetting::Period::Day}));
+        QCOMPARE(changes[1].oldValue, changes[0].newValue);
+        QCOMPARE(changes[1].newValue, QString());
+    }
 
     // Migration 7: a budget written before it (even a "total" one) reads back as a USD budget
     // over all models; kinds and models round-trip after it.

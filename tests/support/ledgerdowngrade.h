@@ -16,6 +16,11 @@ namespace bs::test {
 // Returns an empty string, or what failed. The file must not be open.
 inline QString downgradeLedger(const QString& path, int version) {
     QStringList steps;
+    if (version < 9) // profiles of batches and drafts, the budget log
+        steps << QStringLiteral("DROP TABLE budget_changes")
+              << QStringLiteral("DROP INDEX batches_profile")
+              << QStringLiteral("ALTER TABLE drafts DROP COLUMN profile")
+              << QStringLiteral("ALTER TABLE batches DROP COLUMN profile");
     if (version < 7) // the budget gate: budget kinds and models, reservations, overrides
         steps << QStringLiteral("DROP TABLE budget_overrides")
               << QStringLiteral("DROP TABLE draft_reservations")

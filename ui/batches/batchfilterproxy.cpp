@@ -30,6 +30,13 @@ void BatchFilterProxy::setText(const QString& text) {
     invalidateFilter();
 }
 
+void BatchFilterProxy::setProfile(const QString& profile) {
+    if (profile == m_profile)
+        return;
+    m_profile = profile;
+    invalidateFilter();
+}
+
 bool BatchFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
     if (sourceParent.isValid() || !m_model)
         return false;
@@ -61,6 +68,9 @@ bool BatchFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& source
             return false;
         break;
     }
+    if (!m_profile.isEmpty() &&
+        (r.local.profile.isEmpty() ? QStringLiteral("default") : r.local.profile) != m_profile)
+        return false;
     if (m_text.isEmpty())
         return true;
     return b.id.contains(m_text, Qt::CaseInsensitive) ||

@@ -27,10 +27,13 @@ public:
     void setBatchModel(BatchTableModel* model);
     StatusFilter statusFilter() const { return m_status; }
     QString text() const { return m_text; }
+    QString profile() const { return m_profile; }
 
 public Q_SLOTS:
     void setStatusFilter(bs::ui::BatchFilterProxy::StatusFilter filter);
     void setText(const QString& text);
+    // Only the batches of this profile (BatchLocal::profile; empty: every profile).
+    void setProfile(const QString& profile);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -39,6 +42,7 @@ private:
     BatchTableModel* m_model = nullptr;
     StatusFilter m_status = StatusFilter::All;
     QString m_text;
+    QString m_profile;
 };
 
 } // namespace bs::ui

@@ -4,6 +4,7 @@
 #include "cli/clioutput.h"
 #include "cli/exitcode.h"
 #include "cli/terminalecho.h"
+#include "core/profiles.h"
 #include "core/redactor.h"
 #include "secrets/secretstore.h"
 
@@ -97,14 +98,14 @@ int KeyCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
             Redactor::addSecret(key);
             store.writeAdminKey(key, &loop, done);
         } else {
-            store.writeKey(QString(), key, &loop, done);
+            store.writeKey(Profiles::keyLabel(ctx.profile()), key, &loop, done);
         }
     } else if (webhook) {
         store.deleteSlackWebhook(&loop, done);
     } else if (admin) {
         store.deleteAdminKey(&loop, done);
     } else {
-        store.deleteKey(QString(), &loop, done);
+        store.deleteKey(Profiles::keyLabel(ctx.profile()), &loop, done);
     }
     loop.exec();
     if (!result.isOk() && !(!set && result.isNotFound()))

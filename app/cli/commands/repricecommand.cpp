@@ -4,25 +4,13 @@
 #include "cli/cliformat.h"
 #include "cli/clioutput.h"
 #include "cli/exitcode.h"
-#include "cost/costcalculator.h"
 #include "cost/pricebook.h"
 #include "ledger/ledger.h"
-#include "ledger/resultstore.h"
+#include "monitor/repricer.h"
 
 #include <QJsonArray>
 
-#include <map>
-
 namespace bs::cli {
-
-namespace {
-
-struct ModelChange {
-    qint64 rows = 0;
-    Money micros = 0;
-};
-
-} // namespace
 
 QString RepriceCommand::summary() const {
     return tr("Price again the results of models the price table did not know.");
@@ -54,40 +42,12 @@ int RepriceCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         ctx.out().warn(bookError);
     if (!ctx.openLedger())
         return Exit::LedgerFailure;
-    Ledger* ledger = ctx.ledger();
 
-    // One transaction: either every unpriced row that can be priced now is, or none is.
-    std::map<QString, ModelChange> repriced; // model -> what changed
-    std::map<QString, qint64> stillUnpriced; // model -> rows the table still does not know
-    bool written = true;
-    if (!ledger->beginTransaction())
-        return ctx.out().fail(Exit::LedgerFailure, ledger->lastError());
-    const bool read = ResultStore(*ledger).forEach(QString(), [&](const ResultRow& row) {
-        if (row.priced || (since.isValid() && row.day.isValid() && row.day < since))
-            return true;
-        // Priced as the ingestion prices it: the row's spend day selects effective-dated prices.
-        const CostResult cost =
-            CostCalculator::costOfResult(book, row.type, row.model, row.usage, row.day);
-        if (!cost.priced) {
-            ++stillUnpriced[row.model];
-            return true;
-        }
-        written = ResultStore(*ledger).updateCost(row.batchId, row.customId, cost.micros, true);
-        ModelChange& change = repriced[row.model];
-        ++change.rows;
-        change.micros += cost.micros;
-        return written;
-    });
-    if (!read || !written) {
-        const QString why = ledger->lastError();
-        ledger->rollbackTransaction();
-        return ctx.out().fail(Exit::LedgerFailure,
-                              tr("Repricing failed, nothing was changed: %1").arg(why));
-    }
-    if (!ledger->commitTransaction()) // rolls back on failure
-        return ctx.out().fail(
-            Exit::LedgerFailure,
-            tr("Repricing failed, nothing was changed: %1").arg(ledger->lastError()));
+    const Repricer::Report report = Repricer::run(*ctx.ledger(), book, since);
+    if (!report.ok)
+        return ctx.out().fail(Exit::LedgerFailure, report.error);
+    const auto& repriced = report.repriced;
+    const auto& stillUnpriced = report.stillUnpriced;
 
     qint64 rows = 0;
     Money added = 0;

@@ -97,6 +97,7 @@ int SubmitCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
     options.expectedRequests = requests;
     // The check above was the reading pass (its estimate, the file's digest).
     options.checked = checked;
+    options.profile = ctx.profile();
     FileSubmitter submitter(ctx.client(), ledger);
     FileSubmitter::Result result;
     {
