@@ -16,6 +16,8 @@ namespace bs::test {
 // Returns an empty string, or what failed. The file must not be open.
 inline QString downgradeLedger(const QString& path, int version) {
     QStringList steps;
+    if (version < 10) // ingestion claims (leases)
+        steps << QStringLiteral("DROP TABLE IF EXISTS ingest_claims");
     if (version < 7) // the budget gate: budget kinds and models, reservations, overrides
         steps << QStringLiteral("DROP TABLE budget_overrides")
               << QStringLiteral("DROP TABLE draft_reservations")
