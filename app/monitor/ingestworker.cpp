@@ -57,6 +57,10 @@ IngestWorker::~IngestWorker() {
     if (m_retrieve)
         m_retrieve->disconnect(this);
     m_writer.reset();
+    // Stopped without finish() (the owner went away): the claim is released all the same, after
+    // the writer, so nobody takes the batch over while a chunk may still be committing.
+    if (m_claimed && m_ledger)
+        IngestClaims(*m_ledger).release(m_report.batchId, IngestClaims::processHolder());
     m_client.reset();
     m_ledger.reset();
 }
