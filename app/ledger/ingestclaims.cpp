@@ -6,6 +6,9 @@
 #include <QRandomGenerator>
 #include <QSysInfo>
 
+#include <cerrno>
+#include <signal.h>
+
 namespace bs {
 
 using namespace ledgervalues;
@@ -17,6 +20,17 @@ QString IngestClaims::processHolder() {
             .arg(QCoreApplication::applicationPid())
             .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
     return holder;
+}
+
+bool IngestClaims::holderIsGone(const QString& holder) {
+    const QStringList parts = holder.split(QLatin1Char(':'));
+    if (parts.size() != 3 || parts[0] != QSysInfo::machineHostName())
+        return false; // another machine's, or not ours to judge: wait for the expiry
+    bool ok = false;
+    const qint64 pid = parts[1].toLongLong(&ok);
+    if (!ok || pid <= 0 || pid == QCoreApplication::applicationPid())
+        return false;
+    return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
 }
 
 IngestClaims::Outcome IngestClaims::claim(const QString& batchId, const QString& holder,
@@ -51,7 +65,8 @@ IngestClaims::Outcome IngestClaims::claim(const QString& batchId, const QString&
     if (sel.next()) {
         Claim c{batchId, sel.value(0).toString(), timeFrom(sel.value(1)), timeFrom(sel.value(2))};
         sel.finish();
-        if (c.holder != holder && c.expiresAt.isValid() && c.expiresAt > now) {
+        if (c.holder != holder && c.expiresAt.isValid() && c.expiresAt > now &&
+            !holderIsGone(c.holder)) {
             if (current)
                 *current = c;
             rollback();

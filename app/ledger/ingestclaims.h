@@ -13,7 +13,8 @@ namespace bs {
 // (or a watcher and the console) on one ledger never ingest the same batch at once. A claim is
 // taken in one write transaction (BEGIN IMMEDIATE) that also checks the batch still needs its
 // results; the holder renews it while it works and releases it when it ends. A holder that dies
-// leaves a claim that expires: after `expiresAt` anybody may take it over. Times are passed in
+// leaves a claim that expires: after `expiresAt` anybody may take it over (at once when the
+// holder was a process of this machine that no longer runs). Times are passed in
 // (no clock here), so that expiry can be tested. Errors: Ledger::lastError().
 class IngestClaims : public LedgerStore {
 public:
@@ -47,6 +48,9 @@ public:
 
     // This process's holder name: "host:pid:random", new per process.
     static QString processHolder();
+    // A holder of this machine whose process no longer exists (a crash, a SIGKILL): its claim
+    // is taken over at once instead of after its expiry.
+    static bool holderIsGone(const QString& holder);
 };
 
 } // namespace bs

@@ -6,6 +6,8 @@
 #include "ledger/ledger.h"
 #include "ledgertesthelpers.h"
 
+#include <QProcess>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -65,6 +67,36 @@ private Q_SLOTS:
                  IngestClaims::Outcome::Claimed);
         QVERIFY(a.lastError().isEmpty());
         QVERIFY(b.lastError().isEmpty());
+    }
+
+    // A holder of this machine whose process has ended (a crash) is taken over at once; a live
+    // one, or one of another machine, is waited for.
+    void deadHolderOfThisMachine() {
+        Ledger ledger;
+        QVERIFY(ledger.open(m_dir.filePath(QStringLiteral("dead.sqlite"))));
+        QVERIFY(BatchStore(ledger).upsert(makeBatch(m_id, MessageBatch::Status::Ended)));
+        QProcess gone;
+        gone.start(QStringLiteral("true"), {});
+        QVERIFY(gone.waitForStarted(30000));
+        const qint64 pid = gone.processId();
+        QVERIFY(gone.waitForFinished(30000));
+        const QString host = QSysInfo::machineHostName();
+        const QString dead = QStringLiteral("%1:%2:aa").arg(host).arg(pid);
+        const QString alive = QStringLiteral("%1:1:bb").arg(host); // init
+        QVERIFY(IngestClaims::holderIsGone(dead));
+        QVERIFY(!IngestClaims::holderIsGone(alive));
+        QVERIFY(!IngestClaims::holderIsGone(
+            QStringLiteral("elsewhere.example:%1:cc").arg(gone.processId())));
+        const qint64 ttl = 60'000;
+        QCOMPARE(IngestClaims(ledger).claim(m_id, alive, m_now, ttl),
+                 IngestClaims::Outcome::Claimed);
+        QCOMPARE(IngestClaims(ledger).claim(m_id, QStringLiteral("me"), m_now, ttl),
+                 IngestClaims::Outcome::HeldElsewhere);
+        QVERIFY(IngestClaims(ledger).release(m_id, alive));
+        QCOMPARE(IngestClaims(ledger).claim(m_id, dead, m_now, ttl),
+                 IngestClaims::Outcome::Claimed);
+        QCOMPARE(IngestClaims(ledger).claim(m_id, QStringLiteral("me"), m_now, ttl),
+                 IngestClaims::Outcome::Claimed);
     }
 };
 
