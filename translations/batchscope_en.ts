@@ -43,6 +43,22 @@
         <source>The API has been unreachable for %1 minutes (%2). Batches keep running on the server; check the network or the base URL.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It counts model %1 only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batches in flight may add up to %1 (worst case).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 (%2, %3 requests) has been in progress for %4 h; batches like it took %5 h (median) and %6 h at P95 (%7 ended batches of this ledger). It may be stuck on the server&apos;s side: check &apos;batchscope-cli status %1&apos; and the API&apos;s status page; what is not done at 24 h expires and can be re-sent with &apos;batchscope-cli retry %1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::ApiClient</name>
@@ -740,6 +756,10 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Batch %1: its results are in the ledger already.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::IngestWorker</name>
@@ -788,6 +808,14 @@
     </message>
     <message>
         <source>Cannot count the results of batch %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch %1 is being ingested by another process on this ledger (%2, its claim runs until %3 UTC); it is left to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot claim batch %1 in the ledger: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2115,6 +2143,45 @@ With --admin the same is done for the Admin API key that &apos;reconcile&apos; u
     </message>
     <message>
         <source>Unknown retry class &quot;%1&quot;. Classes: transient, billing, fix_required, access_denied, expired, canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::StatsCommand</name>
+    <message>
+        <source>Processing time of ended batches: P50 and P95 per model and size band.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long batches took on this ledger, from creation to end (canceled batches left out), grouped by model (the model with the most requests in the batch&apos;s draft; &apos;unknown&apos; for batches of other tools) and size band (requests: 1-99, 100-999, 1000-9999, 10000-100000). P50 and P95 are nearest-rank percentiles: times that happened. The watcher&apos;s metrics export the same figures. No key, no network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ended batch yet: nothing to measure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4  %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P95</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -43,6 +43,22 @@
         <source>The API has been unreachable for %1 minutes (%2). Batches keep running on the server; check the network or the base URL.</source>
         <translation>API에 %1분 동안 연결할 수 없었습니다(%2). 배치는 서버에서 계속 실행됩니다. 네트워크나 기본 URL을 확인하세요.</translation>
     </message>
+    <message>
+        <source>%1 input tokens</source>
+        <translation>입력 토큰 %1개</translation>
+    </message>
+    <message>
+        <source>It counts model %1 only.</source>
+        <translation>모델 %1만 집계합니다.</translation>
+    </message>
+    <message>
+        <source>Batches in flight may add up to %1 (worst case).</source>
+        <translation>진행 중인 배치가 최대 %1을(를) 더할 수 있습니다(최악의 경우).</translation>
+    </message>
+    <message>
+        <source>Batch %1 (%2, %3 requests) has been in progress for %4 h; batches like it took %5 h (median) and %6 h at P95 (%7 ended batches of this ledger). It may be stuck on the server&apos;s side: check &apos;batchscope-cli status %1&apos; and the API&apos;s status page; what is not done at 24 h expires and can be re-sent with &apos;batchscope-cli retry %1&apos;.</source>
+        <translation>배치 %1(%2, 요청 %3개)이(가) %4시간째 진행 중입니다. 비슷한 배치는 중앙값 %5시간, P95 %6시간이 걸렸습니다(이 원장에서 종료된 배치 %7개). 서버 쪽에서 멈췄을 수 있습니다. &apos;batchscope-cli status %1&apos;과 API 상태 페이지를 확인하세요. 24시간까지 끝나지 않은 항목은 만료되며 &apos;batchscope-cli retry %1&apos;로 다시 보낼 수 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>bs::ApiClient</name>
@@ -727,6 +743,10 @@
         <source>%1 fewer results than the batch&apos;s %2 requests.</source>
         <translation>결과가 배치의 요청 %2개보다 %1개 적습니다.</translation>
     </message>
+    <message>
+        <source>Batch %1: its results are in the ledger already.</source>
+        <translation>배치 %1: 결과가 이미 원장에 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>bs::IngestWorker</name>
@@ -775,6 +795,14 @@
     <message>
         <source>Cannot count the results of batch %1: %2</source>
         <translation>배치 %1의 결과 수를 셀 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Batch %1 is being ingested by another process on this ledger (%2, its claim runs until %3 UTC); it is left to it.</source>
+        <translation>배치 %1은(는) 이 원장의 다른 프로세스(%2)가 수집하고 있습니다(점유 기한 %3 UTC). 그 프로세스에 맡깁니다.</translation>
+    </message>
+    <message>
+        <source>Cannot claim batch %1 in the ledger: %2</source>
+        <translation>원장에서 배치 %1을(를) 점유할 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -2114,6 +2142,45 @@ With --admin the same is done for the Admin API key that &apos;reconcile&apos; u
     <message>
         <source>Unknown retry class &quot;%1&quot;. Classes: transient, billing, fix_required, access_denied, expired, canceled.</source>
         <translation>알 수 없는 재시도 분류 &quot;%1&quot;. 분류: transient, billing, fix_required, access_denied, expired, canceled.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::StatsCommand</name>
+    <message>
+        <source>Processing time of ended batches: P50 and P95 per model and size band.</source>
+        <translation>종료된 배치의 처리 시간: 모델 및 크기 구간별 P50과 P95.</translation>
+    </message>
+    <message>
+        <source>How long batches took on this ledger, from creation to end (canceled batches left out), grouped by model (the model with the most requests in the batch&apos;s draft; &apos;unknown&apos; for batches of other tools) and size band (requests: 1-99, 100-999, 1000-9999, 10000-100000). P50 and P95 are nearest-rank percentiles: times that happened. The watcher&apos;s metrics export the same figures. No key, no network.</source>
+        <translation>이 원장의 배치가 생성부터 종료까지 걸린 시간(취소된 배치 제외)을 모델(배치 초안에서 요청이 가장 많은 모델, 다른 도구의 배치는 &apos;unknown&apos;)과 크기 구간(요청 수: 1-99, 100-999, 1000-9999, 10000-100000)별로 보여 줍니다. P50과 P95는 최근접 순위 백분위수로, 실제로 있었던 시간입니다. 감시기의 메트릭도 같은 수치를 내보냅니다. 키와 네트워크가 필요 없습니다.</translation>
+    </message>
+    <message>
+        <source>No ended batch yet: nothing to measure.</source>
+        <translation>아직 종료된 배치가 없어 잴 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4  %5</source>
+        <translation>%1  %2  %3  %4  %5</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>요청 수</translation>
+    </message>
+    <message>
+        <source>batches</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>P50</source>
+        <translation>P50</translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation>P95</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,8 @@ AlertConfig AlertConfig::fromSettings(SettingsStore& settings) {
     c.expiryHours = intSetting(settings, "alerts/expiry_hours", c.expiryHours, 1, 23);
     c.archiveDays = intSetting(settings, "alerts/archive_days", c.archiveDays, 1, 28);
     c.apiDownMinutes = intSetting(settings, "alerts/api_down_minutes", c.apiDownMinutes, 1, 1440);
+    c.overdueMinSamples =
+        intSetting(settings, "alerts/overdue_min_samples", c.overdueMinSamples, 1, 1000);
     return c;
 }
 

@@ -4,7 +4,11 @@
 #include "alerts/alertsnapshot.h"
 #include "ledger/alertstate.h"
 
+#include "cost/pricebook.h"
+
 #include <QList>
+
+#include <optional>
 
 namespace bs {
 
@@ -16,8 +20,13 @@ class Ledger;
 // for the same firing. Use on the Ledger's thread.
 class AlertEngine {
 public:
+    // The price book tells which model a per-model budget covers (as the budget gate does);
+    // without one, PriceBook::load() is read when a snapshot is.
     explicit AlertEngine(Ledger& ledger)
         : m_ledger(ledger) {}
+    AlertEngine(Ledger& ledger, const PriceBook& prices)
+        : m_ledger(ledger)
+        , m_prices(prices) {}
 
     // The ledger's side of the snapshot at `now` (the API fields are left as given in `api`).
     // False: a ledger read failed (Ledger::lastError()).
@@ -34,6 +43,7 @@ public:
 
 private:
     Ledger& m_ledger;
+    std::optional<PriceBook> m_prices;
 };
 
 } // namespace bs

@@ -2,6 +2,8 @@
 
 #include "cost/money.h"
 
+#include <QLocale>
+
 namespace bs {
 
 namespace {
@@ -39,6 +41,15 @@ QString hoursText(qint64 secs) {
     return QString::number(double(secs) / 3600.0, 'f', 1);
 }
 
+// A budget figure in its unit: "$12.34" or "1,234,567 input tokens".
+QString amountText(const BudgetSetting& b, qint64 value) {
+    if (b.kind == BudgetSetting::Kind::Usd)
+        return formatMoney(value, 2);
+    QLocale grouped = QLocale::c(); // digits grouped by thousands whatever the user's locale
+    grouped.setNumberOptions(QLocale::DefaultNumberOptions);
+    return AlertRules::tr("%1 input tokens").arg(grouped.toString(value));
+}
+
 } // namespace
 
 QString AlertRules::budgetPeriodKey(BudgetSetting::Period period, const QDateTime& now) {
@@ -70,14 +81,19 @@ AlertRules::Evaluation AlertRules::evaluate(const AlertSnapshot& s, const AlertC
         for (int p : config.budgetPercents) {
             if (!reached(b.spent, b.setting.limitMicros, p))
                 continue;
-            const QString name = b.setting.name, spent = formatMoney(b.spent, 2),
-                          limit = formatMoney(b.setting.limitMicros, 2),
+            const QString name = b.setting.name, spent = amountText(b.setting, b.spent),
+                          limit = amountText(b.setting, b.setting.limitMicros),
                           periodName = BudgetSetting::periodName(b.setting.period);
             QString msg =
                 p >= 100 ? tr("Budget \"%1\" is used up: %2 spent of %3 (%4 period %5).")
                                .arg(name, spent, limit, periodName, period)
                          : tr("Budget \"%1\" passed %6 %: %2 spent of %3 (%4 period %5).")
                                .arg(name, spent, limit, periodName, period, QString::number(p));
+            if (!b.setting.model.isEmpty())
+                msg += QLatin1Char(' ') + tr("It counts model %1 only.").arg(b.setting.model);
+            if (b.inFlight > 0)
+                msg += QLatin1Char(' ') + tr("Batches in flight may add up to %1 (worst case).")
+                                              .arg(amountText(b.setting, b.inFlight));
             msg += QLatin1Char(' ') +
                    (p >= 100 ? tr("New batches are blocked by the budget gate; raise the budget "
                                   "or cancel batches still in progress.")
@@ -132,6 +148,28 @@ AlertRules::Evaluation AlertRules::evaluate(const AlertSnapshot& s, const AlertC
                 .arg(r.batch.requestCounts.processing);
         e.holding.append(condition(expiryNearRule(), r.batch.id, QString(),
                                    QStringLiteral("warning"), r.batch.id, msg));
+    }
+
+    // A batch in progress longer than batches like it took at P95 (this ledger's history).
+    e.evaluatedRules << overdueRule();
+    for (const AlertSnapshot::Expectation& x : s.expectations) {
+        if (x.samples < config.overdueMinSamples || !x.createdAt.isValid())
+            continue;
+        const qint64 elapsed = x.createdAt.secsTo(now);
+        if (elapsed <= x.p95Seconds)
+            continue;
+        const QString msg =
+            tr("Batch %1 (%2, %3 requests) has been in progress for %4 h; batches like it took "
+               "%5 h (median) and %6 h at P95 (%7 ended batches of this ledger). It may be "
+               "stuck on the server's side: check 'batchscope-cli status %1' and the API's "
+               "status page; what is not done at 24 h expires and can be re-sent with "
+               "'batchscope-cli retry %1'.")
+                .arg(x.batchId, x.model)
+                .arg(x.requests)
+                .arg(hoursText(elapsed), hoursText(x.medianSeconds), hoursText(x.p95Seconds))
+                .arg(x.samples);
+        e.holding.append(condition(overdueRule(), x.batchId, QString(), QStringLiteral("warning"),
+                                   x.batchId, msg));
     }
 
     // Results close to the 29-day archive and not ingested.

@@ -21,6 +21,7 @@ public:
     static QString budgetRule() { return QStringLiteral("budget"); }
     static QString erroredShareRule() { return QStringLiteral("errored_share"); }
     static QString expiryNearRule() { return QStringLiteral("expiry_near"); }
+    static QString overdueRule() { return QStringLiteral("processing_overdue"); }
     static QString archiveNearRule() { return QStringLiteral("archive_near"); }
     static QString unpricedModelRule() { return QStringLiteral("unpriced_model"); }
     static QString apiDownRule() { return QStringLiteral("api_down"); }

@@ -15,11 +15,27 @@ namespace bs {
 struct AlertSnapshot {
     QDateTime now;
 
+    // Every budget as the budget gate counts it (BudgetGate::evaluate): USD or input tokens,
+    // all models or one. Figures in the budget's unit (micro-dollars or tokens).
     struct BudgetUse {
         BudgetSetting setting;
-        Money spent = 0; // in the setting's current period (of `now`)
+        qint64 spent = 0;    // of ingested results, in the setting's current period (of `now`)
+        qint64 inFlight = 0; // the worst case batches in flight reserved
     };
     QList<BudgetUse> budgets;
+
+    // Batches in progress with what this ledger's history expects of them (EtaEstimator: ended
+    // batches of the same model with half to twice the requests). Only those with a history.
+    struct Expectation {
+        QString batchId;
+        QString model;
+        qint64 requests = 0;
+        QDateTime createdAt;
+        qint64 medianSeconds = 0;
+        qint64 p95Seconds = 0;
+        int samples = 0;
+    };
+    QList<Expectation> expectations;
 
     // Ended batches (errored share), batches still running (expiry), ended batches whose
     // results are not ingested (archive). Gone batches are not here.

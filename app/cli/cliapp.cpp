@@ -13,6 +13,7 @@
 #include "commands/repricecommand.h"
 #include "commands/resultscommand.h"
 #include "commands/retrycommand.h"
+#include "commands/statscommand.h"
 #include "commands/statuscommand.h"
 #include "commands/submitcommand.h"
 #include "commands/validatecommand.h"
@@ -79,6 +80,7 @@ std::vector<std::unique_ptr<Command>> CliApp::commands() {
     list.push_back(std::make_unique<KeyCommand>());
     list.push_back(std::make_unique<WatchCommand>());
     list.push_back(std::make_unique<AlertsCommand>());
+    list.push_back(std::make_unique<StatsCommand>());
     return list;
 }
 

@@ -51,6 +51,12 @@ void WatchSession::event(const QString& kind, const QString& text, const QJsonOb
 
 int WatchSession::exec() {
     Ledger& ledger = *m_ctx.ledger();
+    {
+        QString error;
+        m_prices = PriceBook::load(&error); // a bad override file: the built-in prices
+        if (!error.isEmpty())
+            m_ctx.out().warn(error);
+    }
 
     // The Slack webhook: the environment, else the keychain; none means alerts go to the log
     // only (said once).
@@ -117,6 +123,17 @@ int WatchSession::exec() {
 
     PollSchedule::Policy policy;
     policy.pauseAfterConnectionErrors = 0; // a watcher keeps trying, with backoff
+    // Test hook (tests/README.md): BS_TEST_WATCH_TIME_SCALE scales the polling intervals and
+    // the API's retry delays, so that a test sees a storm of faults through in seconds.
+    const double timeScale = qEnvironmentVariable("BS_TEST_WATCH_TIME_SCALE").toDouble();
+    if (timeScale > 0) {
+        for (qint64* ms : {&policy.freshMs, &policy.youngMs, &policy.steadyMs, &policy.idleMs,
+                           &policy.errorBaseMs, &policy.maxBackoffMs, &policy.pausedProbeMs})
+            *ms = qMax<qint64>(1, qint64(double(*ms) * timeScale));
+        RetryPolicy retry = m_ctx.client()->retryPolicy();
+        retry.timeScale = timeScale;
+        m_ctx.client()->setRetryPolicy(retry);
+    }
     m_poller = std::make_unique<Poller>(m_ctx.client(), &ledger);
     m_poller->setSchedule(PollSchedule(policy));
     m_poller->setWatchReachability(!m_options.once);
@@ -124,6 +141,10 @@ int WatchSession::exec() {
     ingest.api = m_ctx.client()->config();
     ingest.retryPolicy = m_ctx.client()->retryPolicy();
     ingest.ledgerPath = ledger.path();
+    // Test hook (tests/README.md): hold the ingestion's writer after this many committed rows
+    // (IngestOptions::holdAfterCommittedRows), for a test that stops the watcher there.
+    ingest.holdAfterCommittedRows =
+        qEnvironmentVariable("BS_TEST_INGEST_HOLD_AFTER_ROWS").toLongLong();
     m_poller->enableIngestion(ingest);
     connect(m_poller.get(), &Poller::batchEnded, this, [this](const QString& id) {
         event(QStringLiteral("batch_ended"), tr("batch %1 ended").arg(id),
@@ -215,13 +236,34 @@ void WatchSession::onCycleFinished() {
 void WatchSession::onIngestionDone(const IngestReport& report) {
     if (m_stopping)
         return;
-    event(report.isComplete() ? QStringLiteral("ingested") : QStringLiteral("ingest_failed"),
-          report.isComplete()
-              ? report.summary()
-              : (report.errorMessage.isEmpty() ? report.summary() : report.errorMessage),
-          {{QStringLiteral("batch_id"), report.batchId}});
-    if (!report.isComplete() && m_options.once)
-        m_exit = report.error.isError() ? CliContext::apiExit(report.error) : Exit::LedgerFailure;
+    const QJsonObject fields{{QStringLiteral("batch_id"), report.batchId}};
+    if (report.status == IngestReport::Status::HeldElsewhere) {
+        // Another watcher of the ledger (or the console) has it: not an error.
+        m_counters.addIngestion(QStringLiteral("held_elsewhere"));
+        // Offered again every cycle while the other one works: said once per holder.
+        if (m_heldElsewhere.value(report.batchId) != report.claimHolder) {
+            m_heldElsewhere.insert(report.batchId, report.claimHolder);
+            event(QStringLiteral("ingest_skipped"), report.errorMessage, fields);
+        }
+    } else if (report.isComplete() && report.alreadyIngested) {
+        m_counters.addIngestion(QStringLiteral("already_ingested"));
+        event(QStringLiteral("ingest_skipped"), report.summary(), fields);
+    } else {
+        const bool ok = report.isComplete();
+        m_counters.addIngestion(ok ? QStringLiteral("completed")
+                                : report.status == IngestReport::Status::Canceled
+                                    ? QStringLiteral("canceled")
+                                    : QStringLiteral("failed"));
+        if (report.error.isError())
+            m_counters.addApiError(ApiError::kindName(report.error.kind));
+        event(ok ? QStringLiteral("ingested") : QStringLiteral("ingest_failed"),
+              ok ? report.summary()
+                 : (report.errorMessage.isEmpty() ? report.summary() : report.errorMessage),
+              fields);
+        if (!ok && m_options.once)
+            m_exit =
+                report.error.isError() ? CliContext::apiExit(report.error) : Exit::LedgerFailure;
+    }
     evaluateAlerts();
     pushStatsd();
     // The poller still counts this ingestion as running while it announces its end.
@@ -232,8 +274,8 @@ void WatchSession::evaluateAlerts() {
     Ledger& ledger = *m_ctx.ledger();
     QList<AlertState::Fired> fired;
     AlertSnapshot api = m_api;
-    if (!AlertEngine(ledger).run(QDateTime::currentDateTimeUtc(), api, m_sink->isConfigured(),
-                                 &fired)) {
+    if (!AlertEngine(ledger, m_prices)
+             .run(QDateTime::currentDateTimeUtc(), api, m_sink->isConfigured(), &fired)) {
         event(QStringLiteral("alerts_failed"),
               tr("the alert rules could not be evaluated: %1").arg(ledger.lastError()));
         if (m_options.once)
@@ -254,8 +296,8 @@ void WatchSession::evaluateAlerts() {
 }
 
 bool WatchSession::collect(QList<MetricFamily>* families) {
-    return MetricsCollector::collect(*m_ctx.ledger(), m_counters,
-                                     QDateTime::currentDateTimeUtc().date(), families);
+    return MetricsCollector::collect(*m_ctx.ledger(), m_counters, QDateTime::currentDateTimeUtc(),
+                                     m_prices, families);
 }
 
 QByteArray WatchSession::scrape() {

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "alerts/alertsnapshot.h"
+#include "cost/pricebook.h"
 #include "ledger/alertstate.h"
 #include "metrics/metricfamily.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 
@@ -70,6 +72,8 @@ private:
     std::unique_ptr<StatsdPusher> m_statsd;
     std::unique_ptr<SignalWatcher> m_signals;
     ProcessCounters m_counters;
+    PriceBook m_prices;
+    QHash<QString, QString> m_heldElsewhere; // batch -> holder of its claim, once logged
     AlertSnapshot m_api; // the API side of the alert snapshot (apiKnown, problem, since)
     bool m_cycleDone = false;
     bool m_stopping = false;

@@ -343,6 +343,19 @@ QList<LedgerSchema::Migration> build() {
             new_value TEXT NOT NULL))"),
                  }});
 
+    // Version 10: ingestion claims. One row per batch being ingested, with its holder (a
+    // process) and a lease: two watchers (or a watcher and the console) on one ledger never
+    // ingest the same batch at once; the holder renews the lease while it works and deletes the
+    // row when it ends; a holder that died leaves a row another may take over once it expired.
+    list.append({10,
+                 {
+                     QStringLiteral(R"(CREATE TABLE ingest_claims(
+            batch_id TEXT PRIMARY KEY,
+            holder TEXT NOT NULL,
+            claimed_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL) WITHOUT ROWID)"),
+                 }});
+
     return list;
 }
 

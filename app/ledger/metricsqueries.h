@@ -23,6 +23,15 @@ public:
     QList<Count> batchesByStatus();
     // Results by type ("succeeded", "errored", ...) and, for errored ones, error_type.
     QList<Count> resultsByTypeAndError();
+
+    // One ended batch's processing time (created_at to ended_at). Canceled batches are left
+    // out (their time says nothing about how long a batch takes).
+    struct ProcessingTime {
+        QString model;       // the model with the most requests in its draft; "" when unknown
+        qint64 requests = 0; // request_counts' total
+        qint64 seconds = 0;
+    };
+    QList<ProcessingTime> processingTimes();
 };
 
 } // namespace bs

@@ -42,6 +42,8 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/settingsstore.cpp
     ${CMAKE_CURRENT_LIST_DIR}/budgetstore.h
     ${CMAKE_CURRENT_LIST_DIR}/budgetstore.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ingestclaims.h
+    ${CMAKE_CURRENT_LIST_DIR}/ingestclaims.cpp
     # records
     ${CMAKE_CURRENT_LIST_DIR}/batchrecord.h
     ${CMAKE_CURRENT_LIST_DIR}/draftinfo.h

@@ -1,22 +1,36 @@
 #include "metricscollector.h"
 
+#include "intake/budgetgate.h"
+#include "ledger/budgetstore.h"
 #include "ledger/costqueries.h"
 #include "ledger/ledger.h"
 #include "ledger/metricsqueries.h"
-#include "ledger/settingsstore.h"
+#include "metrics/processingstats.h"
 
 namespace bs {
 
 __extension__ typedef __int128 Wide; // exact intermediate, no -Wpedantic noise
 
-void ProcessCounters::addApiError(const QString& kind) {
-    for (auto& p : apiErrorsByKind) {
-        if (p.first == kind) {
+namespace {
+void bump(QList<QPair<QString, qint64>>* list, const QString& key) {
+    for (auto& p : *list) {
+        if (p.first == key) {
             ++p.second;
             return;
         }
     }
-    apiErrorsByKind.append({kind, 1});
+    list->append({key, 1});
+}
+
+using Labels = QList<QPair<QString, QString>>;
+} // namespace
+
+void ProcessCounters::addApiError(const QString& kind) {
+    bump(&apiErrorsByKind, kind);
+}
+
+void ProcessCounters::addIngestion(const QString& outcome) {
+    bump(&ingestionsByOutcome, outcome);
 }
 
 QString MetricsCollector::usd(qint64 micros) {
@@ -36,7 +50,8 @@ QString MetricsCollector::ratio(qint64 a, qint64 b) {
     return usd(static_cast<qint64>(scaled));
 }
 
-bool MetricsCollector::collect(Ledger& ledger, const ProcessCounters& counters, QDate today,
+bool MetricsCollector::collect(Ledger& ledger, const ProcessCounters& counters,
+                               const QDateTime& now, const PriceBook& prices,
                                QList<MetricFamily>* out) {
     out->clear();
     using T = MetricFamily::Type;
@@ -103,34 +118,121 @@ bool MetricsCollector::collect(Ledger& ledger, const ProcessCounters& counters, 
                                      QString::number(c.count)});
     out->append(resultFamily);
 
-    SettingsStore settings(ledger);
-    const auto budgets = settings.budgets();
+    // Every budget, as the budget gate counts it: USD or input tokens, one model or all.
+    const BudgetGate::Verdict verdict = BudgetGate(ledger, prices).evaluate({}, now);
     if (!ledger.lastError().isEmpty())
         return false;
     MetricFamily used{QStringLiteral("batchscope_budget_used_ratio"),
-                      QStringLiteral("Spend in the budget's current period over its limit "
-                                     "(1 = used up)."),
+                      QStringLiteral("Spend (USD or input tokens) of ingested results in the "
+                                     "budget's current period over its limit (1 = used up)."),
                       T::Gauge,
                       {}};
-    MetricFamily limit{QStringLiteral("batchscope_budget_limit_usd"),
-                       QStringLiteral("The budget's limit per period, in US dollars."),
-                       T::Gauge,
-                       {}};
-    for (const BudgetSetting& b : budgets) {
-        // USD over all models: the gate (BudgetGate) checks the other kinds at submission.
-        if (b.kind != BudgetSetting::Kind::Usd || !b.model.isEmpty())
-            continue;
-        const Money spent = cost.spentInPeriod(b.period, today);
-        if (!ledger.lastError().isEmpty())
-            return false;
-        const QList<QPair<QString, QString>> labels{
-            {QStringLiteral("budget"), b.name},
-            {QStringLiteral("period"), BudgetSetting::periodName(b.period)}};
-        used.samples.append({labels, ratio(spent, b.limitMicros)});
-        limit.samples.append({labels, usd(b.limitMicros)});
+    MetricFamily committed{
+        QStringLiteral("batchscope_budget_inflight_ratio"),
+        QStringLiteral("Worst case reserved by batches in flight over the budget's limit."),
+        T::Gauge,
+        {}};
+    MetricFamily limitUsd{QStringLiteral("batchscope_budget_limit_usd"),
+                          QStringLiteral("A USD budget's limit per period, in US dollars."),
+                          T::Gauge,
+                          {}};
+    MetricFamily limitTokens{QStringLiteral("batchscope_budget_limit_tokens"),
+                             QStringLiteral("An input-token budget's limit per period."),
+                             T::Gauge,
+                             {}};
+    for (const BudgetGate::Line& l : verdict.lines) {
+        const bool usdKind = l.kind == BudgetSetting::Kind::Usd;
+        const Labels labels{
+            {QStringLiteral("budget"), l.budget},
+            {QStringLiteral("period"), BudgetSetting::periodName(l.period)},
+            {QStringLiteral("kind"), BudgetSetting::kindName(l.kind)},
+            {QStringLiteral("model"), l.model.isEmpty() ? QStringLiteral("all") : l.model}};
+        used.samples.append({labels, ratio(l.spent, l.limit)});
+        committed.samples.append({labels, ratio(l.inFlight, l.limit)});
+        if (usdKind)
+            limitUsd.samples.append({labels, usd(l.limit)});
+        else
+            limitTokens.samples.append({labels, QString::number(l.limit)});
     }
     out->append(used);
-    out->append(limit);
+    out->append(committed);
+    out->append(limitUsd);
+    out->append(limitTokens);
+
+    // In flight: what the write-ahead drafts of batches not yet ingested reserved (worst case).
+    const QList<BudgetStore::Reservation> inFlight = BudgetStore(ledger).inFlight();
+    if (!ledger.lastError().isEmpty())
+        return false;
+    MetricFamily exposure{
+        QStringLiteral("batchscope_inflight_worst_case_usd"),
+        QStringLiteral("Worst-case cost (input estimate and max_tokens at batch prices) of the "
+                       "requests of batches in flight, in US dollars; unpriced models are left "
+                       "out (see batchscope_inflight_requests)."),
+        T::Gauge,
+        {}};
+    MetricFamily inflightRequests{QStringLiteral("batchscope_inflight_requests"),
+                                  QStringLiteral("Requests of batches in flight."),
+                                  T::Gauge,
+                                  {}};
+    for (const BudgetStore::Reservation& r : inFlight) {
+        const Labels m{
+            {QStringLiteral("model"), r.model.isEmpty() ? QStringLiteral("unknown") : r.model}};
+        inflightRequests.samples.append({m, QString::number(r.requests)});
+        if (!r.unpriced)
+            exposure.samples.append({m, usd(r.worstCaseMicros)});
+    }
+    out->append(exposure);
+    out->append(inflightRequests);
+
+    // Processing time of ended batches: a histogram per model, P50 / P95 per model and size.
+    const ProcessingStats stats(mq.processingTimes());
+    if (!ledger.lastError().isEmpty())
+        return false;
+    MetricFamily hist{QStringLiteral("batchscope_batch_processing_seconds"),
+                      QStringLiteral("Processing time of ended batches (created to ended; "
+                                     "canceled batches left out), in seconds."),
+                      T::Histogram,
+                      {}};
+    const QList<qint64>& bounds = ProcessingStats::bucketBounds();
+    for (const ProcessingStats::Histogram& h : stats.histograms()) {
+        const QPair<QString, QString> m{QStringLiteral("model"), h.model};
+        for (qsizetype i = 0; i < bounds.size(); ++i)
+            hist.samples.append({{m, {QStringLiteral("le"), QString::number(bounds.at(i))}},
+                                 QString::number(h.cumulative.at(i)),
+                                 QStringLiteral("_bucket")});
+        hist.samples.append({{m, {QStringLiteral("le"), QStringLiteral("+Inf")}},
+                             QString::number(h.count),
+                             QStringLiteral("_bucket")});
+        hist.samples.append({{m}, QString::number(h.sumSeconds), QStringLiteral("_sum")});
+        hist.samples.append({{m}, QString::number(h.count), QStringLiteral("_count")});
+    }
+    out->append(hist);
+    // Two gauges, not a "quantile" label: that label belongs to summaries (promtool).
+    MetricFamily p50{QStringLiteral("batchscope_batch_processing_p50_seconds"),
+                     QStringLiteral("Median (nearest rank) of the processing time of ended "
+                                    "batches, by model and size band (requests), in seconds."),
+                     T::Gauge,
+                     {}};
+    MetricFamily p95{QStringLiteral("batchscope_batch_processing_p95_seconds"),
+                     QStringLiteral("95th percentile (nearest rank) of the processing time of "
+                                    "ended batches, by model and size band, in seconds."),
+                     T::Gauge,
+                     {}};
+    MetricFamily bandCount{QStringLiteral("batchscope_batch_processing_samples"),
+                           QStringLiteral("Ended batches behind the percentiles, by model and "
+                                          "size band."),
+                           T::Gauge,
+                           {}};
+    for (const ProcessingStats::Group& g : stats.groups()) {
+        const Labels labels{{QStringLiteral("model"), g.model},
+                            {QStringLiteral("size_band"), g.sizeBand}};
+        p50.samples.append({labels, QString::number(g.p50Seconds)});
+        p95.samples.append({labels, QString::number(g.p95Seconds)});
+        bandCount.samples.append({labels, QString::number(g.count)});
+    }
+    out->append(p50);
+    out->append(p95);
+    out->append(bandCount);
 
     out->append({QStringLiteral("batchscope_polls_total"),
                  QStringLiteral("Polling cycles run by this process."),
@@ -147,6 +249,13 @@ bool MetricsCollector::collect(Ledger& ledger, const ProcessCounters& counters, 
     for (const auto& [kind, n] : counters.apiErrorsByKind)
         api.samples.append({{{QStringLiteral("kind"), kind}}, QString::number(n)});
     out->append(api);
+    MetricFamily ingestions{QStringLiteral("batchscope_ingestions_total"),
+                            QStringLiteral("Result ingestions run by this process, by outcome."),
+                            T::Counter,
+                            {}};
+    for (const auto& [outcome, n] : counters.ingestionsByOutcome)
+        ingestions.samples.append({{{QStringLiteral("outcome"), outcome}}, QString::number(n)});
+    out->append(ingestions);
     return true;
 }
 

@@ -40,10 +40,12 @@ QByteArray MetricsFormat::prometheus(const QList<MetricFamily>& families) {
     for (const MetricFamily& f : families) {
         const QByteArray name = f.name.toUtf8();
         out += "# HELP " + name + ' ' + escapeHelp(f.help) + '\n';
-        out += "# TYPE " + name + ' ' +
-               (f.type == MetricFamily::Type::Counter ? "counter" : "gauge") + '\n';
+        const char* type = f.type == MetricFamily::Type::Counter     ? "counter"
+                           : f.type == MetricFamily::Type::Histogram ? "histogram"
+                                                                     : "gauge";
+        out += "# TYPE " + name + ' ' + type + '\n';
         for (const MetricFamily::Sample& s : f.samples) {
-            out += name;
+            out += name + s.suffix.toUtf8();
             if (!s.labels.isEmpty()) {
                 out += '{';
                 for (qsizetype i = 0; i < s.labels.size(); ++i) {
@@ -75,7 +77,9 @@ QList<QByteArray> MetricsFormat::dogStatsd(const QList<MetricFamily>& families, 
         for (const MetricFamily::Sample& s : f.samples) {
             if (s.value == QLatin1String("+Inf"))
                 continue; // no such gauge value in StatsD
-            QByteArray line = name + ':' + s.value.toUtf8() + "|g";
+            // A histogram goes as gauges of its cumulative buckets, sum and count: DogStatsD's
+            // own histograms take single observations, which a repeated push would double.
+            QByteArray line = name + s.suffix.toUtf8() + ':' + s.value.toUtf8() + "|g";
             if (!s.labels.isEmpty()) {
                 line += "|#";
                 for (qsizetype i = 0; i < s.labels.size(); ++i) {

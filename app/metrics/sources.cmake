@@ -4,6 +4,8 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/metricfamily.h
     ${CMAKE_CURRENT_LIST_DIR}/metricscollector.h
     ${CMAKE_CURRENT_LIST_DIR}/metricscollector.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/processingstats.h
+    ${CMAKE_CURRENT_LIST_DIR}/processingstats.cpp
     ${CMAKE_CURRENT_LIST_DIR}/metricsformat.h
     ${CMAKE_CURRENT_LIST_DIR}/metricsformat.cpp
     ${CMAKE_CURRENT_LIST_DIR}/metricsserver.h

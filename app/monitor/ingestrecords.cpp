@@ -6,6 +6,8 @@ QString IngestReport::summary() const {
     QString text;
     switch (status) {
     case Status::Completed:
+        if (alreadyIngested)
+            return tr("Batch %1: its results are in the ledger already.").arg(batchId);
         text =
             tr("Batch %1: %n result line(s) ingested", nullptr, int(qMin<qint64>(lines, INT_MAX)))
                 .arg(batchId);
@@ -18,6 +20,7 @@ QString IngestReport::summary() const {
         break;
     case Status::Failed:
     case Status::Canceled:
+    case Status::HeldElsewhere:
         return errorMessage;
     }
     if (unpriced > 0)

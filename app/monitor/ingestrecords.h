@@ -33,6 +33,13 @@ struct IngestOptions {
     // 20,000 rows: ResultWriter).
     int rowsPerTransaction = 5000;
     int progressIntervalMs = 200; // at most one progress() per interval (plus one per commit)
+    // The ingestion claims its batch in the ledger first (IngestClaims: a lease renewed every
+    // claimTtlMs / 4 while it runs, released at the end), so that another process on the same
+    // ledger does not ingest it at the same time; a batch claimed by a live holder ends as
+    // HeldElsewhere. onlyIfNotIngested: a batch already marked ingested ends at once as
+    // Completed with nothing read (the poller's automatic ingestion; an explicit one re-reads).
+    qint64 claimTtlMs = 120000;
+    bool onlyIfNotIngested = false;
     // Prices; empty = PriceBook::load() (built-in plus the user's override file).
     std::optional<PriceBook> priceBook;
     // Test hooks (listed in tests/README.md, "Test hooks"; production code leaves them at 0):
@@ -71,6 +78,7 @@ public:
         Completed, // the whole results file was read and stored
         Failed,    // see error / errorMessage; what was committed stays (re-run to finish)
         Canceled,
+        HeldElsewhere, // another process holds the batch's claim: it is ingesting it
     };
 
     QString batchId;
@@ -103,6 +111,8 @@ public:
     qint64 missingCount = 0;      // requests without a result (for discovered: total - results)
     QStringList missingCustomIds; // requestsKnown only: the first kMaxMissingListed of them
     bool markedIngested = false;
+    bool alreadyIngested = false; // onlyIfNotIngested and it was: nothing was read
+    QString claimHolder;          // HeldElsewhere: the holder of the claim
 
     static constexpr int kMaxMalformedListed = 1000;
     static constexpr int kMaxMissingListed = 10000;

@@ -5,6 +5,7 @@
 #include "api/resultstream.h"
 #include "cost/costcalculator.h"
 #include "ledger/batchstore.h"
+#include "ledger/ingestclaims.h"
 #include "ledger/ledger.h"
 #include "ledger/resultstore.h"
 #include "ledger/retryclass.h"
@@ -56,6 +57,10 @@ IngestWorker::~IngestWorker() {
     if (m_retrieve)
         m_retrieve->disconnect(this);
     m_writer.reset();
+    // Stopped without finish() (the owner went away): the claim is released all the same, after
+    // the writer, so nobody takes the batch over while a chunk may still be committing.
+    if (m_claimed && m_ledger)
+        IngestClaims(*m_ledger).release(m_report.batchId, IngestClaims::processHolder());
     m_client.reset();
     m_ledger.reset();
 }
@@ -74,6 +79,8 @@ void IngestWorker::run(const QString& batchId, const MessageBatch& batch) {
     // The writer's checkpoint thread copies the WAL into the file: this connection's few small
     // commits (the batch row, the ingested mark) do not wait for a checkpoint of their own.
     m_ledger->setWalCommitHook([](int) {});
+    if (!takeClaim())
+        return;
     if (m_options.priceBook) {
         m_book = *m_options.priceBook;
     } else {
@@ -122,6 +129,48 @@ void IngestWorker::run(const QString& batchId, const MessageBatch& batch) {
             proceed(job->batch());
         }
     });
+}
+
+bool IngestWorker::takeClaim() {
+    IngestClaims::Claim held;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 ttl = qMax<qint64>(1000, m_options.claimTtlMs);
+    switch (IngestClaims(*m_ledger).claim(m_report.batchId, IngestClaims::processHolder(), now, ttl,
+                                          &held, !m_options.onlyIfNotIngested)) {
+    case IngestClaims::Outcome::Claimed:
+        break;
+    case IngestClaims::Outcome::AlreadyIngested:
+        m_report.alreadyIngested = true;
+        m_report.markedIngested = true;
+        finish(IngestReport::Status::Completed);
+        return false;
+    case IngestClaims::Outcome::HeldElsewhere:
+        m_report.claimHolder = held.holder;
+        m_report.errorMessage =
+            tr("Batch %1 is being ingested by another process on this ledger (%2, its claim "
+               "runs until %3 UTC); it is left to it.")
+                .arg(m_report.batchId, held.holder,
+                     held.expiresAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        finish(IngestReport::Status::HeldElsewhere);
+        return false;
+    case IngestClaims::Outcome::Failed:
+        fail(tr("Cannot claim batch %1 in the ledger: %2")
+                 .arg(m_report.batchId, m_ledger->lastError()));
+        return false;
+    }
+    m_claimed = true;
+    m_claimTimer = new QTimer(this);
+    connect(m_claimTimer, &QTimer::timeout, this, &IngestWorker::renewClaim);
+    m_claimTimer->start(int(qMin<qint64>(ttl / 4, 60000)));
+    return true;
+}
+
+void IngestWorker::renewClaim() {
+    if (!m_ledger || !m_claimed)
+        return;
+    IngestClaims(*m_ledger).renew(m_report.batchId, IngestClaims::processHolder(),
+                                  QDateTime::currentDateTimeUtc(),
+                                  qMax<qint64>(1000, m_options.claimTtlMs));
 }
 
 void IngestWorker::cancel() {
@@ -423,6 +472,11 @@ void IngestWorker::finish(IngestReport::Status status) {
                 .arg(m_report.batchId);
     emitProgress(true);
     m_writer.reset(); // what is still queued (only after a failure) is not written
+    if (m_claimTimer)
+        m_claimTimer->stop();
+    if (m_claimed && m_ledger) // after the writer: its last commit is in when others may claim
+        IngestClaims(*m_ledger).release(m_report.batchId, IngestClaims::processHolder());
+    m_claimed = false;
     // The connection is closed here, on its thread, before anyone is told. The client may be
     // inside one of its jobs' signals right now: it goes at the next turn of the event loop.
     if (m_client)

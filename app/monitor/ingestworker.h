@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <atomic>
 #include <memory>
@@ -61,6 +62,9 @@ private:
     void emitProgress(bool force);
     bool isCanceled() const { return m_canceled->load(std::memory_order_relaxed); }
     void resetPass();
+    // Takes the batch's claim; false when the ingestion ended already (finish() was called).
+    bool takeClaim();
+    void renewClaim();
 
     IngestOptions m_options;
     std::shared_ptr<std::atomic_bool> m_canceled;
@@ -87,6 +91,8 @@ private:
     qint64 m_maxReportedMalformed = 0;
     bool m_cancelScheduled = false;
     QElapsedTimer m_progressTimer;
+    QTimer* m_claimTimer = nullptr; // renews the claim while this runs
+    bool m_claimed = false;
 };
 
 } // namespace bs

@@ -110,6 +110,7 @@ bool Poller::ingestNow(const QString& batchId) {
     if (!m_ingest)
         return false;
     m_ingestOffered.insert(batchId);
+    m_explicitIngest.insert(batchId);
     m_ingest(batchId);
     return true;
 }
@@ -122,6 +123,11 @@ void Poller::ingestNext() {
     if (!m_ingestor || m_ingestor->isRunning() || m_ingestQueue.isEmpty())
         return;
     const QString id = m_ingestQueue.takeFirst();
+    // Offered by a cycle: skipped when another watcher of the ledger has ingested it since the
+    // cycle read it. Asked for (ingestNow): read again in any case.
+    IngestOptions options = m_ingestor->options();
+    options.onlyIfNotIngested = !m_explicitIngest.remove(id);
+    m_ingestor->setOptions(options);
     if (!m_ingestor->start(id))
         ingestionFinished(id, false); // offered again on a later cycle
 }

@@ -39,7 +39,9 @@ class ResultIngestor;
 // polled, so it cannot keep the schedule from going idle.
 //
 // A batch seen ended (or any ended batch whose results are not ingested yet) is handed to the
-// ingest function once (setIngestFunction; ingestionNeeded() is emitted in any case).
+// ingest function once (setIngestFunction; ingestionNeeded() is emitted in any case). With
+// enableIngestion() the ingestion claims the batch in the ledger first (IngestClaims), so two
+// pollers on one ledger never ingest the same batch.
 //
 // The next cycle is scheduled by PollSchedule from the state after each cycle: quick after a
 // create, slower later, exponential backoff on errors, paused while the OS reports no network
@@ -171,6 +173,7 @@ private:
                                     // ended batches known to be stored as seen -> archived
     ResultIngestor* m_ingestor = nullptr;
     QStringList m_ingestQueue;
+    QSet<QString> m_explicitIngest; // queued by ingestNow(): read even when ingested already
 };
 
 } // namespace bs

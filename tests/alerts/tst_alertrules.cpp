@@ -185,6 +185,63 @@ private Q_SLOTS:
         QCOMPARE(keys(e), QStringList{QStringLiteral("api_down/key_refused/")});
         QVERIFY(e.holding.first().alert.message.contains(QStringLiteral("key set")));
     }
+
+    // An input-token budget of one model, per day: its figures are tokens, and the message says
+    // so, names the model and what batches in flight may add.
+    void tokenBudgetOfOneModel() {
+        AlertSnapshot s;
+        s.now = m_now;
+        AlertSnapshot::BudgetUse b;
+        b.setting =
+            BudgetSetting(QStringLiteral("haiku-tokens"), 1'000'000, BudgetSetting::Period::Day,
+                          BudgetSetting::Kind::InputTokens, QStringLiteral("claude-haiku-5-5"));
+        b.spent = 800'000;
+        b.inFlight = 150'000;
+        s.budgets << b;
+        const auto e = AlertRules::evaluate(s, AlertConfig());
+        QCOMPARE(keys(e, false), QStringList{QStringLiteral("budget/haiku-tokens@80/2026-11-29")});
+        const QString msg = e.holding.last().alert.message;
+        QVERIFY2(msg.contains(QStringLiteral("800,000 input tokens")) &&
+                     msg.contains(QStringLiteral("1,000,000 input tokens")) &&
+                     msg.contains(QStringLiteral("150,000 input tokens")) &&
+                     msg.contains(QStringLiteral("claude-haiku-5-5")) && !msg.contains(u'$'),
+                 qPrintable(msg));
+        // The thresholds are configurable.
+        AlertConfig config;
+        config.budgetPercents = {75};
+        QCOMPARE(keys(AlertRules::evaluate(s, config)),
+                 QStringList{QStringLiteral("budget/haiku-tokens@75/2026-11-29")});
+    }
+
+    // A batch in progress past the P95 of batches like it (with enough of them) is overdue.
+    void overdueBatch() {
+        AlertSnapshot s;
+        s.now = m_now;
+        AlertSnapshot::Expectation x;
+        x.batchId = QStringLiteral("msgbatch_slow");
+        x.model = QStringLiteral("claude-haiku-5-5");
+        x.requests = 500;
+        x.medianSeconds = 1800;
+        x.p95Seconds = 3600;
+        x.samples = 3;
+        x.createdAt = m_now.addSecs(-3600); // exactly at P95: not yet
+        s.expectations << x;
+        auto e = AlertRules::evaluate(s, AlertConfig());
+        QVERIFY(e.evaluatedRules.contains(AlertRules::overdueRule()));
+        QVERIFY(e.holding.isEmpty());
+        s.expectations.first().createdAt = m_now.addSecs(-3601);
+        e = AlertRules::evaluate(s, AlertConfig());
+        QCOMPARE(keys(e), QStringList{QStringLiteral("processing_overdue/msgbatch_slow/")});
+        const QString msg = e.holding.first().alert.message;
+        QVERIFY2(msg.contains(QStringLiteral("msgbatch_slow")) &&
+                     msg.contains(QStringLiteral("1.0 h")) &&
+                     msg.contains(QStringLiteral("0.5 h")) && msg.contains(QStringLiteral("retry")),
+                 qPrintable(msg));
+        // Too little history: no verdict.
+        AlertConfig config;
+        config.overdueMinSamples = 4;
+        QVERIFY(AlertRules::evaluate(s, config).holding.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAlertRules)

@@ -4,6 +4,8 @@
 #include "ledger/alertlog.h"
 #include "ledger/alertstate.h"
 #include "ledger/batchstore.h"
+#include "ledger/budgetstore.h"
+#include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 #include "ledger/resultstore.h"
 #include "ledger/settingsstore.h"
@@ -182,6 +184,80 @@ private Q_SLOTS:
                                      QStringLiteral("unpriced_model/claude-unknown")}));
         QVERIFY(engine.run(m_now.addSecs(60), AlertSnapshot(), false, &fired));
         QVERIFY(fired.isEmpty());
+    }
+
+    // Through a real ledger: a USD budget of one model counts that model only (as the gate
+    // does), a daily input-token budget counts tokens (cache reads too), and a batch in progress
+    // past the P95 of three ended batches like it (their drafts' model and size) is overdue.
+    void engineBudgetsOfEveryKindAndOverdue() {
+        Ledger ledger;
+        QVERIFY(ledger.open(freshPath()));
+        SettingsStore settings(ledger);
+        QVERIFY(
+            settings.setBudget({QStringLiteral("opus-usd"), 10'000, BudgetSetting::Period::Month,
+                                BudgetSetting::Kind::Usd, QStringLiteral("claude-opus-5-5")}));
+        QVERIFY(
+            settings.setBudget({QStringLiteral("haiku-usd"), 10'000, BudgetSetting::Period::Month,
+                                BudgetSetting::Kind::Usd, QStringLiteral("claude-haiku-5-5")}));
+        QVERIFY(settings.setBudget({QStringLiteral("daily-tokens"), 1'000,
+                                    BudgetSetting::Period::Day, BudgetSetting::Kind::InputTokens}));
+        // History: three ended haiku batches of 400 requests, 1, 2 and 3 hours long.
+        auto draft = [&](const QString& model, qint64 requests) {
+            const QString local = DraftStore(ledger).create(BatchLocal{});
+            BudgetStore::Reservation r;
+            r.model = model;
+            r.requests = requests;
+            r.inputTokens = requests * 10;
+            r.worstCaseMicros = requests;
+            BudgetStore(ledger).addReservations(local, {r});
+            return local;
+        };
+        for (int i = 1; i <= 3; ++i) {
+            MessageBatch b =
+                makeBatch(QStringLiteral("msgbatch_h%1").arg(i), MessageBatch::Status::Ended, 400);
+            b.createdAt = m_now.addDays(-1);
+            b.endedAt = b.createdAt.addSecs(3600 * i);
+            QVERIFY2(DraftStore(ledger).attach(draft(QStringLiteral("claude-haiku-5-5"), 400), b),
+                     qPrintable(ledger.lastError()));
+        }
+        MessageBatch slow =
+            makeBatch(QStringLiteral("msgbatch_slow"), MessageBatch::Status::InProgress, 300);
+        slow.createdAt = m_now.addSecs(-3 * 3600 - 60);
+        slow.expiresAt = slow.createdAt.addDays(1);
+        QVERIFY(DraftStore(ledger).attach(draft(QStringLiteral("claude-haiku-5-5"), 300), slow));
+        MessageBatch young =
+            makeBatch(QStringLiteral("msgbatch_young"), MessageBatch::Status::InProgress, 300);
+        young.createdAt = m_now.addSecs(-3 * 3600 + 60);
+        young.expiresAt = young.createdAt.addDays(1);
+        QVERIFY(DraftStore(ledger).attach(draft(QStringLiteral("claude-haiku-5-5"), 300), young));
+
+        auto r1 = makeResult(QStringLiteral("msgbatch_h1"), QStringLiteral("1"),
+                             QStringLiteral("claude-opus-5-5"), 700, 1, 6'000);
+        r1.usage.cacheReadInputTokens = 300; // 1,000 input tokens in all: the daily limit
+        r1.day = m_now.date();
+        auto r2 = makeResult(QStringLiteral("msgbatch_h1"), QStringLiteral("2"),
+                             QStringLiteral("claude-haiku-5-5"), 0, 1, 1'000);
+        r2.day = m_now.date();
+        QCOMPARE(ResultStore(ledger).insert({r1, r2}), qint64(2));
+
+        AlertEngine engine(ledger, PriceBook::builtIn());
+        QList<AlertState::Fired> fired;
+        QVERIFY2(engine.run(m_now, AlertSnapshot(), false, &fired), qPrintable(ledger.lastError()));
+        QStringList kinds;
+        QString overdue;
+        for (const auto& f : fired) {
+            kinds << f.condition.key.rule + QLatin1Char('/') + f.condition.key.subject;
+            if (f.condition.key.rule == AlertRules::overdueRule())
+                overdue = f.condition.alert.message;
+        }
+        kinds.sort();
+        // opus: 60 % of its budget; haiku: 10 % (nothing); tokens: used up.
+        QCOMPARE(kinds, (QStringList{QStringLiteral("budget/daily-tokens@100"),
+                                     QStringLiteral("budget/opus-usd@50"),
+                                     QStringLiteral("processing_overdue/msgbatch_slow")}));
+        QVERIFY2(overdue.contains(QStringLiteral("3 ended batches")) &&
+                     overdue.contains(QStringLiteral("3.0 h at P95")),
+                 qPrintable(overdue));
     }
 };
 

@@ -1,6 +1,9 @@
 #include "../ledger/ledgertesthelpers.h"
+#include "cost/pricebook.h"
 #include "ledger/batchstore.h"
+#include "ledger/budgetstore.h"
 #include "ledger/costqueries.h"
+#include "ledger/draftstore.h"
 #include "ledger/ledger.h"
 #include "ledger/resultstore.h"
 #include "ledger/settingsstore.h"
@@ -29,6 +32,19 @@ class TestMetrics : public QObject {
     QTemporaryDir m_dir;
     Ledger m_ledger;
     const QDate m_today{2026, 11, 21};
+    const QDateTime m_now{m_today, QTime(12, 0), Qt::UTC};
+    const PriceBook m_prices = PriceBook::builtIn();
+
+    QString draft(const QString& model, qint64 requests, Money worstCase) {
+        const QString local = DraftStore(m_ledger).create(BatchLocal{});
+        BudgetStore::Reservation r;
+        r.model = model;
+        r.requests = requests;
+        r.inputTokens = requests * 100;
+        r.worstCaseMicros = worstCase;
+        BudgetStore(m_ledger).addReservations(local, {r});
+        return local;
+    }
 
     QByteArray get(const QUrl& url, int* status) {
         QNetworkAccessManager nam;
@@ -66,6 +82,36 @@ private Q_SLOTS:
         QCOMPARE(ResultStore(m_ledger).insert({r1, r2, r3, r4}), qint64(4));
         QVERIFY(SettingsStore(m_ledger).setBudget(
             {QStringLiteral("monthly \"ops\""), 2'000'000, BudgetSetting::Period::Month}));
+        QVERIFY(SettingsStore(m_ledger).setBudget(
+            {QStringLiteral("haiku-tokens"), 1'000, BudgetSetting::Period::Day,
+             BudgetSetting::Kind::InputTokens, QStringLiteral("claude-haiku-5-5")}));
+        // Processing history: three ended haiku batches of 50 requests (10, 20 and 90 minutes;
+        // one more of 2,000 requests, 5 hours), and one canceled (left out).
+        const qint64 minutes[] = {10, 20, 90};
+        for (int i = 0; i < 3; ++i) {
+            MessageBatch h =
+                makeBatch(QStringLiteral("msgbatch_h%1").arg(i), MessageBatch::Status::Ended, 50);
+            h.endedAt = h.createdAt.addSecs(60 * minutes[i]);
+            QVERIFY(
+                DraftStore(m_ledger).attach(draft(QStringLiteral("claude-haiku-5-5"), 50, 1), h));
+        }
+        MessageBatch big =
+            makeBatch(QStringLiteral("msgbatch_big"), MessageBatch::Status::Ended, 2000);
+        big.endedAt = big.createdAt.addSecs(5 * 3600);
+        QVERIFY(
+            DraftStore(m_ledger).attach(draft(QStringLiteral("claude-haiku-5-5"), 2000, 1), big));
+        MessageBatch canceled =
+            makeBatch(QStringLiteral("msgbatch_c"), MessageBatch::Status::Ended, 50);
+        canceled.cancelInitiatedAt = canceled.createdAt.addSecs(60);
+        canceled.endedAt = canceled.createdAt.addSecs(120);
+        QVERIFY(DraftStore(m_ledger).attach(draft(QStringLiteral("claude-haiku-5-5"), 50, 1),
+                                            canceled));
+        for (const QString& id : {QStringLiteral("msgbatch_h0"), QStringLiteral("msgbatch_h1"),
+                                  QStringLiteral("msgbatch_h2"), QStringLiteral("msgbatch_big"),
+                                  QStringLiteral("msgbatch_c")})
+            QVERIFY(BatchStore(m_ledger).markResultsIngested(id, m_now)); // no longer in flight
+        // In flight: a draft not sent yet, 100 opus requests, $2.50 worst case.
+        draft(QStringLiteral("claude-opus-5-5"), 100, 2'500'000);
     }
 
     void formats() {
@@ -83,7 +129,7 @@ private Q_SLOTS:
         counters.addApiError(QStringLiteral("network"));
         MetricsServer server([&] {
             QList<MetricFamily> f;
-            return MetricsCollector::collect(m_ledger, counters, m_today, &f)
+            return MetricsCollector::collect(m_ledger, counters, m_now, m_prices, &f)
                        ? MetricsFormat::prometheus(f)
                        : QByteArray();
         });
@@ -116,7 +162,7 @@ private Q_SLOTS:
                      QStringLiteral("batchscope_spend_usd_total{model=\"claude-opus-5-5\"}"))),
                  Money(1'234'567));
         QCOMPARE(m.value(QStringLiteral("batchscope_batches{status=\"ended\"}")),
-                 QStringLiteral("1"));
+                 QStringLiteral("6"));
         QCOMPARE(m.value(QStringLiteral("batchscope_batches{status=\"in_progress\"}")),
                  QStringLiteral("1"));
         QCOMPARE(m.value(QStringLiteral("batchscope_results_total{type=\"errored\","
@@ -131,8 +177,57 @@ private Q_SLOTS:
         const Money spent =
             CostQueries(m_ledger).spentInPeriod(BudgetSetting::Period::Month, m_today);
         QCOMPARE(m.value(QStringLiteral("batchscope_budget_used_ratio{budget=\"monthly "
-                                        "\\\"ops\\\"\",period=\"month\"}")),
+                                        "\\\"ops\\\"\",period=\"month\",kind=\"usd\","
+                                        "model=\"all\"}")),
                  MetricsCollector::ratio(spent, 2'000'000));
+        // Every budget: the haiku input-token budget counts haiku's input tokens of the day
+        // (300 of 1,000), and what batches in flight reserved of haiku (nothing).
+        const QString tokens =
+            QStringLiteral("{budget=\"haiku-tokens\",period=\"day\",kind=\"input_tokens\","
+                           "model=\"claude-haiku-5-5\"}");
+        QCOMPARE(m.value(QStringLiteral("batchscope_budget_used_ratio") + tokens),
+                 QStringLiteral("0.300000"));
+        QCOMPARE(m.value(QStringLiteral("batchscope_budget_inflight_ratio") + tokens),
+                 QStringLiteral("0.000000"));
+        QCOMPARE(m.value(QStringLiteral("batchscope_budget_limit_tokens") + tokens),
+                 QStringLiteral("1000"));
+        // In flight: the opus draft's worst case, exactly.
+        QCOMPARE(micros(m.value(QStringLiteral(
+                     "batchscope_inflight_worst_case_usd{model=\"claude-opus-5-5\"}"))),
+                 Money(2'500'000));
+        QCOMPARE(m.value(QStringLiteral("batchscope_inflight_requests{model=\"claude-opus-5-5\"}")),
+                 QStringLiteral("100"));
+        // Processing time: a histogram per model (the canceled batch left out), P50 / P95 per
+        // model and size band. Haiku: 600, 1200, 5400 s (50 requests) and 18000 s (2,000).
+        const QString h = QStringLiteral("batchscope_batch_processing_seconds");
+        const QString haiku = QStringLiteral("model=\"claude-haiku-5-5\"");
+        QCOMPARE(m.value(h + QStringLiteral("_bucket{%1,le=\"300\"}").arg(haiku)),
+                 QStringLiteral("0"));
+        QCOMPARE(m.value(h + QStringLiteral("_bucket{%1,le=\"900\"}").arg(haiku)),
+                 QStringLiteral("1"));
+        QCOMPARE(m.value(h + QStringLiteral("_bucket{%1,le=\"7200\"}").arg(haiku)),
+                 QStringLiteral("3"));
+        QCOMPARE(m.value(h + QStringLiteral("_bucket{%1,le=\"14400\"}").arg(haiku)),
+                 QStringLiteral("3"));
+        QCOMPARE(m.value(h + QStringLiteral("_bucket{%1,le=\"28800\"}").arg(haiku)),
+                 QStringLiteral("4"));
+        QCOMPARE(m.value(h + QStringLiteral("_bucket{%1,le=\"+Inf\"}").arg(haiku)),
+                 QStringLiteral("4"));
+        QCOMPARE(m.value(h + QStringLiteral("_count{%1}").arg(haiku)), QStringLiteral("4"));
+        QCOMPARE(m.value(h + QStringLiteral("_sum{%1}").arg(haiku)), QStringLiteral("25200"));
+        // msgbatch_a has no draft: its model is unknown (never its batch id).
+        QCOMPARE(m.value(h + QStringLiteral("_count{model=\"unknown\"}")), QStringLiteral("1"));
+        const QString p50 =
+            QStringLiteral("batchscope_batch_processing_p50_seconds{%1,size_band=\"%2\"}");
+        const QString p95 =
+            QStringLiteral("batchscope_batch_processing_p95_seconds{%1,size_band=\"%2\"}");
+        QCOMPARE(m.value(p50.arg(haiku, QStringLiteral("1-99"))), QStringLiteral("1200"));
+        QCOMPARE(m.value(p95.arg(haiku, QStringLiteral("1-99"))), QStringLiteral("5400"));
+        QCOMPARE(m.value(p95.arg(haiku, QStringLiteral("1000-9999"))), QStringLiteral("18000"));
+        QCOMPARE(
+            m.value(QStringLiteral("batchscope_batch_processing_samples{%1,size_band=\"1-99\"}")
+                        .arg(haiku)),
+            QStringLiteral("3"));
         QCOMPARE(m.value(QStringLiteral("batchscope_polls_total")), QStringLiteral("7"));
         QCOMPARE(m.value(QStringLiteral("batchscope_api_errors_total{kind=\"network\"}")),
                  QStringLiteral("2"));
@@ -150,7 +245,7 @@ private Q_SLOTS:
         QVERIFY(agent.bind(QHostAddress::LocalHost, 0));
         StatsdPusher pusher(QHostAddress::LocalHost, agent.localPort());
         QList<MetricFamily> families;
-        QVERIFY(MetricsCollector::collect(m_ledger, ProcessCounters(), m_today, &families));
+        QVERIFY(MetricsCollector::collect(m_ledger, ProcessCounters(), m_now, m_prices, &families));
         const int sent = pusher.push(families);
         QVERIFY(sent >= 1);
         QList<QByteArray> received;
@@ -174,6 +269,19 @@ private Q_SLOTS:
         QCOMPARE(m.value(QStringLiteral(
                      "batchscope.results_total|type:errored,error_class:overloaded_error")),
                  QStringLiteral("1"));
+        // The histogram and the in-flight exposure too, as gauges.
+        QCOMPARE(m.value(QStringLiteral(
+                     "batchscope.batch_processing_seconds_count|model:claude-haiku-5-5")),
+                 QStringLiteral("4"));
+        QCOMPARE(m.value(QStringLiteral(
+                     "batchscope.batch_processing_seconds_bucket|model:claude-haiku-5-5,le:900")),
+                 QStringLiteral("1"));
+        QCOMPARE(micros(m.value(
+                     QStringLiteral("batchscope.inflight_worst_case_usd|model:claude-opus-5-5"))),
+                 Money(2'500'000));
+        QCOMPARE(m.value(QStringLiteral("batchscope.budget_used_ratio|budget:haiku-tokens,"
+                                        "period:day,kind:input_tokens,model:claude-haiku-5-5")),
+                 QStringLiteral("0.300000"));
         for (const QByteArray& d : received)
             QVERIFY(d.size() <= 1400);
     }

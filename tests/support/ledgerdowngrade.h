@@ -16,6 +16,8 @@ namespace bs::test {
 // Returns an empty string, or what failed. The file must not be open.
 inline QString downgradeLedger(const QString& path, int version) {
     QStringList steps;
+    if (version < 10) // ingestion claims (leases)
+        steps << QStringLiteral("DROP TABLE IF EXISTS ingest_claims");
     if (version < 9) // profiles of batches and drafts, the budget log
         steps << QStringLiteral("DROP TABLE budget_changes")
               << QStringLiteral("DROP INDEX batches_profile")
