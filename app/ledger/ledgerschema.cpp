@@ -323,6 +323,37 @@ QList<LedgerSchema::Migration> build() {
             figures TEXT NOT NULL))"),
                  }});
 
+    // Version 8: each result line as received (result_lines: zstd-compressed by ParamsCodec in
+    // the ingestion's parse stage, written by ResultStore in the same transaction as its results
+    // row; a side table so that results stays narrow for the scans), for the items view and the
+    // JSONL export. A rowid table appended in ingestion order with a small (batch_id, custom_id)
+    // index: random inserts touch the index's small entries, not pages of 1 KB bodies. Results
+    // stored before this version have no line. batches.deleted_at: deleted on the server from
+    // this console (gone_at stays "the server no longer knows it"; deletions recorded before
+    // this version stay gone: nothing tells them apart). batch_models: a summary kept with the
+    // results (SummaryStore), the models a batch's results used and how many each, so that a
+    // batch created elsewhere shows its models without a scan of its results.
+    list.append({8,
+                 {
+                     QStringLiteral(R"(CREATE TABLE result_lines(
+            batch_id TEXT NOT NULL,
+            custom_id TEXT NOT NULL,
+            codec INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            body BLOB NOT NULL))"),
+                     QStringLiteral("CREATE UNIQUE INDEX result_lines_key ON "
+                                    "result_lines(batch_id, custom_id)"),
+                     QStringLiteral("ALTER TABLE batches ADD COLUMN deleted_at TEXT"),
+                     QStringLiteral(R"(CREATE TABLE batch_models(
+            batch_id TEXT NOT NULL,
+            model TEXT NOT NULL,
+            results INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (batch_id, model)) WITHOUT ROWID)"),
+                     QStringLiteral("INSERT INTO batch_models SELECT batch_id, model, COUNT(*) "
+                                    "FROM results WHERE COALESCE(model, '') <> '' "
+                                    "GROUP BY batch_id, model"),
+                 }});
+
     return list;
 }
 

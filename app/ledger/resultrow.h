@@ -4,6 +4,7 @@
 #include "cost/money.h"
 #include "cost/usage.h"
 
+#include <QByteArray>
 #include <QDate>
 #include <QString>
 
@@ -25,6 +26,13 @@ struct ResultRow {
     bool priced = true;   // false: unknown model; costMicros is then NULL in the ledger
     bool longPromptBand = false;
     QDate day; // spend day for reports; null -> the batch's ended_at (else created_at) day
+    // The line as received (without its '\n'), packed by ParamsCodec::pack in the ingestion's
+    // parse stage: lineCodec is its ParamsCodec::Format, lineSize the line's size. lineCodec -1:
+    // no line (rows built otherwise, and rows read back: the line is read on its own,
+    // ResultStore::lineOf). Stored in result_lines beside the row.
+    QByteArray line;
+    int lineCodec = -1;
+    qint64 lineSize = 0;
 
     // Copies cost, priced flag and band from CostCalculator's answer.
     void setCost(const CostResult& cost) {

@@ -1,6 +1,7 @@
 #include "resultstore.h"
 
 #include "ledger/ledgervalues.h"
+#include "ledger/paramscodec.h"
 #include "ledger/summarystore.h"
 
 #include <QHash>
@@ -263,6 +264,14 @@ qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
     sqlite3_stmt* st = preparedRaw("ResultStore::insert", sql);
     if (!st)
         return -1;
+    // The line as received, beside its row. Written for a row already present too (DO NOTHING
+    // when its line is there): ingesting a batch of an older ledger again fills its lines in.
+    static const QByteArray lineSql =
+        QByteArrayLiteral("INSERT INTO result_lines(batch_id, custom_id, codec, size, body) "
+                          "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(batch_id, custom_id) DO NOTHING");
+    sqlite3_stmt* lineSt = preparedRaw("ResultStore::insertLine", lineSql);
+    if (!lineSt)
+        return -1;
     if (!beginWrite())
         return -1;
     const QByteArray now = nowText().toUtf8();
@@ -307,6 +316,8 @@ qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
         char* begin = textEnd;
         textEnd = toUtf8.appendToBuffer(begin, s);
         sqlite3_bind_text(st, column, begin, int(textEnd - begin), SQLITE_STATIC);
+        if (column == 2) // the custom_id, for the line's statement too
+            sqlite3_bind_text(lineSt, 2, begin, int(textEnd - begin), SQLITE_STATIC);
     };
     const auto bindBytes = [&](int column, const QByteArray& b) {
         sqlite3_bind_text(st, column, b.constData(), int(b.size()), SQLITE_STATIC);
@@ -379,6 +390,23 @@ qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
         }
         const int n = sqlite3_changes(h);
         sqlite3_reset(st);
+        if (r.lineCodec >= 0 && !r.batchId.isNull()) {
+            sqlite3_bind_text(lineSt, 1, batchUtf8.constData(), int(batchUtf8.size()),
+                              SQLITE_STATIC);
+            sqlite3_bind_int(lineSt, 3, r.lineCodec);
+            sqlite3_bind_int64(lineSt, 4, r.lineSize);
+            sqlite3_bind_blob(lineSt, 5, r.line.constData(), int(r.line.size()), SQLITE_STATIC);
+            const int lineRc = sqlite3_step(lineSt);
+            if (lineRc != SQLITE_DONE)
+                failRaw();
+            sqlite3_reset(lineSt);
+            if (lineRc != SQLITE_DONE) {
+                sqlite3_clear_bindings(st);
+                sqlite3_clear_bindings(lineSt);
+                rollback();
+                return -1;
+            }
+        }
         inserted += n;
         if (n > 0) {
             if (deltaDayUtf8 != dayUtf8) {
@@ -392,6 +420,7 @@ qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
             batchIds.append(r.batchId);
     }
     sqlite3_clear_bindings(st); // the bound buffers go now
+    sqlite3_clear_bindings(lineSt);
     if (!SummaryStore(ledger()).apply(delta)) {
         rollback();
         return -1;
@@ -401,6 +430,60 @@ qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
     if (!commit())
         return -1;
     return inserted;
+}
+
+bool ResultStore::lineOf(const QString& batchId, const QString& customId,
+                         std::optional<QByteArray>* line) {
+    line->reset();
+    if (!ensureThread("ResultStore::lineOf"))
+        return false;
+    QSqlQuery& q = prepared(QStringLiteral(
+        "SELECT codec, body FROM result_lines WHERE batch_id = ? AND custom_id = ?"));
+    q.bindValue(0, batchId);
+    q.bindValue(1, customId);
+    if (!run(q))
+        return false;
+    if (!q.next())
+        return true;
+    const int codec = q.value(0).toInt();
+    const QByteArray body = q.value(1).toByteArray();
+    q.finish();
+    QByteArray bytes = ParamsCodec::unpack(body, codec);
+    if (bytes.isNull()) {
+        fail(tr("Ledger %1: the stored result line of %2 in batch %3 is damaged.")
+                 .arg(path(), customId, batchId));
+        return false;
+    }
+    *line = bytes;
+    return true;
+}
+
+bool ResultStore::linesOf(const QString& batchId, const QString& afterCustomId,
+                          const QString& lastCustomId, QHash<QString, QByteArray>* lines) {
+    lines->clear();
+    if (!ensureThread("ResultStore::linesOf"))
+        return false;
+    QSqlQuery& q = prepared(
+        QStringLiteral("SELECT custom_id, codec, body FROM result_lines WHERE batch_id = ? AND "
+                       "custom_id > ? AND custom_id <= ?"));
+    q.bindValue(0, batchId);
+    q.bindValue(1, afterCustomId.isNull() ? QString(QLatin1String("")) : afterCustomId);
+    q.bindValue(2, lastCustomId);
+    if (!run(q))
+        return false;
+    while (q.next()) {
+        const QString customId = q.value(0).toString();
+        QByteArray line = ParamsCodec::unpack(q.value(2).toByteArray(), q.value(1).toInt());
+        if (line.isNull()) {
+            q.finish();
+            fail(tr("Ledger %1: the stored result line of %2 in batch %3 is damaged.")
+                     .arg(path(), customId, batchId));
+            return false;
+        }
+        lines->insert(customId, line);
+    }
+    q.finish();
+    return true;
 }
 
 QStringList ResultStore::missingCustomIds(const QString& batchId) {

@@ -5,6 +5,7 @@
 #include "ledger/resultrow.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -49,6 +50,16 @@ public:
     bool forEach(const QString& batchId, const std::function<bool(const ResultRow&)>& callback);
     // Re-prices a succeeded row whose model was unpriced with a newer price book's answer.
     bool updateCost(const QString& batchId, const QString& customId, Money micros, bool priced);
+
+    // The result line as received (without its '\n'), decompressed, into *line; nullopt when
+    // none is stored (results ingested before ledger version 8, rows inserted without a line).
+    // False on error (a damaged line included).
+    bool lineOf(const QString& batchId, const QString& customId, std::optional<QByteArray>* line);
+    // The stored lines of one batch whose custom_id is after `afterCustomId` (empty: from the
+    // start) and at most `lastCustomId`: a page of pageOf() in one range read of the lines' index.
+    // A row without a stored line has no entry. False on error (a damaged line included).
+    bool linesOf(const QString& batchId, const QString& afterCustomId, const QString& lastCustomId,
+                 QHash<QString, QByteArray>* lines);
 
     // Custom ids the batch was created with that have no result row, in submission order.
     QStringList missingCustomIds(const QString& batchId);

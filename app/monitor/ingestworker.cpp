@@ -6,6 +6,7 @@
 #include "cost/costcalculator.h"
 #include "ledger/batchstore.h"
 #include "ledger/ledger.h"
+#include "ledger/paramscodec.h"
 #include "ledger/resultstore.h"
 #include "ledger/retryclass.h"
 #include "monitor/resultwriter.h"
@@ -198,7 +199,7 @@ void IngestWorker::onData(const QByteArray& lines) {
     }
     const QString& batchId = m_report.batchId;
     m_parser.parseChunk(lines, [&](qint64, bool ok, ResultRow& row, const QString& reason,
-                                   QByteArrayView) {
+                                   QByteArrayView line) {
         const qint64 lineNumber = ++m_passLines;
         if (!ok) {
             ++m_report.malformedCount;
@@ -217,6 +218,12 @@ void IngestWorker::onData(const QByteArray& lines) {
             return true;
         }
         ++m_passOkLines;
+        // The line as received, compressed here (the parse stage) rather than on the writer
+        // thread, which only binds the bytes.
+        ParamsCodec::Format codec = ParamsCodec::Plain;
+        row.line = ParamsCodec::pack(line, &codec);
+        row.lineCodec = int(codec);
+        row.lineSize = line.size();
         row.batchId = batchId;
         row.day = m_day;
         const CostResult cost =

@@ -203,6 +203,27 @@ QDate spendDay(const MessageBatch& batch) {
     return (batch.endedAt.isValid() ? batch.endedAt : batch.createdAt).toUTC().date();
 }
 
+QByteArray fetchResultsFile(const ApiConfig& config, const MessageBatch& batch) {
+    QNetworkAccessManager nam;
+    QNetworkRequest req{QUrl(batch.resultsUrl)};
+    req.setRawHeader("x-api-key", config.apiKey.toUtf8());
+    req.setRawHeader("anthropic-version", "2023-06-01");
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        QNetworkReply* reply = nam.get(req);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QByteArray body = reply->readAll();
+        const bool good = reply->error() == QNetworkReply::NoError &&
+                          reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
+        reply->deleteLater();
+        if (good)
+            return body;
+        QThread::msleep(50);
+    }
+    return {};
+}
+
 IndependentTotals independentTotals(const ApiConfig& config, const MessageBatch& batch,
                                     const PriceBook& book) {
     IndependentTotals t;

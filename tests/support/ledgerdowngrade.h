@@ -16,6 +16,10 @@ namespace bs::test {
 // Returns an empty string, or what failed. The file must not be open.
 inline QString downgradeLedger(const QString& path, int version) {
     QStringList steps;
+    if (version < 8) // result lines as received, batches deleted on the server
+        steps << QStringLiteral("DROP TABLE result_lines")
+              << QStringLiteral("DROP TABLE batch_models")
+              << QStringLiteral("ALTER TABLE batches DROP COLUMN deleted_at");
     if (version < 7) // the budget gate: budget kinds and models, reservations, overrides
         steps << QStringLiteral("DROP TABLE budget_overrides")
               << QStringLiteral("DROP TABLE draft_reservations")
