@@ -66,7 +66,9 @@ ItemsPanel::ItemsPanel(QWidget* parent)
     // JSON and model output read best with fixed columns.
     m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
-    auto* split = new QSplitter(Qt::Vertical, this);
+    // Side by side: a pretty-printed error or a message gets the tab's whole height (under the
+    // table it had a few lines and was cut off).
+    auto* split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("itemSplitter"));
     split->addWidget(m_view);
     split->addWidget(m_detail);
