@@ -23,7 +23,8 @@ struct ResultRow;
 //
 // Two formats:
 //  - Jsonl: the results as received: each result's line exactly as the API sent it (stored in
-//    result_lines since ledger version 8), byte for byte, then '\n'. A result stored before that
+//    blocks of lines since ledger version 8, ResultStore::linesOf), byte for byte, then '\n'; in
+//    custom_id order, a page's blocks unpacked once each. A result stored before that
 //    has no line: its line is rebuilt from the stored fields in the shape of the API's results
 //    file ({"custom_id", "result": {"type", "message" | "error"}}; a succeeded item then carries
 //    its message id, model, stop reason and usage but no "content") and counted in

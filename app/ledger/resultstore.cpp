@@ -55,7 +55,7 @@ ResultRow resultFrom(const QSqlQuery& q) {
 }
 } // namespace
 
-qint64 ResultStore::insert(const QList<ResultRow>& rows) {
+qint64 ResultStore::insert(const QList<ResultRow>& rows, const QList<ResultLineBlock>& blocks) {
     if (!ensureThread("ResultStore::insert"))
         return -1;
     if (rows.isEmpty())
@@ -83,7 +83,7 @@ qint64 ResultStore::insert(const QList<ResultRow>& rows) {
         }
         checked.insert(r.batchId);
     }
-    return insertRows(rows);
+    return insertRows(rows, blocks);
 }
 
 std::optional<ResultRow> ResultStore::find(const QString& batchId, const QString& customId) {
@@ -248,30 +248,35 @@ bool ResultStore::updateCost(const QString& batchId, const QString& customId, Mo
 // The insert through the C API: a null QString binds NULL, textValue()-like fields bind NULL
 // when empty, and text is bound as UTF-8 without a QVariant per column; this is most of the
 // ingestion's database time.
-qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
+qint64 ResultStore::insertRows(const QList<ResultRow>& rows, const QList<ResultLineBlock>& blocks) {
     sqlite3* h = handle();
     const auto failRaw = [&] {
         fail(tr("Ledger %1: %2").arg(path(), QString::fromUtf8(sqlite3_errmsg(h))));
     };
     static const QByteArray sql =
         (QStringLiteral("INSERT INTO results(") + kResultColumns +
-         QStringLiteral(", ingested_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                        "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
-                        "COALESCE(?24, (SELECT substr(COALESCE(ended_at, created_at), 1, 10) "
-                        "FROM batches WHERE id = ?25), ?26), ?27) ON CONFLICT(batch_id, "
+         QStringLiteral(", ingested_at, line_block, line_index) VALUES(?1, ?2, ?3, ?4, ?5, ?6, "
+                        "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+                        "?22, ?23, COALESCE(?24, (SELECT substr(COALESCE(ended_at, created_at), "
+                        "1, 10) FROM batches WHERE id = ?25), ?26), ?27, ?28, ?29) ON "
+                        "CONFLICT(batch_id, "
                         "custom_id) DO NOTHING"))
             .toUtf8();
     sqlite3_stmt* st = preparedRaw("ResultStore::insert", sql);
     if (!st)
         return -1;
-    // The line as received, beside its row. Written for a row already present too (DO NOTHING
-    // when its line is there): ingesting a batch of an older ledger again fills its lines in.
-    static const QByteArray lineSql =
-        QByteArrayLiteral("INSERT INTO result_lines(batch_id, custom_id, codec, size, body) "
-                          "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(batch_id, custom_id) DO NOTHING");
-    sqlite3_stmt* lineSt = preparedRaw("ResultStore::insertLine", lineSql);
-    if (!lineSt)
+    // The blocks of lines as received, each inserted before the first row that points into it.
+    // A row already present gets its line when it has none (ingesting a batch of an older
+    // ledger again fills its lines in); a block no row ends up pointing into (every row of it
+    // was there with its line: a re-run) is deleted before the commit.
+    static const QByteArray blockSql =
+        QByteArrayLiteral("INSERT INTO result_blocks(batch_id, count, codec, raw_size, body) "
+                          "VALUES(?1, ?2, ?3, ?4, ?5)");
+    sqlite3_stmt* blockSt = preparedRaw("ResultStore::insertBlock", blockSql);
+    if (!blockSt)
         return -1;
+    std::vector<qint64> blockIds(size_t(blocks.size()), 0);
+    std::vector<qint64> blockRefs(size_t(blocks.size()), 0);
     if (!beginWrite())
         return -1;
     const QByteArray now = nowText().toUtf8();
@@ -316,8 +321,6 @@ qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
         char* begin = textEnd;
         textEnd = toUtf8.appendToBuffer(begin, s);
         sqlite3_bind_text(st, column, begin, int(textEnd - begin), SQLITE_STATIC);
-        if (column == 2) // the custom_id, for the line's statement too
-            sqlite3_bind_text(lineSt, 2, begin, int(textEnd - begin), SQLITE_STATIC);
     };
     const auto bindBytes = [&](int column, const QByteArray& b) {
         sqlite3_bind_text(st, column, b.constData(), int(b.size()), SQLITE_STATIC);
@@ -380,6 +383,41 @@ qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
         }
         bindBytes(26, today);
         bindBytes(27, now);
+        const int block = r.batchId.isNull() ? -1 : r.lineBlock;
+        if (block >= blocks.size()) {
+            fail(tr("Ledger %1: result %2 points into a block of lines that was not handed over.")
+                     .arg(path(), r.customId));
+            sqlite3_clear_bindings(st);
+            rollback();
+            return -1;
+        }
+        if (block >= 0 && blockIds[size_t(block)] == 0) {
+            const ResultLineBlock& b = blocks.at(block);
+            sqlite3_bind_text(blockSt, 1, batchUtf8.constData(), int(batchUtf8.size()),
+                              SQLITE_STATIC);
+            sqlite3_bind_int(blockSt, 2, b.count);
+            sqlite3_bind_int(blockSt, 3, b.codec);
+            sqlite3_bind_int64(blockSt, 4, b.rawSize);
+            sqlite3_bind_blob(blockSt, 5, b.body.constData(), int(b.body.size()), SQLITE_STATIC);
+            const int blockRc = sqlite3_step(blockSt);
+            if (blockRc != SQLITE_DONE)
+                failRaw();
+            sqlite3_reset(blockSt);
+            sqlite3_clear_bindings(blockSt);
+            if (blockRc != SQLITE_DONE) {
+                sqlite3_clear_bindings(st);
+                rollback();
+                return -1;
+            }
+            blockIds[size_t(block)] = sqlite3_last_insert_rowid(h);
+        }
+        if (block >= 0) {
+            sqlite3_bind_int64(st, 28, blockIds[size_t(block)]);
+            sqlite3_bind_int(st, 29, r.lineIndex);
+        } else {
+            sqlite3_bind_null(st, 28);
+            sqlite3_bind_null(st, 29);
+        }
         const int rc = sqlite3_step(st);
         if (rc != SQLITE_DONE) {
             failRaw();
@@ -390,22 +428,24 @@ qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
         }
         const int n = sqlite3_changes(h);
         sqlite3_reset(st);
-        if (r.lineCodec >= 0 && !r.batchId.isNull()) {
-            sqlite3_bind_text(lineSt, 1, batchUtf8.constData(), int(batchUtf8.size()),
-                              SQLITE_STATIC);
-            sqlite3_bind_int(lineSt, 3, r.lineCodec);
-            sqlite3_bind_int64(lineSt, 4, r.lineSize);
-            sqlite3_bind_blob(lineSt, 5, r.line.constData(), int(r.line.size()), SQLITE_STATIC);
-            const int lineRc = sqlite3_step(lineSt);
-            if (lineRc != SQLITE_DONE)
-                failRaw();
-            sqlite3_reset(lineSt);
-            if (lineRc != SQLITE_DONE) {
+        if (block >= 0 && n > 0) {
+            ++blockRefs[size_t(block)];
+        } else if (block >= 0) {
+            QSqlQuery& fill =
+                prepared(QStringLiteral("UPDATE results SET line_block = ?, line_index = ? WHERE "
+                                        "batch_id = ? AND custom_id = ? AND line_block IS NULL"));
+            fill.bindValue(0, blockIds[size_t(block)]);
+            fill.bindValue(1, r.lineIndex);
+            fill.bindValue(2, r.batchId);
+            fill.bindValue(3, r.customId);
+            if (!fill.exec()) {
+                failQuery(fill);
                 sqlite3_clear_bindings(st);
-                sqlite3_clear_bindings(lineSt);
                 rollback();
                 return -1;
             }
+            blockRefs[size_t(block)] += fill.numRowsAffected();
+            fill.finish();
         }
         inserted += n;
         if (n > 0) {
@@ -420,7 +460,18 @@ qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
             batchIds.append(r.batchId);
     }
     sqlite3_clear_bindings(st); // the bound buffers go now
-    sqlite3_clear_bindings(lineSt);
+    for (size_t i = 0; i < blockIds.size(); ++i) {
+        if (blockIds[i] == 0 || blockRefs[i] > 0)
+            continue;
+        QSqlQuery& drop = prepared(QStringLiteral("DELETE FROM result_blocks WHERE id = ?"));
+        drop.bindValue(0, blockIds[i]);
+        if (!drop.exec()) {
+            failQuery(drop);
+            rollback();
+            return -1;
+        }
+        drop.finish();
+    }
     if (!SummaryStore(ledger()).apply(delta)) {
         rollback();
         return -1;
@@ -430,60 +481,6 @@ qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
     if (!commit())
         return -1;
     return inserted;
-}
-
-bool ResultStore::lineOf(const QString& batchId, const QString& customId,
-                         std::optional<QByteArray>* line) {
-    line->reset();
-    if (!ensureThread("ResultStore::lineOf"))
-        return false;
-    QSqlQuery& q = prepared(QStringLiteral(
-        "SELECT codec, body FROM result_lines WHERE batch_id = ? AND custom_id = ?"));
-    q.bindValue(0, batchId);
-    q.bindValue(1, customId);
-    if (!run(q))
-        return false;
-    if (!q.next())
-        return true;
-    const int codec = q.value(0).toInt();
-    const QByteArray body = q.value(1).toByteArray();
-    q.finish();
-    QByteArray bytes = ParamsCodec::unpack(body, codec);
-    if (bytes.isNull()) {
-        fail(tr("Ledger %1: the stored result line of %2 in batch %3 is damaged.")
-                 .arg(path(), customId, batchId));
-        return false;
-    }
-    *line = bytes;
-    return true;
-}
-
-bool ResultStore::linesOf(const QString& batchId, const QString& afterCustomId,
-                          const QString& lastCustomId, QHash<QString, QByteArray>* lines) {
-    lines->clear();
-    if (!ensureThread("ResultStore::linesOf"))
-        return false;
-    QSqlQuery& q = prepared(
-        QStringLiteral("SELECT custom_id, codec, body FROM result_lines WHERE batch_id = ? AND "
-                       "custom_id > ? AND custom_id <= ?"));
-    q.bindValue(0, batchId);
-    q.bindValue(1, afterCustomId.isNull() ? QString(QLatin1String("")) : afterCustomId);
-    q.bindValue(2, lastCustomId);
-    if (!run(q))
-        return false;
-    while (q.next()) {
-        const QString customId = q.value(0).toString();
-        QByteArray line = ParamsCodec::unpack(q.value(2).toByteArray(), q.value(1).toInt());
-        if (line.isNull()) {
-            q.finish();
-            fail(tr("Ledger %1: the stored result line of %2 in batch %3 is damaged.")
-                     .arg(path(), customId, batchId));
-            return false;
-        }
-        lines->insert(customId, line);
-    }
-    q.finish();
-    return true;
 }
 
 QStringList ResultStore::missingCustomIds(const QString& batchId) {

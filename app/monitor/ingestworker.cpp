@@ -6,7 +6,6 @@
 #include "cost/costcalculator.h"
 #include "ledger/batchstore.h"
 #include "ledger/ledger.h"
-#include "ledger/paramscodec.h"
 #include "ledger/resultstore.h"
 #include "ledger/retryclass.h"
 #include "monitor/resultwriter.h"
@@ -166,6 +165,8 @@ void IngestWorker::resetPass() {
     m_report.retriesEnqueued = enqueued;
     m_rows.clear();
     m_retryItems.clear();
+    m_lineBlock.clear();
+    m_lineBlocks.clear();
     m_passLines = 0;
     m_passBytes = 0;
     m_passOkLines = 0;
@@ -218,12 +219,12 @@ void IngestWorker::onData(const QByteArray& lines) {
             return true;
         }
         ++m_passOkLines;
-        // The line as received, compressed here (the parse stage) rather than on the writer
-        // thread, which only binds the bytes.
-        ParamsCodec::Format codec = ParamsCodec::Plain;
-        row.line = ParamsCodec::pack(line, &codec);
-        row.lineCodec = int(codec);
-        row.lineSize = line.size();
+        // The line as received, into the current block of lines, packed here (the parse
+        // stage) once full, rather than on the writer thread, which only binds the bytes.
+        if (m_lineBlock.isFull())
+            m_lineBlocks.append(m_lineBlock.seal());
+        row.lineBlock = int(m_lineBlocks.size());
+        row.lineIndex = m_lineBlock.append(line);
         row.batchId = batchId;
         row.day = m_day;
         const CostResult cost =
@@ -280,6 +281,11 @@ bool IngestWorker::submitRows() {
         batch.lineMark = m_passLines;
         batch.rows = std::move(m_rows);
         batch.retryItems = std::move(m_retryItems);
+        // A block never spans two batches: it is written with the rows that point into it.
+        if (!m_lineBlock.isEmpty())
+            m_lineBlocks.append(m_lineBlock.seal());
+        batch.lineBlocks = std::move(m_lineBlocks);
+        m_lineBlocks = QList<ResultLineBlock>();
         m_rows = m_writer->spareRows();
         m_retryItems = QList<RetryItem>();
         m_rows.reserve(m_options.rowsPerTransaction);

@@ -101,14 +101,20 @@ private Q_SLOTS:
             QSqlDatabase::removeDatabase(QStringLiteral("lines"));
             return row;
         };
-        // Compressed: the bodies take less than the lines.
-        const QList<qint64> sizes =
-            sql(QStringLiteral("SELECT SUM(length(body)), SUM(size), SUM(codec = 2) "
-                               "FROM result_lines"));
-        QCOMPARE(sizes.size(), 3);
-        QCOMPARE(sizes.at(1), file.size() - 60); // every byte but the '\n's
+        // In blocks, compressed: the bodies take less than the lines; every row points into a
+        // block, and the blocks hold exactly the lines (every byte but the '\n' after the last
+        // line of a block).
+        const QList<qint64> sizes = sql(QStringLiteral(
+            "SELECT SUM(length(body)), SUM(raw_size), SUM(codec = 2), SUM(count), COUNT(*) "
+            "FROM result_blocks"));
+        QCOMPARE(sizes.size(), 5);
+        QCOMPARE(sizes.at(3), 60);
+        QCOMPARE(sizes.at(1), file.size() - sizes.at(4));
         QVERIFY(sizes.at(0) < sizes.at(1));
         QVERIFY(sizes.at(2) > 0);
+        QCOMPARE(
+            sql(QStringLiteral("SELECT COUNT(*) FROM results WHERE line_block IS NULL")).value(0),
+            0);
 
         const auto exportLines = [&](ResultExporter::Outcome* outcome) {
             const QString out = m_dir.filePath(QStringLiteral("export.jsonl"));
@@ -129,9 +135,11 @@ private Q_SLOTS:
         QCOMPARE(lines, sorted); // byte for byte, in custom_id order
 
         // Three rows as an older version left them: no stored line.
-        sql(QStringLiteral("DELETE FROM result_lines WHERE rowid IN (SELECT rowid FROM "
-                           "result_lines LIMIT 3)"));
-        QCOMPARE(sql(QStringLiteral("SELECT COUNT(*) FROM result_lines")).value(0), 57);
+        sql(QStringLiteral("UPDATE results SET line_block = NULL, line_index = NULL WHERE rowid "
+                           "IN (SELECT rowid FROM results LIMIT 3)"));
+        QCOMPARE(sql(QStringLiteral("SELECT COUNT(*) FROM results WHERE line_block IS NOT NULL"))
+                     .value(0),
+                 57);
         exported = exportLines(&outcome);
         QVERIFY2(outcome.ok, qPrintable(outcome.message));
         QCOMPARE(outcome.rebuilt, 3);
@@ -147,6 +155,17 @@ private Q_SLOTS:
         lines = exported.chopped(1).split('\n');
         std::sort(lines.begin(), lines.end());
         QCOMPARE(lines, sorted);
+        // The re-run's blocks are kept only for what they filled in: ingested once more, every
+        // row has its line, so its blocks all go again.
+        const qint64 blocksBefore =
+            sql(QStringLiteral("SELECT COUNT(*) FROM result_blocks")).value(0);
+        const IngestReport third = ingest(options(sim, path), *batch);
+        QVERIFY2(third.isComplete(), qPrintable(third.summary()));
+        QCOMPARE(sql(QStringLiteral("SELECT COUNT(*) FROM result_blocks")).value(0), blocksBefore);
+        QCOMPARE(sql(QStringLiteral("SELECT COUNT(*) FROM result_blocks b WHERE NOT EXISTS "
+                                    "(SELECT 1 FROM results r WHERE r.line_block = b.id)"))
+                     .value(0),
+                 0);
     }
 };
 

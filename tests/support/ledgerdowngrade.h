@@ -17,7 +17,9 @@ namespace bs::test {
 inline QString downgradeLedger(const QString& path, int version) {
     QStringList steps;
     if (version < 8) // result lines as received, batches deleted on the server
-        steps << QStringLiteral("DROP TABLE result_lines")
+        steps << QStringLiteral("ALTER TABLE results DROP COLUMN line_index")
+              << QStringLiteral("ALTER TABLE results DROP COLUMN line_block")
+              << QStringLiteral("DROP TABLE result_blocks")
               << QStringLiteral("DROP TABLE batch_models")
               << QStringLiteral("ALTER TABLE batches DROP COLUMN deleted_at");
     if (version < 7) // the budget gate: budget kinds and models, reservations, overrides
