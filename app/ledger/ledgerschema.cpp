@@ -325,18 +325,20 @@ QList<LedgerSchema::Migration> build() {
 
     // Version 8: each result line as received, for the items view and the JSONL export, in
     // blocks: result_blocks holds consecutive lines of one batch joined with '\n' (up to 256 KB
-    // or 2,048 lines, ResultLineBlockBuilder), packed once by ParamsCodec (zstd -1) in the
+    // or 2,048 lines, ResultLineBlockBuilder), packed once by ParamsCodec (zstd -6) in the
     // ingestion's parse stage; results.line_block/line_index say where a row's line is. A block
     // is written by ResultStore in the same transaction as the rows that point into it. One
     // zstd frame per block instead of per line: far less CPU, a far better ratio, no B-tree per
     // line (the first form, one result_lines row per line, took bench_ingest from 126k to
-    // 25-30k results/s and the ledger from 25 to 157 MB per 100k results; with blocks: see
-    // README, bench_ingest). Results stored before this version have no line (line_block NULL).
-    // batches.deleted_at: deleted on the server from
-    // this console (gone_at stays "the server no longer knows it"; deletions recorded before
-    // this version stay gone: nothing tells them apart). batch_models: a summary kept with the
-    // results (SummaryStore), the models a batch's results used and how many each, so that a
-    // batch created elsewhere shows its models without a scan of its results.
+    // 25-30k results/s and the ledger from 25 to 157 MB per 100k results; in blocks, zstd -6:
+    // 95-102k/s, 1.4-1.65x the SDK, 85 MB per 100k, machine at load 1.8-4.8, where the same
+    // build without lines did 186k/s; README, bench_ingest). Results stored before this version
+    // have no line (line_block NULL): ingesting such a batch again fills them in (a block no row
+    // ends up pointing into is not kept). batches.deleted_at: deleted on the server from this
+    // console (gone_at stays "the server no longer knows it"; deletions recorded before this
+    // version stay gone: nothing tells them apart). batch_models: a summary kept with the results
+    // (SummaryStore), the models a batch's results used and how many each, so that a batch created
+    // elsewhere shows its models without a scan of its results.
     list.append({8,
                  {
                      QStringLiteral(R"(CREATE TABLE result_blocks(

@@ -35,7 +35,7 @@ QByteArray ParamsCodec::pack(const QByteArray& params, Format* format) {
     return *format == Plain ? params : out; // plain: share the caller's bytes
 }
 
-QByteArray ParamsCodec::pack(QByteArrayView params, Format* format) {
+QByteArray ParamsCodec::pack(QByteArrayView params, Format* format, int level) {
     ZSTD_CCtx* ctx = params.size() >= kMinCompressBytes ? compressContext() : nullptr;
     if (ctx) {
         // Compressed into a reused buffer of this thread, then copied into an array of the
@@ -46,7 +46,7 @@ QByteArray ParamsCodec::pack(QByteArrayView params, Format* format) {
         if (scratch.size() < bound)
             scratch.resize(bound);
         const size_t n = ZSTD_compressCCtx(ctx, scratch.data(), bound, params.constData(),
-                                           size_t(params.size()), kLevel);
+                                           size_t(params.size()), level);
         // Kept only when it saves something; an error (none expected) stores the bytes plain.
         if (!ZSTD_isError(n) && qsizetype(n) < params.size()) {
             *format = Zstd;

@@ -21,7 +21,7 @@ ResultLineBlock ResultLineBlockBuilder::seal() {
     block.count = m_count;
     block.rawSize = m_raw.size();
     ParamsCodec::Format codec = ParamsCodec::Plain;
-    block.body = ParamsCodec::pack(QByteArrayView(m_raw), &codec);
+    block.body = ParamsCodec::pack(QByteArrayView(m_raw), &codec, kLevel);
     block.codec = int(codec);
     m_raw.resize(0); // keeps its capacity for the next block
     m_count = 0;
