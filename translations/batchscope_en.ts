@@ -1197,6 +1197,14 @@
         <source>Ledger %1: the stored result line of %2 in batch %3 is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ledger %1: result %2 points into a block of lines that was not handed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger %1: the stored result lines of batch %2 are damaged (block %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::RetryClass</name>

@@ -1181,6 +1181,14 @@
         <source>Ledger %1: the stored result line of %2 in batch %3 is damaged.</source>
         <translation>원장 %1: 배치 %3의 %2에 저장된 결과 줄이 손상되었습니다.</translation>
     </message>
+    <message>
+        <source>Ledger %1: result %2 points into a block of lines that was not handed over.</source>
+        <translation>원장 %1: 결과 %2이(가) 전달되지 않은 줄 블록을 가리킵니다.</translation>
+    </message>
+    <message>
+        <source>Ledger %1: the stored result lines of batch %2 are damaged (block %3).</source>
+        <translation>원장 %1: 배치 %2에 저장된 결과 줄이 손상되었습니다(블록 %3).</translation>
+    </message>
 </context>
 <context>
     <name>bs::RetryClass</name>
