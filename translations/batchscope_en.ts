@@ -481,6 +481,14 @@
         <source>in total</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2 %3, %4): spent %5, in flight %6, this retry %7, limit %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the retry uses a model without a price: its cost cannot be bounded)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::BudgetStore</name>
@@ -1232,6 +1240,20 @@
         <source>Export canceled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1 (cost $%2).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) were stored before Batchscope kept results as received: they are rebuilt from the stored fields (no message content).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bs::ResultLineParser</name>
@@ -1284,6 +1306,18 @@
     </message>
     <message>
         <source>Ledger %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger %1: result %2 points into a block of lines that was not handed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger %1: the stored result lines of batch %2 are damaged (block %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger %1: the stored result line of %2 in batch %3 is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1388,7 +1422,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Nothing was sent: re-sending these %n item(s) of %1 could pass a budget (%2). Raise the budget (batchscope-cli budget set) or retry fewer items.</source>
+        <source>Nothing was sent: re-sending these %n item(s) of %1 could pass a budget (%2). Raise the budget (batchscope-cli budget set), retry fewer items, or override with a reason.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -1913,13 +1947,6 @@ Exit codes:
         <source>The results of %1 are not all stored yet; run `batchscope-cli results %1` for the rest.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s) of %1 written to %2 (cost $%3).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>bs::cli::KeyCommand</name>
@@ -2111,10 +2138,6 @@ With --admin the same is done for the Admin API key that &apos;reconcile&apos; u
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Re-sends the failed items of a batch, of the given retry classes, with the params stored when they were first sent, as a new batch. A batch created by another tool has no stored params: attach the JSONL file it was made from once with --source.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The JSONL file a batch of another tool was made from (needed once).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2143,6 +2166,30 @@ With --admin the same is done for the Admin API key that &apos;reconcile&apos; u
     </message>
     <message>
         <source>Unknown retry class &quot;%1&quot;. Classes: transient, billing, fix_required, access_denied, expired, canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-sends the failed items of a batch, of the given retry classes, with the params stored when they were first sent, as a new batch. A batch created by another tool has no stored params: attach the JSONL file it was made from once with --source. Like submit, the retry goes through the budget gate first (exit 7 when its worst case would pass a budget, unless --override-budget).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-send the items although their worst case would pass a budget; REASON is recorded in the ledger with your name and the figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--override-budget needs a reason, e.g. --override-budget &quot;month-end rerun approved by J. Kim&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of %1 was re-sent: the retry&apos;s worst case would pass a budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To send it: raise the budget (&apos;batchscope-cli budget set&apos;), wait until batches in flight are ingested or the period turns, retry fewer classes, or retry again with --override-budget REASON (recorded in the ledger with your name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent past the budget (override #%1 recorded): %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2716,13 +2763,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s) exported to %1 (cost $%2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Batchscope</source>
         <translation type="unfinished"></translation>
@@ -2900,6 +2940,10 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
     <message>
         <source>%1% of the worst case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted on the server</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3105,6 +3149,14 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
     <message>
         <source>ETA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted on the server from here on %1. Its stored requests, results and costs stay in the ledger.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3405,6 +3457,76 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::ItemText</name>
+    <message>
+        <source>%1, stop reason %2, %3 input / %4 output tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result line was not stored (ingested before Batchscope kept results as received); rebuilt from the stored fields, without the message content:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored line is not JSON (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(The message has no content.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1 %2] input: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[thinking] %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::ItemsPanel</name>
+    <message>
+        <source>All results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search custom_id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any error class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search error message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an item to see its message text or error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::KeyPanel</name>
     <message>
         <source>Stored key:</source>
@@ -3608,10 +3730,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Gone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Needs attention: errored or expired items, unpriced results, or results not ingested yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3643,46 +3761,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>All results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Succeeded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Errored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Canceled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search custom_id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Error %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request id: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, stop reason %2, %3 input / %4 output tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Watching %1 · last poll %2 · next %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3695,19 +3773,15 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Any error class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search error message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line, shows how the file will be split to fit the API limits, what it will cost per model and what it adds to your budgets, before anything is sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Re&amp;conciliation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gone or deleted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

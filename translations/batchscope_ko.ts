@@ -477,6 +477,14 @@
         <source>in total</source>
         <translation>전체 기간</translation>
     </message>
+    <message>
+        <source>%1 (%2 %3, %4): spent %5, in flight %6, this retry %7, limit %8</source>
+        <translation>%1 (%2 %3, %4): 사용 %5, 진행 중 %6, 이 재시도 %7, 한도 %8</translation>
+    </message>
+    <message>
+        <source>(the retry uses a model without a price: its cost cannot be bounded)</source>
+        <translation>(재시도에 가격이 없는 모델이 있어 비용의 상한을 정할 수 없습니다)</translation>
+    </message>
 </context>
 <context>
     <name>bs::BudgetStore</name>
@@ -1217,6 +1225,18 @@
         <source>Export canceled; no file was written.</source>
         <translation>내보내기를 취소했습니다. 파일을 쓰지 않았습니다.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1 (cost $%2).</source>
+        <translation>
+            <numerusform>%n개 행을 %1(으)로 내보냈습니다(비용 $%2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) were stored before Batchscope kept results as received: they are rebuilt from the stored fields (no message content).</source>
+        <translation>
+            <numerusform>%n개 줄은 Batchscope가 받은 그대로 결과를 보관하기 전에 저장되어, 저장된 필드로 다시 만들었습니다(메시지 내용 없음).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bs::ResultLineParser</name>
@@ -1270,6 +1290,18 @@
     <message>
         <source>Ledger %1: %2</source>
         <translation>원장 %1: %2</translation>
+    </message>
+    <message>
+        <source>Ledger %1: result %2 points into a block of lines that was not handed over.</source>
+        <translation>원장 %1: 결과 %2이(가) 전달되지 않은 줄 블록을 가리킵니다.</translation>
+    </message>
+    <message>
+        <source>Ledger %1: the stored result lines of batch %2 are damaged (block %3).</source>
+        <translation>원장 %1: 배치 %2에 저장된 결과 줄이 손상되었습니다(블록 %3).</translation>
+    </message>
+    <message>
+        <source>Ledger %1: the stored result line of %2 in batch %3 is damaged.</source>
+        <translation>원장 %1: 배치 %3의 %2에 저장된 결과 줄이 손상되었습니다.</translation>
     </message>
 </context>
 <context>
@@ -1373,9 +1405,9 @@
         <translation>재시도 비용을 추정할 수 없습니다: 임시 파일을 만들 수 없습니다(%1).</translation>
     </message>
     <message numerus="yes">
-        <source>Nothing was sent: re-sending these %n item(s) of %1 could pass a budget (%2). Raise the budget (batchscope-cli budget set) or retry fewer items.</source>
+        <source>Nothing was sent: re-sending these %n item(s) of %1 could pass a budget (%2). Raise the budget (batchscope-cli budget set), retry fewer items, or override with a reason.</source>
         <translation>
-            <numerusform>아무것도 보내지 않았습니다: %1의 항목 %n개를 다시 보내면 예산을 넘을 수 있습니다(%2). 예산을 올리거나(batchscope-cli budget set) 더 적은 항목을 재시도하세요.</numerusform>
+            <numerusform>아무것도 보내지 않았습니다: %1의 항목 %n개를 다시 보내면 예산을 넘을 수 있습니다(%2). 예산을 올리거나(batchscope-cli budget set), 항목을 줄여 재시도하거나, 사유를 적어 예산을 무시하세요.</numerusform>
         </translation>
     </message>
 </context>
@@ -1914,12 +1946,6 @@ API 키: $ANTHROPIC_API_KEY가 설정되어 있으면 그 값, 아니면 &apos;k
         <source>The results of %1 are not all stored yet; run `batchscope-cli results %1` for the rest.</source>
         <translation>%1의 결과가 아직 모두 저장되지 않았습니다. 나머지는 `batchscope-cli results %1`로 가져오세요.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s) of %1 written to %2 (cost $%3).</source>
-        <translation>
-            <numerusform>%1의 %n행을 %2에 썼습니다(비용 $%3).</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>bs::cli::KeyCommand</name>
@@ -2110,10 +2136,6 @@ With --admin the same is done for the Admin API key that &apos;reconcile&apos; u
         <translation>배치의 실패한 항목을 저장된 params로 다시 보냅니다.</translation>
     </message>
     <message>
-        <source>Re-sends the failed items of a batch, of the given retry classes, with the params stored when they were first sent, as a new batch. A batch created by another tool has no stored params: attach the JSONL file it was made from once with --source.</source>
-        <translation>배치에서 지정한 재시도 클래스의 실패 항목을, 처음 보낼 때 저장한 params로 새 배치로 다시 보냅니다. 다른 도구가 만든 배치에는 저장된 params가 없으므로, --source로 그 배치를 만든 JSONL 파일을 한 번 연결하세요.</translation>
-    </message>
-    <message>
         <source>The JSONL file a batch of another tool was made from (needed once).</source>
         <translation>다른 도구의 배치를 만든 JSONL 파일(한 번만 필요).</translation>
     </message>
@@ -2142,6 +2164,30 @@ With --admin the same is done for the Admin API key that &apos;reconcile&apos; u
     <message>
         <source>Unknown retry class &quot;%1&quot;. Classes: transient, billing, fix_required, access_denied, expired, canceled.</source>
         <translation>알 수 없는 재시도 분류 &quot;%1&quot;. 분류: transient, billing, fix_required, access_denied, expired, canceled.</translation>
+    </message>
+    <message>
+        <source>Re-sends the failed items of a batch, of the given retry classes, with the params stored when they were first sent, as a new batch. A batch created by another tool has no stored params: attach the JSONL file it was made from once with --source. Like submit, the retry goes through the budget gate first (exit 7 when its worst case would pass a budget, unless --override-budget).</source>
+        <translation>배치의 실패한 항목 중 지정한 재시도 분류의 항목을 처음 보낼 때 저장한 params로 새 배치로 다시 보냅니다. 다른 도구로 만든 배치에는 저장된 params가 없으므로, 그 배치를 만든 JSONL 파일을 --source로 한 번 연결하세요. submit처럼 재시도도 먼저 예산 검사를 거칩니다(최악의 경우가 예산을 넘으면 종료 코드 7, --override-budget을 주지 않는 한).</translation>
+    </message>
+    <message>
+        <source>Re-send the items although their worst case would pass a budget; REASON is recorded in the ledger with your name and the figures.</source>
+        <translation>최악의 경우가 예산을 넘더라도 항목을 다시 보냅니다. REASON은 이름, 수치와 함께 원장에 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>--override-budget needs a reason, e.g. --override-budget &quot;month-end rerun approved by J. Kim&quot;.</source>
+        <translation>--override-budget에는 사유가 필요합니다. 예: --override-budget &quot;month-end rerun approved by J. Kim&quot;.</translation>
+    </message>
+    <message>
+        <source>Nothing of %1 was re-sent: the retry&apos;s worst case would pass a budget.</source>
+        <translation>%1의 항목을 하나도 다시 보내지 않았습니다: 재시도의 최악의 경우가 예산을 넘습니다.</translation>
+    </message>
+    <message>
+        <source>To send it: raise the budget (&apos;batchscope-cli budget set&apos;), wait until batches in flight are ingested or the period turns, retry fewer classes, or retry again with --override-budget REASON (recorded in the ledger with your name).</source>
+        <translation>보내려면: 예산을 올리거나(&apos;batchscope-cli budget set&apos;), 진행 중인 배치의 결과가 수집되거나 기간이 바뀔 때까지 기다리거나, 분류를 줄여 재시도하거나, --override-budget REASON으로 다시 재시도하세요(이름과 함께 원장에 기록됨).</translation>
+    </message>
+    <message>
+        <source>Sent past the budget (override #%1 recorded): %2</source>
+        <translation>예산을 넘어 보냈습니다(예산 무시 #%1 기록됨): %2</translation>
     </message>
 </context>
 <context>
@@ -2707,12 +2753,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s) exported to %1 (cost $%2).</source>
-        <translation>
-            <numerusform>%n행을 %1에 내보냈습니다(비용 $%2).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Batchscope</source>
         <translation>Batchscope</translation>
@@ -2891,6 +2931,10 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     <message>
         <source>%1% of the worst case</source>
         <translation>최악의 경우의 %1%</translation>
+    </message>
+    <message>
+        <source>Deleted on the server</source>
+        <translation>서버에서 삭제한 시각</translation>
     </message>
 </context>
 <context>
@@ -3094,6 +3138,14 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     <message>
         <source>ETA</source>
         <translation>예상 완료</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>삭제됨</translation>
+    </message>
+    <message>
+        <source>Deleted on the server from here on %1. Its stored requests, results and costs stay in the ledger.</source>
+        <translation>%1에 여기서 서버의 배치를 삭제했습니다. 저장된 요청, 결과, 비용은 원장에 남아 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -3392,6 +3444,76 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::ItemText</name>
+    <message>
+        <source>%1, stop reason %2, %3 input / %4 output tokens</source>
+        <translation>%1, 중지 이유 %2, 입력 %3 / 출력 %4 토큰</translation>
+    </message>
+    <message>
+        <source>The result line was not stored (ingested before Batchscope kept results as received); rebuilt from the stored fields, without the message content:</source>
+        <translation>결과 줄이 저장되지 않았습니다(Batchscope가 받은 그대로 결과를 보관하기 전에 수집됨). 저장된 필드로 다시 만든 것이며 메시지 내용은 없습니다:</translation>
+    </message>
+    <message>
+        <source>The stored line is not JSON (%1):</source>
+        <translation>저장된 줄이 JSON이 아닙니다(%1):</translation>
+    </message>
+    <message>
+        <source>(The message has no content.)</source>
+        <translation>(메시지에 내용이 없습니다.)</translation>
+    </message>
+    <message>
+        <source>[%1 %2] input: %3</source>
+        <translation>[%1 %2] 입력: %3</translation>
+    </message>
+    <message>
+        <source>[thinking] %1</source>
+        <translation>[생각] %1</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>[%1] %2</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ui::ItemsPanel</name>
+    <message>
+        <source>All results</source>
+        <translation>모든 결과</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>성공</translation>
+    </message>
+    <message>
+        <source>Errored</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>만료됨</translation>
+    </message>
+    <message>
+        <source>Search custom_id</source>
+        <translation>custom_id 검색</translation>
+    </message>
+    <message>
+        <source>Any error class</source>
+        <translation>모든 오류 분류</translation>
+    </message>
+    <message>
+        <source>Search error message</source>
+        <translation>오류 메시지 검색</translation>
+    </message>
+    <message>
+        <source>Select an item to see its message text or error.</source>
+        <translation>항목을 선택하면 메시지 본문이나 오류가 표시됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::KeyPanel</name>
     <message>
         <source>Stored key:</source>
@@ -3589,10 +3711,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <translation>확인 필요</translation>
     </message>
     <message>
-        <source>Gone</source>
-        <translation>사라짐</translation>
-    </message>
-    <message>
         <source>Needs attention: errored or expired items, unpriced results, or results not ingested yet.</source>
         <translation>확인 필요: 오류나 만료된 항목, 가격이 없는 결과, 아직 수집하지 않은 결과가 있는 배치입니다.</translation>
     </message>
@@ -3623,46 +3741,6 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <translation>항목</translation>
     </message>
     <message>
-        <source>All results</source>
-        <translation>모든 결과</translation>
-    </message>
-    <message>
-        <source>Succeeded</source>
-        <translation>성공</translation>
-    </message>
-    <message>
-        <source>Errored</source>
-        <translation>오류</translation>
-    </message>
-    <message>
-        <source>Canceled</source>
-        <translation>취소됨</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>만료됨</translation>
-    </message>
-    <message>
-        <source>Search custom_id</source>
-        <translation>custom_id 검색</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Error %1: %2</source>
-        <translation>오류 %1: %2</translation>
-    </message>
-    <message>
-        <source>Request id: %1</source>
-        <translation>요청 ID: %1</translation>
-    </message>
-    <message>
-        <source>%1, stop reason %2, %3 input / %4 output tokens</source>
-        <translation>%1, 중지 이유 %2, 입력 %3 / 출력 %4 토큰</translation>
-    </message>
-    <message>
         <source>Watching %1 · last poll %2 · next %3</source>
         <translation>%1 감시 중 · 마지막 폴링 %2 · 다음 %3</translation>
     </message>
@@ -3675,20 +3753,16 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <translation>%1 후</translation>
     </message>
     <message>
-        <source>Any error class</source>
-        <translation>모든 오류 분류</translation>
-    </message>
-    <message>
-        <source>Search error message</source>
-        <translation>오류 메시지 검색</translation>
-    </message>
-    <message>
         <source>One request per line: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope checks every line, shows how the file will be split to fit the API limits, what it will cost per model and what it adds to your budgets, before anything is sent.</source>
         <translation>한 줄에 요청 하나: {&quot;custom_id&quot;: …, &quot;params&quot;: {…}}. Batchscope는 무엇이든 보내기 전에 모든 줄을 검사하고, API 한도에 맞게 파일을 어떻게 나눌지, 모델별 비용이 얼마인지, 예산에 얼마가 더해지는지 보여 줍니다.</translation>
     </message>
     <message>
         <source>Re&amp;conciliation…</source>
         <translation>대조(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Gone or deleted</source>
+        <translation>사라짐 또는 삭제됨</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,20 @@ int main(int argc, char* argv[]) {
                                      QStringLiteral("action"));
     triggerOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(triggerOption);
+    QCommandLineOption batchOption(
+        QStringList{QStringLiteral("batch")},
+        QStringLiteral("Select this batch and show its details (also in a console already "
+                       "running on the ledger)."),
+        QStringLiteral("id"));
+    parser.addOption(batchOption);
+    QCommandLineOption itemsOption(QStringList{QStringLiteral("items")},
+                                   QStringLiteral("With --batch: open its Items tab."));
+    parser.addOption(itemsOption);
+    QCommandLineOption itemOption(
+        QStringList{QStringLiteral("item")},
+        QStringLiteral("With --batch: open its Items tab with this item (custom_id) selected."),
+        QStringLiteral("custom_id"));
+    parser.addOption(itemOption);
     parser.addPositionalArgument(
         QStringLiteral("file"),
         QStringLiteral("JSONL files to check and submit (each opens the Submit dialog). When a "
@@ -76,8 +90,11 @@ int main(int argc, char* argv[]) {
 
     // One console per ledger: a second launch hands its files (or just "show yourself") to the
     // one already running and ends here, before any window exists.
+    const bs::SingleInstance::Focus focus{parser.value(batchOption).trimmed(),
+                                          parser.isSet(itemsOption) || parser.isSet(itemOption),
+                                          parser.value(itemOption)};
     bs::SingleInstance instance(ledgerPath);
-    if (instance.handOver(files))
+    if (instance.handOver(files, focus))
         return 0;
     if (!instance.listen())
         qWarning("batchscope: other launches on this ledger will open windows of their own: %s",
@@ -108,6 +125,8 @@ int main(int argc, char* argv[]) {
                          for (const QString& f : handed)
                              window.openFile(f);
                      });
+    QObject::connect(&instance, &bs::SingleInstance::batchFocusRequested, &window,
+                     &bs::ui::MainWindow::focusBatch);
     // Opened on the session's ledger worker: the window is up meanwhile, and its rows come when
     // the worker answers.
     QObject::connect(&session, &bs::ConsoleSession::ledgerFailed, &window,
@@ -125,6 +144,9 @@ int main(int argc, char* argv[]) {
     session.startMonitoring();
     // The files of the command line, once the window is up (the dialog reads the ledger the
     // session opens meanwhile).
+    if (!focus.batchId.isEmpty())
+        window.focusBatch(focus.batchId, focus.items, focus.itemId);
+    
     QTimer::singleShot(0, &window, [&window, files, trigger = parser.value(triggerOption)] {
         for (const QString& f : files)
             window.openFile(f);

@@ -5,6 +5,7 @@
 #include "batches/batchdetails.h"
 #include "batches/batchfilterproxy.h"
 #include "batches/batchtablemodel.h"
+#include "batches/itemspanel.h"
 #include "batches/itemtablemodel.h"
 #include "batches/progressdelegate.h"
 #include "dashboard/spenddock.h"
@@ -15,8 +16,6 @@
 #include "api/apierror.h"
 #include "core/redactor.h"
 #include "cost/money.h"
-#include "export/resultexporter.h"
-#include "ledger/retryclass.h"
 #include "monitor/consolesession.h"
 #include "monitor/ingestrecords.h"
 
@@ -45,6 +44,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace bs::ui {
 
@@ -110,7 +110,7 @@ QWidget* MainWindow::createBatchPage() {
         {BatchFilterProxy::StatusFilter::InProgress, tr("In progress")},
         {BatchFilterProxy::StatusFilter::Ended, tr("Ended")},
         {BatchFilterProxy::StatusFilter::NeedsAttention, tr("Needs attention")},
-        {BatchFilterProxy::StatusFilter::Gone, tr("Gone")},
+        {BatchFilterProxy::StatusFilter::Gone, tr("Gone or deleted")},
     };
     for (const auto& [filter, label] : filters)
         m_statusFilter->addItem(label, QVariant::fromValue(int(filter)));
@@ -172,10 +172,12 @@ QWidget* MainWindow::createBatchPage() {
 
     // Details of the selected batch, below the table.
     m_details = new BatchDetails(page);
-    auto* tabs = new QTabWidget(page);
+    auto* tabs = m_detailTabs = new QTabWidget(page);
     tabs->setObjectName(QStringLiteral("detailTabs"));
     tabs->addTab(m_details, tr("Overview"));
-    tabs->addTab(createItemsTab(), tr("Items"));
+    m_itemsPanel = new ItemsPanel(tabs);
+    m_items = m_itemsPanel->model();
+    tabs->addTab(m_itemsPanel, tr("Items"));
     const auto showCurrent = [this] {
         const QModelIndex current = m_batchView->currentIndex();
         const QString id =
@@ -183,7 +185,7 @@ QWidget* MainWindow::createBatchPage() {
         if (id == m_details->batchId())
             return;
         m_details->showBatch(id);
-        m_items->setBatch(id);
+        m_itemsPanel->setBatch(id);
     };
     connect(m_batchView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             showCurrent);
@@ -210,85 +212,41 @@ QWidget* MainWindow::createBatchPage() {
     return page;
 }
 
-QWidget* MainWindow::createItemsTab() {
-    auto* tab = new QWidget(this);
-    tab->setObjectName(QStringLiteral("itemsTab"));
-    m_items = new ItemTableModel(this);
-    auto* type = new QComboBox(tab);
-    type->setObjectName(QStringLiteral("itemTypeFilter"));
-    type->addItem(tr("All results"), QString());
-    type->addItem(tr("Succeeded"), QStringLiteral("succeeded"));
-    type->addItem(tr("Errored"), QStringLiteral("errored"));
-    type->addItem(tr("Canceled"), QStringLiteral("canceled"));
-    type->addItem(tr("Expired"), QStringLiteral("expired"));
-    auto* search = new QLineEdit(tab);
-    search->setObjectName(QStringLiteral("itemSearch"));
-    search->setPlaceholderText(tr("Search custom_id"));
-    search->setClearButtonEnabled(true);
-    auto* errorClass = new QComboBox(tab);
-    errorClass->setObjectName(QStringLiteral("itemClassFilter"));
-    errorClass->addItem(tr("Any error class"), QString());
-    for (RetryClass c : kAllRetryClasses)
-        errorClass->addItem(retryClassLabel(c), retryClassName(c));
-    auto* message = new QLineEdit(tab);
-    message->setObjectName(QStringLiteral("itemMessageSearch"));
-    message->setPlaceholderText(tr("Search error message"));
-    message->setClearButtonEnabled(true);
-    const auto apply = [this, type, search, errorClass, message] {
-        m_items->setFilter(type->currentData().toString(), search->text());
-        m_items->setErrorFilter(errorClass->currentData().toString(), message->text());
+void MainWindow::focusBatch(const QString& batchId, bool items, const QString& itemId) {
+    m_focus = {batchId.trimmed(), items || !itemId.isEmpty(), itemId};
+    applyPendingFocus();
+}
+
+void MainWindow::applyPendingFocus() {
+    if (m_focus.batchId.isEmpty())
+        return;
+    const auto find = [this] {
+        for (int row = 0; row < m_batchProxy->rowCount(); ++row) {
+            const QModelIndex index = m_batchProxy->index(row, 0);
+            if (index.data(BatchTableModel::BatchIdRole).toString() == m_focus.batchId)
+                return index;
+        }
+        return QModelIndex();
     };
-    connect(type, &QComboBox::currentIndexChanged, this, apply);
-    connect(search, &QLineEdit::textChanged, this, apply);
-    connect(errorClass, &QComboBox::currentIndexChanged, this, apply);
-    connect(message, &QLineEdit::textChanged, this, apply);
-    auto* view = new QTableView(tab);
-    view->setObjectName(QStringLiteral("itemTable"));
-    view->setModel(m_items);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    auto* detail = new QLabel(tab);
-    detail->setObjectName(QStringLiteral("itemDetail"));
-    detail->setWordWrap(true);
-    detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this, detail](const QModelIndex& current) {
-                const ResultRow* r = m_items->rowAt(current.row());
-                if (!r) {
-                    detail->clear();
-                    return;
-                }
-                // What the ledger keeps of the item: its outcome, usage and error (the message
-                // text itself is not stored).
-                QStringList lines{tr("%1: %2").arg(r->customId, r->type)};
-                if (!r->errorType.isEmpty())
-                    lines << tr("Error %1: %2").arg(r->errorType, r->errorMessage);
-                if (!r->requestId.isEmpty())
-                    lines << tr("Request id: %1").arg(r->requestId);
-                if (r->type != QLatin1String("succeeded"))
-                    // The result as the API sent it (rebuilt from the stored fields).
-                    lines << QString::fromUtf8(ResultExporter::jsonLine(*r)).trimmed();
-                if (!r->model.isEmpty())
-                    lines << tr("%1, stop reason %2, %3 input / %4 output tokens")
-                                 .arg(r->model, r->stopReason)
-                                 .arg(r->usage.inputTokens)
-                                 .arg(r->usage.outputTokens);
-                detail->setText(lines.join(QLatin1Char('\n')));
-            });
-    auto* bar = new QHBoxLayout;
-    bar->setContentsMargins(0, 0, 0, 0);
-    bar->addWidget(type);
-    bar->addWidget(search, 1);
-    bar->addWidget(errorClass);
-    bar->addWidget(message, 1);
-    auto* layout = new QVBoxLayout(tab);
-    layout->setContentsMargins(0, 4, 0, 0);
-    layout->addLayout(bar);
-    layout->addWidget(view, 1);
-    layout->addWidget(detail);
-    return tab;
+    QModelIndex index = find();
+    if (!index.isValid() && m_batchModel->rowCount() > 0 &&
+        (m_statusFilter->currentIndex() != 0 || !m_filterText->text().isEmpty())) {
+        // Hidden by a remembered filter: show every batch.
+        m_statusFilter->setCurrentIndex(0);
+        m_filterText->clear();
+        index = find();
+    }
+    if (!index.isValid())
+        return; // not loaded yet: updateSummary() calls again when rows come
+    const Focus focus = std::exchange(m_focus, Focus());
+    m_selectedFirst = true;
+    m_batchView->setCurrentIndex(index);
+    m_batchView->selectRow(index.row());
+    m_batchView->scrollTo(index);
+    if (focus.items)
+        m_detailTabs->setCurrentWidget(m_itemsPanel);
+    if (!focus.itemId.isEmpty())
+        m_itemsPanel->selectItem(focus.itemId);
 }
 
 void MainWindow::fillColumnsMenu() {
@@ -356,7 +314,7 @@ void MainWindow::createActions() {
 
     m_actions = new BatchActions(m_batchView, m_batchModel, this);
     m_actions->setWindowActions(open, m_copyId, m_refresh);
-    m_actions->setItemsView(findChild<QTableView*>(QStringLiteral("itemTable")), m_items);
+    m_actions->setItemsView(m_itemsPanel->view(), m_items);
     menuBar()->addMenu(m_actions->menu());
     addToolBar(m_actions->toolBar());
     connect(m_actions, &BatchActions::message, this,
@@ -376,7 +334,7 @@ void MainWindow::attachSession(ConsoleSession* session) {
     // The model reads through the session's ledger worker: no SQL on this thread.
     m_batchModel->setWorker(session ? session->worker() : nullptr);
     m_details->setWorker(session ? session->worker() : nullptr);
-    m_items->setWorker(session ? session->worker() : nullptr);
+    m_itemsPanel->setWorker(session ? session->worker() : nullptr);
     m_spend->setWorker(session ? session->worker() : nullptr);
     m_actions->setSession(session);
     m_settings->setWorker(session ? session->worker() : nullptr);
@@ -426,6 +384,7 @@ void MainWindow::updateSummary() {
         m_summary->clear();
         return;
     }
+    applyPendingFocus();
     if (!m_selectedFirst && !m_batchView->currentIndex().isValid() &&
         m_batchProxy->rowCount() > 0) {
         // Something to show below the table from the start: the first (newest) batch.

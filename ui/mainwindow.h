@@ -10,6 +10,7 @@ class QMimeData;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
+class QTabWidget;
 
 namespace bs {
 class ApiError;
@@ -24,6 +25,7 @@ class BatchDetails;
 class BatchFilterProxy;
 class BatchTableModel;
 class ItemTableModel;
+class ItemsPanel;
 class SettingsActions;
 class SpendDock;
 
@@ -49,6 +51,7 @@ public:
     BatchFilterProxy* batchProxy() const { return m_batchProxy; }
     BatchDetails* batchDetails() const { return m_details; }
     ItemTableModel* itemModel() const { return m_items; }
+    ItemsPanel* itemsPanel() const { return m_itemsPanel; }
     BatchActions* batchActions() const { return m_actions; }
 
 Q_SIGNALS:
@@ -66,6 +69,11 @@ public Q_SLOTS:
     void showAbout();
     // Polls the API now (F5).
     void refreshNow();
+    // Selects this batch once its row is there (the rows load after the window shows), with its
+    // details below; `items`: the Items tab, and `itemId` (a custom_id) selected in it.
+    // `batchscope --batch ID [--items] [--item CUSTOM_ID]`, also when handed over by a second
+    // launch.
+    void focusBatch(const QString& batchId, bool items = false, const QString& itemId = {});
     // Copies the ids of the selected batches (one a line) to the clipboard (Ctrl+C in the table).
     void copyBatchIds();
 
@@ -87,6 +95,7 @@ private:
     void showMonitoringProblem(const QString& message);
     void onPollFailed(const bs::ApiError& error);
     void onIngestionDone(const bs::IngestReport& report);
+    void applyPendingFocus();
 
     QStackedWidget* m_pages = nullptr;
     QLabel* m_placeholder = nullptr;
@@ -99,18 +108,24 @@ private:
     QLineEdit* m_filterText = nullptr;
     QMenu* m_columnsMenu = nullptr; // column chooser: View menu and the header's context menu
     QAction* m_copyId = nullptr;
-    BatchDetails* m_details = nullptr; // the selected batch, below the table
-    ItemTableModel* m_items = nullptr; // its items (Items tab), loaded page by page
-    QWidget* createItemsTab();
-    QLabel* m_summary = nullptr;    // permanent, right of the status bar
-    QLabel* m_monitoring = nullptr; // permanent: watching / not watching
+    BatchDetails* m_details = nullptr;  // the selected batch, below the table
+    ItemTableModel* m_items = nullptr;  // its items (Items tab), loaded page by page
+    ItemsPanel* m_itemsPanel = nullptr; // the Items tab: filters, the items, the selected one
+    QLabel* m_summary = nullptr;        // permanent, right of the status bar
+    QLabel* m_monitoring = nullptr;     // permanent: watching / not watching
     QAction* m_refresh = nullptr;
     bs::ConsoleSession* m_session = nullptr;
     BatchActions* m_actions = nullptr;     // Batch menu, toolbar, context menus
     SpendDock* m_spend = nullptr;          // View → Spend Dashboard
     SettingsActions* m_settings = nullptr; // Settings menu, its dialogs, the profile filter
-    bool m_selectedFirst = false;          // the first rows selected their first batch once
-    bool m_fitColumns = false; // no remembered column layout: fit them to the first rows
+    QTabWidget* m_detailTabs = nullptr;    // Overview | Items
+    struct Focus {
+        QString batchId;
+        bool items = false;
+        QString itemId;
+    } m_focus;                    // focusBatch() waiting for its row
+    bool m_selectedFirst = false; // the first rows selected their first batch once
+    bool m_fitColumns = false;    // no remembered column layout: fit them to the first rows
 };
 
 } // namespace bs::ui

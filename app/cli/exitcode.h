@@ -12,7 +12,7 @@ struct Exit {
         AuthMissing = 4,   // API key missing or refused, keychain unavailable
         LedgerFailure = 5, // the ledger cannot be opened, read or written
         Partial = 6,       // some items errored, expired or were canceled
-        OverBudget = 7,    // submit: a budget would be passed; nothing was sent
+        OverBudget = 7,    // submit, retry: a budget would be passed; nothing was sent
         Discrepancy = 8,   // reconcile: the ledger and Anthropic's cost report differ
     };
 };

@@ -47,12 +47,22 @@ QString SingleInstance::serverName(const QString& ledgerPath) {
 }
 
 bool SingleInstance::handOver(const QStringList& files, int timeoutMs) {
+    return handOver(files, Focus(), timeoutMs);
+}
+
+bool SingleInstance::handOver(const QStringList& files, const Focus& focus, int timeoutMs) {
     QLocalSocket socket;
     socket.connectToServer(m_name);
     if (!socket.waitForConnected(timeoutMs))
         return false; // none runs (or a stale socket: listen() removes it)
     QJsonObject message;
     message.insert(QStringLiteral("files"), QJsonArray::fromStringList(files));
+    if (!focus.batchId.isEmpty()) {
+        message.insert(QStringLiteral("batch"), focus.batchId);
+        message.insert(QStringLiteral("items"), focus.items);
+        if (!focus.itemId.isEmpty())
+            message.insert(QStringLiteral("item"), focus.itemId);
+    }
     socket.write(QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n');
     if (!socket.waitForBytesWritten(timeoutMs))
         return false;
@@ -108,6 +118,10 @@ void SingleInstance::onNewConnection() {
             guard->flush();
             guard->disconnectFromServer();
             Q_EMIT filesHandedOver(files);
+            const QString batch = message.value(QStringLiteral("batch")).toString();
+            if (!batch.isEmpty())
+                Q_EMIT batchFocusRequested(batch, message.value(QStringLiteral("items")).toBool(),
+                                           message.value(QStringLiteral("item")).toString());
         });
     }
 }

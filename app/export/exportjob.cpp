@@ -36,6 +36,10 @@ void ExportJob::start(const QString& ledgerPath, const QStringList& batchIds,
             // Emitted from this thread: queued to the receivers on theirs.
             exporter.setProgress(
                 [this](qint64 done, qint64 total) { Q_EMIT progress(done, total); });
+            // Test hook (tests/README.md): hold after this many rows until canceled.
+            const qint64 hold = qEnvironmentVariableIntValue("BS_TEST_EXPORT_HOLD_AFTER_ROWS");
+            if (hold > 0)
+                exporter.setHoldAfterRows(hold);
             outcome = exporter.exportTo(batchIds, format, path);
         }
         QMetaObject::invokeMethod(

@@ -4,9 +4,12 @@
 #include "ledger/resultrow.h"
 #include "ledger/resultstore.h"
 
+#include <QDeadlineTimer>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QThread>
 
 namespace bs {
 
@@ -80,6 +83,19 @@ QByteArray ResultExporter::jsonLine(const ResultRow& r) {
     return QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
 }
 
+QString ResultExporter::Outcome::summary(const QString& path) const {
+    QString text = ResultExporter::tr("%n row(s) exported to %1 (cost $%2).", nullptr,
+                                      int(qMin<qint64>(rows, INT_MAX)))
+                       .arg(path, decimalUsd(micros));
+    if (rebuilt > 0)
+        text += QLatin1Char(' ') +
+                ResultExporter::tr(
+                    "%n line(s) were stored before Batchscope kept results as received: they are "
+                    "rebuilt from the stored fields (no message content).",
+                    nullptr, int(qMin<qint64>(rebuilt, INT_MAX)));
+    return text;
+}
+
 ResultExporter::Outcome ResultExporter::exportTo(const QStringList& batchIds, Format format,
                                                  const QString& path) {
     QSaveFile file(path);
@@ -122,6 +138,7 @@ ResultExporter::Outcome ResultExporter::exportTo(const QStringList& batchIds, Fo
         return writeFailed();
     if (m_progress)
         m_progress(0, total);
+    QHash<QString, QByteArray> lines; // the page's lines as received (JSONL)
     for (const QString& id : batchIds) {
         QString after;
         for (;;) {
@@ -136,9 +153,23 @@ ResultExporter::Outcome ResultExporter::exportTo(const QStringList& batchIds, Fo
                     tr("Could not read the results of %1: %2").arg(id, m_ledger.lastError());
                 return out;
             }
+            if (format == Format::Jsonl && !page.isEmpty() &&
+                !store.linesOf(id, after, page.last().customId, &lines)) {
+                out.message =
+                    tr("Could not read the results of %1: %2").arg(id, m_ledger.lastError());
+                return out;
+            }
             QByteArray chunk;
             for (const ResultRow& r : page) {
-                chunk += format == Format::Csv ? csvLine(r) : jsonLine(r);
+                if (format == Format::Csv) {
+                    chunk += csvLine(r);
+                } else if (const auto it = lines.constFind(r.customId); it != lines.cend()) {
+                    chunk += *it;
+                    chunk += '\n';
+                } else {
+                    chunk += jsonLine(r);
+                    ++out.rebuilt;
+                }
                 ++out.rows;
                 if (r.priced)
                     out.micros += r.costMicros;
@@ -149,6 +180,20 @@ ResultExporter::Outcome ResultExporter::exportTo(const QStringList& batchIds, Fo
                 return writeFailed();
             if (m_progress)
                 m_progress(out.rows, total);
+            if (m_holdAfter > 0 && out.rows >= m_holdAfter && m_cancel) {
+                // Test hook: wait here for the cancel (bounded).
+                QDeadlineTimer deadline(m_holdTimeoutMs);
+                while (!m_cancel->load() && !deadline.hasExpired())
+                    QThread::msleep(5);
+                if (!m_cancel->load()) {
+                    out.message = QStringLiteral("the test hook held the export for %1 ms and "
+                                                 "nobody canceled it")
+                                      .arg(m_holdTimeoutMs);
+                    return out;
+                }
+                m_holdAfter = 0;
+                continue; // the cancel is taken at the top of the loop
+            }
             if (page.size() < m_pageSize)
                 break;
             after = page.last().customId;

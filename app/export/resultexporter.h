@@ -22,11 +22,13 @@ struct ResultRow;
 // existing file is replaced only by a complete one.
 //
 // Two formats:
-//  - Jsonl: one line per result in the shape of the API's results file ({"custom_id", "result":
-//    {"type", "message" | "error"}}), reconstructed from what the ledger keeps: the ledger does
-//    not store the raw line nor the message content, so a succeeded item carries its message id,
-//    model, stop reason and usage but no "content"; an errored one its error type, message and
-//    request id.
+//  - Jsonl: the results as received: each result's line exactly as the API sent it (stored in
+//    blocks of lines since ledger version 8, ResultStore::linesOf), byte for byte, then '\n'; in
+//    custom_id order, a page's blocks unpacked once each. A result stored before that
+//    has no line: its line is rebuilt from the stored fields in the shape of the API's results
+//    file ({"custom_id", "result": {"type", "message" | "error"}}; a succeeded item then carries
+//    its message id, model, stop reason and usage but no "content") and counted in
+//    Outcome::rebuilt, which summary() mentions.
 //  - Csv (RFC 4180: comma separated, CRLF line ends, fields with a comma, quote or line break
 //    quoted, quotes doubled): batch_id, custom_id, type, model, input_tokens, output_tokens,
 //    cache_write_tokens, cache_read_tokens, cost_usd (an exact decimal of the micro-dollars,
@@ -45,7 +47,12 @@ public:
         qint64 rows = 0;     // rows written
         Money micros = 0;    // their priced cost
         qint64 unpriced = 0; // rows without a price (empty cost cell)
+        qint64 rebuilt = 0;  // JSONL lines rebuilt from stored fields (no line as received)
         QString message;     // what went wrong (translated), empty when ok
+
+        // One translated sentence of a finished export for the status bar and the CLI: rows,
+        // cost, and the rebuilt lines when there are any.
+        QString summary(const QString& path) const;
     };
 
     // (rows written, rows in all); called after every page.
@@ -57,6 +64,14 @@ public:
     void setProgress(ProgressFunction progress) { m_progress = std::move(progress); }
     // Checked between pages: when it becomes true the export stops, leaving no file.
     void setCancelFlag(const std::atomic_bool* cancel) { m_cancel = cancel; }
+    // Test hook (tests/README.md, "Test hooks"): once at least `rows` rows are written (checked
+    // after each page, after its progress call), the export waits for the cancel flag, so that a
+    // test cancels a running export without a race. The wait ends after timeoutMs without a
+    // cancel: the export then fails saying so (never forever). 0 = never.
+    void setHoldAfterRows(qint64 rows, int timeoutMs = 60000) {
+        m_holdAfter = rows;
+        m_holdTimeoutMs = timeoutMs;
+    }
 
     // The results of these batches (in this order, each in custom_id order) into `path`.
     Outcome exportTo(const QStringList& batchIds, Format format, const QString& path);
@@ -79,6 +94,8 @@ private:
     int m_pageSize = 1000;
     ProgressFunction m_progress;
     const std::atomic_bool* m_cancel = nullptr;
+    qint64 m_holdAfter = 0;
+    int m_holdTimeoutMs = 60000;
 };
 
 } // namespace bs

@@ -52,6 +52,18 @@ QString BudgetGate::Line::toText() const {
     return text;
 }
 
+QString BudgetGate::Line::toRetryText() const {
+    const QString what = kind == Kind::Usd ? tr("USD") : tr("input tokens");
+    const QString scope = model.isEmpty() ? tr("all models") : model;
+    QString text = tr("%1 (%2 %3, %4): spent %5, in flight %6, this retry %7, limit %8")
+                       .arg(budget, what, periodText(period), scope, amount(spent),
+                            amount(inFlight), amount(thisFile), amount(limit));
+    if (unpriced)
+        text += QLatin1Char(' ') + tr("(the retry uses a model without a price: its cost cannot "
+                                      "be bounded)");
+    return text;
+}
+
 bool BudgetGate::Verdict::blocked() const {
     for (const Line& l : lines)
         if (l.blocked)

@@ -52,6 +52,8 @@ public:
         QJsonObject toJson() const;
         // "daily-usd (USD per day, all models): spent $1, in flight $2, this file $3, limit $5"
         QString toText() const;
+        // The same for a retry: "... this retry $3 ..." (thisFile holds the retry's figure).
+        QString toRetryText() const;
     };
 
     struct Verdict {

@@ -36,8 +36,14 @@ struct BatchRecord {
     // Set when the server answered 404 for it on two polling cycles (deleted elsewhere, or
     // another workspace): no longer polled. Cleared if the server shows it again.
     QDateTime goneAt;
+    // Set when this console (or the CLI) deleted it on the server (BatchOperations): its
+    // results and costs stay in the ledger.
+    QDateTime deletedAt;
 
     bool isGone() const { return goneAt.isValid(); }
+    bool isDeleted() const { return deletedAt.isValid(); }
+    // Gone or deleted: the server has nothing more of it to poll or fetch.
+    bool isOffServer() const { return isGone() || isDeleted(); }
 };
 
 } // namespace bs

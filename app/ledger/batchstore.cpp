@@ -17,7 +17,7 @@ const QString kBatchColumns = QStringLiteral(
     "id, processing_status, count_processing, count_succeeded, count_errored, count_canceled, "
     "count_expired, created_at, expires_at, ended_at, cancel_initiated_at, archived_at, "
     "results_url, source_file, source_sha256, submitted_by, submitted_at, retry_of, workspace, "
-    "local_id, discovered, results_ingested_at, updated_at, gone_at, profile");
+    "local_id, discovered, results_ingested_at, updated_at, gone_at, profile, deleted_at");
 
 BatchRecord batchFrom(const QSqlQuery& q) {
     BatchRecord r;
@@ -47,6 +47,7 @@ BatchRecord batchFrom(const QSqlQuery& q) {
     r.updatedAt = timeFrom(q.value(22));
     r.goneAt = timeFrom(q.value(23));
     r.local.profile = q.value(24).toString();
+    r.deletedAt = timeFrom(q.value(25));
     return r;
 }
 } // namespace
@@ -197,6 +198,16 @@ bool BatchStore::markGone(const QString& batchId, const QDateTime& when) {
     return updateOne(q, batchId);
 }
 
+bool BatchStore::markDeleted(const QString& batchId, const QDateTime& when) {
+    if (!ensureThread("BatchStore::markDeleted"))
+        return false;
+    QSqlQuery& q = prepared(
+        QStringLiteral("UPDATE batches SET deleted_at = COALESCE(deleted_at, ?) WHERE id = ?"));
+    q.bindValue(0, timeValue(when.isValid() ? when : QDateTime::currentDateTimeUtc()));
+    q.bindValue(1, batchId);
+    return updateOne(q, batchId);
+}
+
 std::optional<BatchRecord> BatchStore::find(const QString& batchId) {
     if (!ensureThread("BatchStore::find"))
         return std::nullopt;
@@ -226,7 +237,7 @@ QList<BatchRecord> BatchStore::awaitingIngest() {
         return {};
     return select(QStringLiteral("WHERE processing_status = 'ended' AND "
                                  "results_ingested_at IS NULL AND archived_at IS NULL AND "
-                                 "gone_at IS NULL "
+                                 "gone_at IS NULL AND deleted_at IS NULL "
                                  "ORDER BY ended_at"),
                   {});
 }

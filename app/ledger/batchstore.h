@@ -38,6 +38,9 @@ public:
     // The server no longer knows the batch (404 confirmed): it leaves unended() and
     // awaitingIngest(), so nothing polls or ingests it. False if there is no such batch.
     bool markGone(const QString& batchId, const QDateTime& when = {});
+    // Deleted on the server by us (an ended batch): it leaves awaitingIngest(); the first time
+    // is kept. False if there is no such batch.
+    bool markDeleted(const QString& batchId, const QDateTime& when = {});
 
     std::optional<BatchRecord> find(const QString& batchId);
     // Batches with processing_status != ended that are not gone (a partial index: cheap for

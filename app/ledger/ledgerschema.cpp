@@ -323,6 +323,45 @@ QList<LedgerSchema::Migration> build() {
             figures TEXT NOT NULL))"),
                  }});
 
+    // Version 8: each result line as received, for the items view and the JSONL export, in
+    // blocks: result_blocks holds consecutive lines of one batch joined with '\n' (up to 256 KB
+    // or 2,048 lines, ResultLineBlockBuilder), packed once by ParamsCodec (zstd -6) in the
+    // ingestion's parse stage; results.line_block/line_index say where a row's line is. A block
+    // is written by ResultStore in the same transaction as the rows that point into it. One
+    // zstd frame per block instead of per line: far less CPU, a far better ratio, no B-tree per
+    // line (the first form, one result_lines row per line, took bench_ingest from 126k to
+    // 25-30k results/s and the ledger from 25 to 157 MB per 100k results; in blocks, zstd -6:
+    // 95-102k/s, 1.4-1.65x the SDK, 85 MB per 100k, machine at load 1.8-4.8, where the same
+    // build without lines did 186k/s; README, bench_ingest). Results stored before this version
+    // have no line (line_block NULL): ingesting such a batch again fills them in (a block no row
+    // ends up pointing into is not kept). batches.deleted_at: deleted on the server from this
+    // console (gone_at stays "the server no longer knows it"; deletions recorded before this
+    // version stay gone: nothing tells them apart). batch_models: a summary kept with the results
+    // (SummaryStore), the models a batch's results used and how many each, so that a batch created
+    // elsewhere shows its models without a scan of its results.
+    list.append({8,
+                 {
+                     QStringLiteral(R"(CREATE TABLE result_blocks(
+            id INTEGER PRIMARY KEY,
+            batch_id TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            codec INTEGER NOT NULL,
+            raw_size INTEGER NOT NULL,
+            body BLOB NOT NULL))"),
+                     QStringLiteral("CREATE INDEX result_blocks_batch ON result_blocks(batch_id)"),
+                     QStringLiteral("ALTER TABLE results ADD COLUMN line_block INTEGER"),
+                     QStringLiteral("ALTER TABLE results ADD COLUMN line_index INTEGER"),
+                     QStringLiteral("ALTER TABLE batches ADD COLUMN deleted_at TEXT"),
+                     QStringLiteral(R"(CREATE TABLE batch_models(
+            batch_id TEXT NOT NULL,
+            model TEXT NOT NULL,
+            results INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (batch_id, model)) WITHOUT ROWID)"),
+                     QStringLiteral("INSERT INTO batch_models SELECT batch_id, model, COUNT(*) "
+                                    "FROM results WHERE COALESCE(model, '') <> '' "
+                                    "GROUP BY batch_id, model"),
+                 }});
+
     // Version 9: workspaces and the budget log. batches.profile and drafts.profile: the named
     // profile (base URL and keychain entry) a batch was submitted under ('default' for every
     // older row). budget_changes: every change of a budget (set, replaced, removed) with when,

@@ -3,6 +3,7 @@
 #include <zstd.h>
 
 #include <memory>
+#include <vector>
 
 namespace bs {
 
@@ -30,20 +31,30 @@ ZSTD_DCtx* decompressContext() {
 } // namespace
 
 QByteArray ParamsCodec::pack(const QByteArray& params, Format* format) {
+    QByteArray out = pack(QByteArrayView(params), format);
+    return *format == Plain ? params : out; // plain: share the caller's bytes
+}
+
+QByteArray ParamsCodec::pack(QByteArrayView params, Format* format, int level) {
     ZSTD_CCtx* ctx = params.size() >= kMinCompressBytes ? compressContext() : nullptr;
     if (ctx) {
-        QByteArray out(qsizetype(ZSTD_compressBound(size_t(params.size()))), Qt::Uninitialized);
-        const size_t n = ZSTD_compressCCtx(ctx, out.data(), size_t(out.size()), params.constData(),
-                                           size_t(params.size()), kLevel);
+        // Compressed into a reused buffer of this thread, then copied into an array of the
+        // compressed size: thousands of rows held in a chunk do not each keep (and fault in) a
+        // buffer of the worst-case size.
+        thread_local std::vector<char> scratch;
+        const size_t bound = ZSTD_compressBound(size_t(params.size()));
+        if (scratch.size() < bound)
+            scratch.resize(bound);
+        const size_t n = ZSTD_compressCCtx(ctx, scratch.data(), bound, params.constData(),
+                                           size_t(params.size()), level);
         // Kept only when it saves something; an error (none expected) stores the bytes plain.
         if (!ZSTD_isError(n) && qsizetype(n) < params.size()) {
-            out.truncate(qsizetype(n));
             *format = Zstd;
-            return out;
+            return QByteArray(scratch.data(), qsizetype(n));
         }
     }
     *format = Plain;
-    return params;
+    return params.toByteArray();
 }
 
 PackedRequest ParamsCodec::pack(const StoredRequest& request) {

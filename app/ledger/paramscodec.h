@@ -4,6 +4,7 @@
 #include "ledger/storedrequest.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 
 namespace bs {
 
@@ -29,6 +30,9 @@ public:
 
     // The bytes to store and their format (Zstd, or Plain for small params).
     static QByteArray pack(const QByteArray& params, Format* format);
+    // The same for bytes not in a QByteArray (a block of result lines): copied only when stored
+    // plain; `level`: zstd's level (result line blocks use a faster one).
+    static QByteArray pack(QByteArrayView bytes, Format* format, int level = kLevel);
     // A request ready to store (thread-safe: any thread may pack).
     static PackedRequest pack(const StoredRequest& request);
     // The params back; a null QByteArray when the stored bytes are damaged or the format unknown.

@@ -4,6 +4,7 @@
 #include "cost/money.h"
 #include "cost/usage.h"
 
+#include <QByteArray>
 #include <QDate>
 #include <QString>
 
@@ -25,6 +26,12 @@ struct ResultRow {
     bool priced = true;   // false: unknown model; costMicros is then NULL in the ledger
     bool longPromptBand = false;
     QDate day; // spend day for reports; null -> the batch's ended_at (else created_at) day
+    // Where the line as received is: lineBlock indexes the ResultLineBlock list handed to
+    // ResultStore::insert with the rows, lineIndex is the line's place in that block (from 0).
+    // lineBlock -1: no line (rows built otherwise, and rows read back: the line is read on its
+    // own, ResultStore::lineOf).
+    int lineBlock = -1;
+    int lineIndex = 0;
 
     // Copies cost, priced flag and band from CostCalculator's answer.
     void setCost(const CostResult& cost) {
@@ -34,6 +41,18 @@ struct ResultRow {
     }
 
     friend bool operator==(const ResultRow&, const ResultRow&) = default;
+};
+
+// Consecutive result lines of one batch as received (each without its '\n'), joined with '\n'
+// and packed once by ParamsCodec (codec: its Format) in the ingestion's parse stage. Stored as
+// one row of result_blocks, in the same transaction as the result rows that point into it.
+struct ResultLineBlock {
+    int count = 0;      // lines in the block
+    int codec = 0;      // ParamsCodec::Format of body
+    qint64 rawSize = 0; // bytes of the joined lines
+    QByteArray body;
+
+    friend bool operator==(const ResultLineBlock&, const ResultLineBlock&) = default;
 };
 
 // How the result rows of a batch cover the requests it was created with

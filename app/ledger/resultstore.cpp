@@ -1,6 +1,7 @@
 #include "resultstore.h"
 
 #include "ledger/ledgervalues.h"
+#include "ledger/paramscodec.h"
 #include "ledger/summarystore.h"
 
 #include <QHash>
@@ -54,7 +55,7 @@ ResultRow resultFrom(const QSqlQuery& q) {
 }
 } // namespace
 
-qint64 ResultStore::insert(const QList<ResultRow>& rows) {
+qint64 ResultStore::insert(const QList<ResultRow>& rows, const QList<ResultLineBlock>& blocks) {
     if (!ensureThread("ResultStore::insert"))
         return -1;
     if (rows.isEmpty())
@@ -82,7 +83,7 @@ qint64 ResultStore::insert(const QList<ResultRow>& rows) {
         }
         checked.insert(r.batchId);
     }
-    return insertRows(rows);
+    return insertRows(rows, blocks);
 }
 
 std::optional<ResultRow> ResultStore::find(const QString& batchId, const QString& customId) {
@@ -247,22 +248,35 @@ bool ResultStore::updateCost(const QString& batchId, const QString& customId, Mo
 // The insert through the C API: a null QString binds NULL, textValue()-like fields bind NULL
 // when empty, and text is bound as UTF-8 without a QVariant per column; this is most of the
 // ingestion's database time.
-qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
+qint64 ResultStore::insertRows(const QList<ResultRow>& rows, const QList<ResultLineBlock>& blocks) {
     sqlite3* h = handle();
     const auto failRaw = [&] {
         fail(tr("Ledger %1: %2").arg(path(), QString::fromUtf8(sqlite3_errmsg(h))));
     };
     static const QByteArray sql =
         (QStringLiteral("INSERT INTO results(") + kResultColumns +
-         QStringLiteral(", ingested_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                        "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
-                        "COALESCE(?24, (SELECT substr(COALESCE(ended_at, created_at), 1, 10) "
-                        "FROM batches WHERE id = ?25), ?26), ?27) ON CONFLICT(batch_id, "
+         QStringLiteral(", ingested_at, line_block, line_index) VALUES(?1, ?2, ?3, ?4, ?5, ?6, "
+                        "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+                        "?22, ?23, COALESCE(?24, (SELECT substr(COALESCE(ended_at, created_at), "
+                        "1, 10) FROM batches WHERE id = ?25), ?26), ?27, ?28, ?29) ON "
+                        "CONFLICT(batch_id, "
                         "custom_id) DO NOTHING"))
             .toUtf8();
     sqlite3_stmt* st = preparedRaw("ResultStore::insert", sql);
     if (!st)
         return -1;
+    // The blocks of lines as received, each inserted before the first row that points into it.
+    // A row already present gets its line when it has none (ingesting a batch of an older
+    // ledger again fills its lines in); a block no row ends up pointing into (every row of it
+    // was there with its line: a re-run) is deleted before the commit.
+    static const QByteArray blockSql =
+        QByteArrayLiteral("INSERT INTO result_blocks(batch_id, count, codec, raw_size, body) "
+                          "VALUES(?1, ?2, ?3, ?4, ?5)");
+    sqlite3_stmt* blockSt = preparedRaw("ResultStore::insertBlock", blockSql);
+    if (!blockSt)
+        return -1;
+    std::vector<qint64> blockIds(size_t(blocks.size()), 0);
+    std::vector<qint64> blockRefs(size_t(blocks.size()), 0);
     if (!beginWrite())
         return -1;
     const QByteArray now = nowText().toUtf8();
@@ -369,6 +383,41 @@ qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
         }
         bindBytes(26, today);
         bindBytes(27, now);
+        const int block = r.batchId.isNull() ? -1 : r.lineBlock;
+        if (block >= blocks.size()) {
+            fail(tr("Ledger %1: result %2 points into a block of lines that was not handed over.")
+                     .arg(path(), r.customId));
+            sqlite3_clear_bindings(st);
+            rollback();
+            return -1;
+        }
+        if (block >= 0 && blockIds[size_t(block)] == 0) {
+            const ResultLineBlock& b = blocks.at(block);
+            sqlite3_bind_text(blockSt, 1, batchUtf8.constData(), int(batchUtf8.size()),
+                              SQLITE_STATIC);
+            sqlite3_bind_int(blockSt, 2, b.count);
+            sqlite3_bind_int(blockSt, 3, b.codec);
+            sqlite3_bind_int64(blockSt, 4, b.rawSize);
+            sqlite3_bind_blob(blockSt, 5, b.body.constData(), int(b.body.size()), SQLITE_STATIC);
+            const int blockRc = sqlite3_step(blockSt);
+            if (blockRc != SQLITE_DONE)
+                failRaw();
+            sqlite3_reset(blockSt);
+            sqlite3_clear_bindings(blockSt);
+            if (blockRc != SQLITE_DONE) {
+                sqlite3_clear_bindings(st);
+                rollback();
+                return -1;
+            }
+            blockIds[size_t(block)] = sqlite3_last_insert_rowid(h);
+        }
+        if (block >= 0) {
+            sqlite3_bind_int64(st, 28, blockIds[size_t(block)]);
+            sqlite3_bind_int(st, 29, r.lineIndex);
+        } else {
+            sqlite3_bind_null(st, 28);
+            sqlite3_bind_null(st, 29);
+        }
         const int rc = sqlite3_step(st);
         if (rc != SQLITE_DONE) {
             failRaw();
@@ -379,6 +428,25 @@ qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
         }
         const int n = sqlite3_changes(h);
         sqlite3_reset(st);
+        if (block >= 0 && n > 0) {
+            ++blockRefs[size_t(block)];
+        } else if (block >= 0) {
+            QSqlQuery& fill =
+                prepared(QStringLiteral("UPDATE results SET line_block = ?, line_index = ? WHERE "
+                                        "batch_id = ? AND custom_id = ? AND line_block IS NULL"));
+            fill.bindValue(0, blockIds[size_t(block)]);
+            fill.bindValue(1, r.lineIndex);
+            fill.bindValue(2, r.batchId);
+            fill.bindValue(3, r.customId);
+            if (!fill.exec()) {
+                failQuery(fill);
+                sqlite3_clear_bindings(st);
+                rollback();
+                return -1;
+            }
+            blockRefs[size_t(block)] += fill.numRowsAffected();
+            fill.finish();
+        }
         inserted += n;
         if (n > 0) {
             if (deltaDayUtf8 != dayUtf8) {
@@ -392,6 +460,18 @@ qint64 ResultStore::insertRows(const QList<ResultRow>& rows) {
             batchIds.append(r.batchId);
     }
     sqlite3_clear_bindings(st); // the bound buffers go now
+    for (size_t i = 0; i < blockIds.size(); ++i) {
+        if (blockIds[i] == 0 || blockRefs[i] > 0)
+            continue;
+        QSqlQuery& drop = prepared(QStringLiteral("DELETE FROM result_blocks WHERE id = ?"));
+        drop.bindValue(0, blockIds[i]);
+        if (!drop.exec()) {
+            failQuery(drop);
+            rollback();
+            return -1;
+        }
+        drop.finish();
+    }
     if (!SummaryStore(ledger()).apply(delta)) {
         rollback();
         return -1;

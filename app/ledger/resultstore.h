@@ -2,9 +2,11 @@
 
 #include "cost/money.h"
 #include "ledger/ledgerstore.h"
+#include "ledger/resultlineblocks.h"
 #include "ledger/resultrow.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -26,7 +28,10 @@ public:
     // already present is left as it is (ON CONFLICT DO NOTHING), so ingesting twice or
     // resuming after a crash gives the identical ledger. Returns rows newly inserted, or -1.
     // The batch row must exist (BatchStore::upsert first). Pass chunks of a few thousand rows.
-    qint64 insert(const QList<ResultRow>& rows);
+    // `blocks`: the lines as received that the rows point into (ResultRow::lineBlock), written
+    // in the same transaction; a row already present without a line gets its line.
+    qint64 insert(const QList<ResultRow>& rows,
+                  const QList<ResultLineBlock>& blocks = QList<ResultLineBlock>());
 
     std::optional<ResultRow> find(const QString& batchId, const QString& customId);
     // A page of one batch's results in custom_id order (limit -1: to the end).
@@ -50,6 +55,17 @@ public:
     // Re-prices a succeeded row whose model was unpriced with a newer price book's answer.
     bool updateCost(const QString& batchId, const QString& customId, Money micros, bool priced);
 
+    // The result line as received (without its '\n'), unpacked from its block, into *line;
+    // nullopt when none is stored (results ingested before ledger version 8, rows inserted
+    // without a line). False on error (a damaged block included).
+    bool lineOf(const QString& batchId, const QString& customId, std::optional<QByteArray>* line);
+    // The stored lines of one batch whose custom_id is after `afterCustomId` (empty: from the
+    // start) and at most `lastCustomId`: a page of pageOf(), one range read of the results' key,
+    // each block unpacked once. A row without a stored line has no entry. False on error (a
+    // damaged block included).
+    bool linesOf(const QString& batchId, const QString& afterCustomId, const QString& lastCustomId,
+                 QHash<QString, QByteArray>* lines);
+
     // Custom ids the batch was created with that have no result row, in submission order.
     QStringList missingCustomIds(const QString& batchId);
     // The counts of count(), DraftStore::requestCount() and missingCustomIds() together, from
@@ -58,7 +74,13 @@ public:
     std::optional<ResultCoverage> coverage(const QString& batchId);
 
 private:
-    qint64 insertRows(const QList<ResultRow>& rows);
+    qint64 insertRows(const QList<ResultRow>& rows, const QList<ResultLineBlock>& blocks);
+    // A block of lines unpacked (ResultLineBlock), from a small cache of the last ones read:
+    // a page of lines in custom_id order mostly comes from the same few blocks. Null (and the
+    // error set) when it cannot be read or is damaged.
+    const UnpackedLineBlock* unpackedBlock(qint64 id, const QString& batchId);
+
+    QHash<qint64, UnpackedLineBlock> m_blocks;
 };
 
 } // namespace bs

@@ -23,6 +23,9 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/paramscodec.cpp
     ${CMAKE_CURRENT_LIST_DIR}/resultstore.h
     ${CMAKE_CURRENT_LIST_DIR}/resultstore.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/resultstorelines.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/resultlineblocks.h
+    ${CMAKE_CURRENT_LIST_DIR}/resultlineblocks.cpp
     ${CMAKE_CURRENT_LIST_DIR}/costcolumns.h
     ${CMAKE_CURRENT_LIST_DIR}/costqueries.h
     ${CMAKE_CURRENT_LIST_DIR}/costqueries.cpp

@@ -84,6 +84,24 @@ void SummaryDelta::addInserted(const ResultRow& row, const QString& day) {
     addRow(batch(row.batchId), row);
     // The model as stored: an empty one is NULL in results, '' here.
     addRow(dayModel(day, row.model.isNull() ? QString(QLatin1String("")) : row.model), row);
+    if (row.model.isEmpty())
+        return;
+    const auto is = [&](const ModelEntry& e) {
+        return e.model == row.model && e.batchId == row.batchId;
+    };
+    if (m_lastModel < m_models.size() && is(m_models[m_lastModel])) {
+        ++m_models[m_lastModel].results;
+        return;
+    }
+    for (size_t i = 0; i < m_models.size(); ++i) {
+        if (is(m_models[i])) {
+            m_lastModel = i;
+            ++m_models[i].results;
+            return;
+        }
+    }
+    m_models.push_back({row.batchId, row.model, 1});
+    m_lastModel = m_models.size() - 1;
 }
 
 void SummaryDelta::addRepriced(const QString& batchId, const QString& day, const QString& model,
@@ -120,7 +138,45 @@ bool SummaryStore::apply(const SummaryDelta& delta) {
         if (!run(q))
             return false;
     }
+    for (const SummaryDelta::ModelEntry& e : delta.m_models) {
+        QSqlQuery& q = prepared(QStringLiteral(
+            "INSERT INTO batch_models(batch_id, model, results) VALUES(?, ?, ?) "
+            "ON CONFLICT(batch_id, model) DO UPDATE SET results = results + excluded.results"));
+        q.bindValue(0, e.batchId);
+        q.bindValue(1, e.model);
+        q.bindValue(2, e.results);
+        if (!run(q))
+            return false;
+    }
     return true;
+}
+
+QHash<QString, QStringList> SummaryStore::modelsOfBatches(const QStringList& batchIds) {
+    QHash<QString, QStringList> out;
+    if (!ensureThread("SummaryStore::modelsOfBatches"))
+        return out;
+    const auto read = [&](QSqlQuery& q) {
+        if (!run(q))
+            return false;
+        while (q.next())
+            out[q.value(0).toString()].append(q.value(1).toString());
+        q.finish();
+        return true;
+    };
+    if (batchIds.isEmpty()) {
+        QSqlQuery& q = prepared(QStringLiteral("SELECT batch_id, model FROM batch_models "
+                                               "ORDER BY batch_id, results DESC, model"));
+        read(q);
+        return out;
+    }
+    QSqlQuery& q = prepared(QStringLiteral("SELECT batch_id, model FROM batch_models WHERE "
+                                           "batch_id = ? ORDER BY results DESC, model"));
+    for (const QString& id : batchIds) {
+        q.bindValue(0, id);
+        if (!read(q))
+            break;
+    }
+    return out;
 }
 
 CostTotals SummaryStore::ofBatch(const QString& batchId) {

@@ -24,7 +24,7 @@ public:
     // A row whose cost changed (re-priced): old and new cost and priced flag.
     void addRepriced(const QString& batchId, const QString& day, const QString& model,
                      Money oldMicros, bool oldPriced, Money newMicros, bool newPriced);
-    bool isEmpty() const { return m_batches.empty() && m_days.empty(); }
+    bool isEmpty() const { return m_batches.empty() && m_days.empty() && m_models.empty(); }
 
 private:
     friend class SummaryStore;
@@ -42,8 +42,15 @@ private:
 
     // Few distinct keys per write (one batch, a handful of models and days): a short list and
     // the last hit are faster than a hash.
+    struct ModelEntry {
+        QString batchId;
+        QString model;
+        qint64 results = 0;
+    };
     std::vector<BatchEntry> m_batches;
     std::vector<DayEntry> m_days;
+    std::vector<ModelEntry> m_models; // batch_models: results with a model, per batch and model
+    size_t m_lastModel = 0;
     size_t m_lastBatch = 0;
     size_t m_lastDay = 0;
 };
@@ -72,6 +79,9 @@ public:
     QList<CostGroup> byModel(QDate since = {});
     QList<CostGroup> byDay(QDate since = {});
     QList<CostGroup> byBatch();
+    // The models the results of these batches used (all batches when empty), most results
+    // first, by batch id (schema 8: batch_models). Batches without a model are absent.
+    QHash<QString, QStringList> modelsOfBatches(const QStringList& batchIds = {});
     // Counts over the batches and spend from the summaries (today: null = now, UTC).
     LedgerOverview overview(QDate today = {});
 

@@ -131,7 +131,7 @@ void BatchOperations::deleteBatch(const QString& batchId) {
             answer(r);
             return;
         }
-        if (!row->resultsIngestedAt.isValid() && !row->isGone()) {
+        if (!row->resultsIngestedAt.isValid() && !row->isOffServer()) {
             r.message = tr("The results of %1 are not stored yet, and they cannot be fetched once "
                            "the batch is deleted. Ingest its results first (Ingest Results Now).")
                             .arg(batchId);
@@ -144,7 +144,8 @@ void BatchOperations::deleteBatch(const QString& batchId) {
             // 404: already gone on the server; the ledger is brought in line all the same.
             if (e.isError() && e.httpStatus != 404) {
                 out.message = tr("Could not delete %1: %2").arg(r.batchId, e.toString());
-            } else if (!BatchStore(*ledger).markGone(r.batchId, QDateTime::currentDateTimeUtc())) {
+            } else if (!BatchStore(*ledger).markDeleted(r.batchId,
+                                                        QDateTime::currentDateTimeUtc())) {
                 out.message = tr("%1 was deleted on the server, but the ledger could not mark it: "
                                  "%2")
                                   .arg(r.batchId, ledger->lastError());
@@ -168,7 +169,7 @@ void BatchOperations::ingestNow(const QString& batchId) {
         } else if (!row->batch.isEnded()) {
             r.message =
                 tr("Batch %1 has not ended: its results are not available yet.").arg(batchId);
-        } else if (row->isGone()) {
+        } else if (row->isOffServer()) {
             r.message = tr("Batch %1 is no longer on the server: its results cannot be fetched.")
                             .arg(batchId);
         } else if (!m.poller() || !m.poller()->ingestNow(batchId)) {

@@ -214,6 +214,8 @@ void IngestWorker::resetPass() {
     m_report.retriesEnqueued = enqueued;
     m_rows.clear();
     m_retryItems.clear();
+    m_lineBlock.clear();
+    m_lineBlocks.clear();
     m_passLines = 0;
     m_passBytes = 0;
     m_passOkLines = 0;
@@ -247,7 +249,7 @@ void IngestWorker::onData(const QByteArray& lines) {
     }
     const QString& batchId = m_report.batchId;
     m_parser.parseChunk(lines, [&](qint64, bool ok, ResultRow& row, const QString& reason,
-                                   QByteArrayView) {
+                                   QByteArrayView line) {
         const qint64 lineNumber = ++m_passLines;
         if (!ok) {
             ++m_report.malformedCount;
@@ -266,6 +268,12 @@ void IngestWorker::onData(const QByteArray& lines) {
             return true;
         }
         ++m_passOkLines;
+        // The line as received, into the current block of lines, packed here (the parse
+        // stage) once full, rather than on the writer thread, which only binds the bytes.
+        if (m_lineBlock.isFull())
+            m_lineBlocks.append(m_lineBlock.seal());
+        row.lineBlock = int(m_lineBlocks.size());
+        row.lineIndex = m_lineBlock.append(line);
         row.batchId = batchId;
         row.day = m_day;
         const CostResult cost =
@@ -322,6 +330,11 @@ bool IngestWorker::submitRows() {
         batch.lineMark = m_passLines;
         batch.rows = std::move(m_rows);
         batch.retryItems = std::move(m_retryItems);
+        // A block never spans two batches: it is written with the rows that point into it.
+        if (!m_lineBlock.isEmpty())
+            m_lineBlocks.append(m_lineBlock.seal());
+        batch.lineBlocks = std::move(m_lineBlocks);
+        m_lineBlocks = QList<ResultLineBlock>();
         m_rows = m_writer->spareRows();
         m_retryItems = QList<RetryItem>();
         m_rows.reserve(m_options.rowsPerTransaction);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/messagebatch.h"
+#include "ledger/resultlineblocks.h"
 #include "ledger/resultrow.h"
 #include "ledger/retryitem.h"
 #include "monitor/ingestrecords.h"
@@ -83,6 +84,8 @@ private:
     // The current download.
     QList<ResultRow> m_rows;
     QList<RetryItem> m_retryItems;
+    ResultLineBlockBuilder m_lineBlock;  // the lines of m_rows not yet in m_lineBlocks
+    QList<ResultLineBlock> m_lineBlocks; // sealed blocks m_rows point into
     qint64 m_passLines = 0;
     qint64 m_passBytes = 0;
     qint64 m_passOkLines = 0;

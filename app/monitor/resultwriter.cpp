@@ -109,7 +109,10 @@ void ResultWriter::run() {
         bool ok = open || ledger->beginTransaction();
         open = ok;
         const qint64 inserted =
-            !ok ? -1 : (batch.rows.isEmpty() ? 0 : ResultStore(*ledger).insert(batch.rows));
+            !ok ? -1
+                : (batch.rows.isEmpty()
+                       ? 0
+                       : ResultStore(*ledger).insert(batch.rows, batch.lineBlocks));
         qint64 enqueued = 0;
         if (inserted >= 0 && !batch.retryItems.isEmpty())
             enqueued = RetryQueue(*ledger).enqueue(batch.retryItems);
@@ -150,6 +153,7 @@ void ResultWriter::run() {
         }
         // The rows go now, not after the commit; their list's storage is kept for reuse.
         batch.rows.clear();
+        batch.lineBlocks.clear();
         {
             std::lock_guard lock(m_mutex);
             if (m_spareRows.empty())

@@ -42,6 +42,7 @@ public:
         qint64 lineMark = 0; // lines of that download read up to the end of these rows
         QList<ResultRow> rows;
         QList<RetryItem> retryItems;
+        QList<ResultLineBlock> lineBlocks; // the lines as received the rows point into
     };
     struct Stats {
         qint64 rowsInserted = 0;    // newly inserted rows (ResultStore::insert's answers)

@@ -218,6 +218,8 @@ bool RetrySubmitter::submitItems(const QString& batchId, const QList<qint64>& it
     // reserve in one write transaction (BEGIN IMMEDIATE: another process sees the reservation).
     QList<BudgetStore::Reservation> reservations;
     const bool gated = m_prices != nullptr;
+    bool overBudget = false; // blocked, and sent with the override reason
+    QJsonObject figures;
     if (gated) {
         const QHash<QString, StoredRequest> stored =
             DraftStore(*m_ledger).requestsOfBatch(batchId, customIds);
@@ -244,17 +246,26 @@ bool RetrySubmitter::submitItems(const QString& batchId, const QList<qint64>& it
             m_ledger->rollbackTransaction();
             return refuse(batchId, error);
         }
-        if (verdict.blocked()) {
+        if (verdict.blocked() && m_overrideReason.isEmpty()) {
             m_ledger->rollbackTransaction();
             QStringList lines;
             for (const BudgetGate::Line& line : verdict.blockingLines())
-                lines << line.toText();
-            return refuse(batchId, tr("Nothing was sent: re-sending these %n item(s) of %1 could "
-                                      "pass a budget (%2). Raise the budget (batchscope-cli "
-                                      "budget set) or retry fewer items.",
-                                      nullptr, int(stored.size()))
-                                       .arg(batchId, lines.join(QStringLiteral("; "))));
+                lines << line.toRetryText();
+            Result r;
+            r.sourceBatchId = batchId;
+            r.overBudget = true;
+            r.budgetLines = lines;
+            r.budgetFigures = verdict.toJson();
+            r.message = tr("Nothing was sent: re-sending these %n item(s) of %1 could pass a "
+                           "budget (%2). Raise the budget (batchscope-cli budget set), retry "
+                           "fewer items, or override with a reason.",
+                           nullptr, int(stored.size()))
+                            .arg(batchId, lines.join(QStringLiteral("; ")));
+            QTimer::singleShot(0, this, [this, r] { Q_EMIT finished(r); });
+            return false;
         }
+        overBudget = verdict.blocked();
+        figures = verdict.toJson();
         for (const JsonlScanner::ModelEstimate& e : std::as_const(estimates))
             reservations.append({e.model, e.requests, e.inputTokens, e.maxOutputTokens,
                                  e.worstCaseMicros, !e.priced});
@@ -267,7 +278,18 @@ bool RetrySubmitter::submitItems(const QString& batchId, const QList<qint64>& it
             m_ledger->rollbackTransaction();
         return refuse(batchId, error);
     }
-    if (gated && (!BudgetStore(*m_ledger).addReservations(localId, reservations) ||
+    qint64 overrideId = -1;
+    if (gated && overBudget) {
+        BudgetStore::Override entry;
+        entry.at = QDateTime::currentDateTimeUtc();
+        entry.user = local.submittedBy;
+        entry.reason = m_overrideReason;
+        entry.localIds = {localId};
+        entry.figures = figures;
+        overrideId = BudgetStore(*m_ledger).recordOverride(entry);
+    }
+    if (gated && ((overBudget && overrideId < 0) ||
+                  !BudgetStore(*m_ledger).addReservations(localId, reservations) ||
                   !m_ledger->commitTransaction())) {
         const QString error = m_ledger->lastError();
         m_ledger->rollbackTransaction();
@@ -280,22 +302,24 @@ bool RetrySubmitter::submitItems(const QString& batchId, const QList<qint64>& it
             sent.append(cid);
     }
     auto conn = std::make_shared<QMetaObject::Connection>();
-    *conn = connect(m_drafts, &DraftSubmitter::finished, this,
-                    [this, conn, batchId, localId, sent, skipped](const DraftSubmitter::Result& d) {
-                        if (d.localId != localId)
-                            return;
-                        disconnect(*conn);
-                        Result r;
-                        r.sourceBatchId = batchId;
-                        r.localId = localId;
-                        r.customIds = sent;
-                        r.skipped = skipped;
-                        r.ok = d.ok;
-                        r.newBatchId = d.batch.id;
-                        r.error = d.error;
-                        r.message = d.message;
-                        Q_EMIT finished(r);
-                    });
+    *conn = connect(
+        m_drafts, &DraftSubmitter::finished, this,
+        [this, conn, batchId, localId, sent, skipped, overrideId](const DraftSubmitter::Result& d) {
+            if (d.localId != localId)
+                return;
+            disconnect(*conn);
+            Result r;
+            r.sourceBatchId = batchId;
+            r.localId = localId;
+            r.customIds = sent;
+            r.skipped = skipped;
+            r.ok = d.ok;
+            r.newBatchId = d.batch.id;
+            r.error = d.error;
+            r.message = d.message;
+            r.overrideId = overrideId;
+            Q_EMIT finished(r);
+        });
     m_drafts->submit(localId);
     return true;
 }

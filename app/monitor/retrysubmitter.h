@@ -3,6 +3,7 @@
 #include "api/apierror.h"
 #include "ledger/retryclass.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -36,6 +37,12 @@ public:
         QStringList skipped;   // chosen but without stored params
         QString message;       // user-readable, translated, redacted; empty when ok
         ApiError error;        // when the create call failed
+        // Refused by the budget gate: nothing was written or sent. budgetLines: the blocking
+        // budgets (BudgetGate::Line::toRetryText), budgetFigures: the verdict's JSON.
+        bool overBudget = false;
+        QStringList budgetLines;
+        QJsonObject budgetFigures;
+        qint64 overrideId = -1; // sent past a budget with setOverrideReason(): the override
     };
 
     RetrySubmitter(ApiClient* client, Ledger* ledger, QObject* parent = nullptr);
@@ -55,6 +62,10 @@ public:
     // submission's are (JsonlScanner), and the check, the retry draft and its reservation are one
     // write transaction. A retry that would pass a budget is refused, saying which.
     void setBudgetGate(const PriceBook* prices) { m_prices = prices; }
+    // A retry the gate blocks is sent all the same when this (trimmed) reason is not empty: the
+    // override (user, time, reason, the retry draft, the figures) is recorded in the same
+    // transaction as the draft (`batchscope-cli retry --override-budget REASON`).
+    void setOverrideReason(const QString& reason) { m_overrideReason = reason.trimmed(); }
 
     // The check alone: empty when batchId may be retried, else why not.
     QString refusalFor(const QString& batchId);
@@ -79,6 +90,7 @@ private:
     QPointer<Ledger> m_ledger;
     DraftSubmitter* m_drafts = nullptr;
     const PriceBook* m_prices = nullptr;
+    QString m_overrideReason;
 };
 
 } // namespace bs

@@ -5,7 +5,8 @@
 // the official TypeScript SDK iterating batches.results() of the same 100k batch (parse only,
 // nothing stored), with the ratio ours/SDK. Goal: >= 100k results/s, >= 2x the SDK, RSS flat
 // (what an ingestion adds to the RSS it starts from: 5x the results may not take 1.5x of it; the
-// figure varies by a few MB from run to run with the allocator's arenas).
+// figure varies by a few MB from run to run with the allocator's arenas). Also the ledger's growth
+// per 100k results (file + WAL after a final checkpoint, minus what the batch's creation left).
 #include "api/apiclient.h"
 #include "ingesttesthelpers.h"
 #include "monitor/resultingestor.h"
@@ -16,7 +17,10 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -34,7 +38,21 @@ bool resetPeakRss() {
     return f.open(QIODevice::WriteOnly) && f.write("5") == 1;
 }
 
+// The ledger's size on disk once its WAL is copied back and truncated.
+qint64 ledgerBytes(const QString& path) {
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("size"));
+        db.setDatabaseName(path);
+        if (db.open())
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("size"));
+    return QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
+}
+
 struct Figures {
+    qint64 ledgerGrowth = 0;
     qint64 results = 0;
     double seconds = 0;
     double mb = 0;
@@ -68,6 +86,7 @@ Figures runOnce(const SimProcess& sim, QTemporaryDir& dir, int n, MessageBatch* 
     // What creating the batch allocated and freed (the requests, the create body) is handed back
     // to the system first, so that the peak below is the ingestion's and not the set-up's.
     malloc_trim(0);
+    const qint64 ledgerBefore = ledgerBytes(ledger);
     f.rssBeforeKb = bs::test::procStatusKb(0, "VmRSS:");
     resetPeakRss();
     QElapsedTimer t;
@@ -78,6 +97,7 @@ Figures runOnce(const SimProcess& sim, QTemporaryDir& dir, int n, MessageBatch* 
     f.results = r.lines;
     f.mb = double(r.bytes) / 1e6;
     f.ok = r.isComplete() && r.rowsInserted == n && r.missingCount == 0;
+    f.ledgerGrowth = ledgerBytes(ledger) - ledgerBefore;
     if (!f.ok)
         std::fprintf(stderr, "bench_ingest: ingestion incomplete: %s\n", qPrintable(r.summary()));
     return f;
@@ -147,6 +167,11 @@ int main(int argc, char** argv) {
                     static_cast<long long>(f->results), f->mb, f->seconds, rate(*f),
                     f->mb / f->seconds, double(f->hwmKb) / 1024.0, double(f->rssBeforeKb) / 1024.0,
                     double(f->hwmKb - f->rssBeforeKb) / 1024.0);
+    for (const Figures* f : {&f20, &f100})
+        std::printf("  ledger growth: %.1f MB for %lld results (%.1f MB per 100k; the results "
+                    "file was %.0f MB)\n",
+                    double(f->ledgerGrowth) / 1e6, static_cast<long long>(f->results),
+                    double(f->ledgerGrowth) / 1e6 * 100000.0 / double(f->results), f->mb);
     const auto growthKb = [](const Figures& f) { return f.hwmKb - f.rssBeforeKb; };
     std::printf("  RSS growth during ingestion, 20k vs 100k: +%.1f MB vs +%.1f MB\n",
                 double(growthKb(f20)) / 1024.0, double(growthKb(f100)) / 1024.0);

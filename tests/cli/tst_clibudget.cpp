@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -39,6 +40,7 @@ class TestCliBudget : public QObject {
     SimProcess m_sim;
     QString m_ledger;
     int m_n = 0;
+    QUrl m_baseUrl; // the simulator the CLI talks to (empty: m_sim)
 
     std::unique_ptr<QProcess> start(const QStringList& args, const QString& ledger) {
         auto p = std::make_unique<QProcess>();
@@ -47,7 +49,8 @@ class TestCliBudget : public QObject {
         env.insert(QStringLiteral("ANTHROPIC_API_KEY"), kKey);
         p->setProcessEnvironment(env);
         p->start(QStringLiteral(BS_CLI_PATH),
-                 QStringList{QStringLiteral("--base-url"), m_sim.baseUrl().toString(),
+                 QStringList{QStringLiteral("--base-url"),
+                             (m_baseUrl.isEmpty() ? m_sim.baseUrl() : m_baseUrl).toString(),
                              QStringLiteral("--ledger"), ledger} +
                      args);
         p->closeWriteChannel();
@@ -237,6 +240,75 @@ private Q_SLOTS:
                      .toObject()[u"this_file"]
                      .toInteger(),
                  worst);
+    }
+
+    // `retry` goes through the gate as submit does: blocked with its figures (exit 7) and nothing
+    // sent; with --override-budget sent, and the override recorded with the retry's draft.
+    void retryBlockedThenOverridden() {
+        SimProcess failing; // every request errors (api_error / overloaded_error: transient)
+        QVERIFY2(failing.start({QStringLiteral("--api-key"), kKey, QStringLiteral("--speed"),
+                                QStringLiteral("0"), QStringLiteral("--error-rate"),
+                                QStringLiteral("1"), QStringLiteral("--quiet")}),
+                 qPrintable(failing.errorString()));
+        m_baseUrl = failing.baseUrl();
+        const auto restore = qScopeGuard([this] { m_baseUrl = QUrl(); });
+        const QString ledger = freshLedger();
+        const QString path = writeFile(3, QStringLiteral("retried"));
+        const qint64 worst = worstCase(path);
+        Run r = cli({QStringLiteral("--json"), QStringLiteral("submit"), path}, ledger);
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QString id = r.json()[u"batches"].toArray().first().toObject()[u"id"].toString();
+        QCOMPARE(cli({QStringLiteral("status"), id}, ledger).code, 0);
+        r = cli({QStringLiteral("results"), id}, ledger);
+        QVERIFY2(r.code == 6, r.err.constData()); // every item errored
+        QCOMPARE(cli({QStringLiteral("budget"), QStringLiteral("set"), QStringLiteral("zero"),
+                      QStringLiteral("--usd"), QStringLiteral("0"), QStringLiteral("--period"),
+                      QStringLiteral("day")},
+                     ledger)
+                     .code,
+                 0);
+        SimClient sc(failing.baseUrl(), kKey);
+        const auto batches = [&] {
+            return sc.get(QStringLiteral("/v1/messages/batches?limit=1000"))
+                .json()[u"data"]
+                .toArray()
+                .size();
+        };
+        const qint64 before = batches();
+        r = cli({QStringLiteral("retry"), id}, ledger);
+        QCOMPARE(r.code, 7);
+        for (const char* s : {"zero (USD per UTC day, all models)", "spent $0.000000",
+                              "in flight $0.000000", "limit $0.000000", "--override-budget"})
+            QVERIFY2(r.err.contains(s), r.err.constData());
+        // The same 3 requests: the retry's worst case is the file's.
+        QVERIFY2(r.err.contains(qPrintable(
+                     QStringLiteral("this retry $0.%1").arg(worst, 6, 10, QLatin1Char('0')))),
+                 r.err.constData());
+        r = cli({QStringLiteral("--json"), QStringLiteral("retry"), id}, ledger);
+        QCOMPARE(r.code, 7);
+        QCOMPARE(r.json()[u"blocked"].toBool(), true);
+        QCOMPARE(r.json()[u"budgets"].toArray().first().toObject()[u"this_file"].toInteger(),
+                 worst);
+        QCOMPARE(batches(), before);
+        QCOMPARE(cli({QStringLiteral("retry"), id, QStringLiteral("--override-budget"),
+                      QStringLiteral(" ")},
+                     ledger)
+                     .code,
+                 1);
+
+        r = cli({QStringLiteral("--json"), QStringLiteral("retry"), id,
+                 QStringLiteral("--override-budget"), QStringLiteral("rerun approved")},
+                ledger);
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.json()[u"override_id"].toInteger() > 0);
+        QCOMPARE(r.json()[u"custom_ids"].toArray().size(), 3);
+        QCOMPARE(batches(), before + 1);
+        Ledger l;
+        QVERIFY(l.open(ledger));
+        const auto overrides = BudgetStore(l).overrides();
+        QCOMPARE(overrides.size(), 1);
+        QCOMPARE(overrides.first().reason, QStringLiteral("rerun approved"));
+        QCOMPARE(overrides.first().localIds.size(), 1);
     }
 
     // Submitted: the worst case is in flight. Ingested: the actual cost instead.

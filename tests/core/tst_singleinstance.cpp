@@ -58,6 +58,19 @@ private Q_SLOTS:
         QVERIFY(SingleInstance(ledger).handOver({}));
         QTRY_COMPARE(received.size(), 2);
         QVERIFY(received.at(1).isEmpty());
+        // `batchscope --batch ID --item C`: the batch to select comes with the hand-over.
+        QStringList focus;
+        connect(
+            first, &SingleInstance::batchFocusRequested, this,
+            [&](const QString& batch, bool items, const QString& item) {
+                focus << batch << (items ? QStringLiteral("items") : QString()) << item;
+            },
+            Qt::QueuedConnection);
+        QVERIFY(SingleInstance(ledger).handOver(
+            {}, SingleInstance::Focus{QStringLiteral("msgbatch_x"), true, QStringLiteral("c-7")}));
+        QTRY_COMPARE(received.size(), 3);
+        QTRY_COMPARE(focus, (QStringList{QStringLiteral("msgbatch_x"), QStringLiteral("items"),
+                                         QStringLiteral("c-7")}));
 
         SingleInstance other(dir.filePath(QStringLiteral("other.sqlite")));
         QVERIFY(!other.handOver({file}, 500));

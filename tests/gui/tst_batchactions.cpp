@@ -1,5 +1,6 @@
 #include "api/apiclient.h"
 #include "batches/batchactions.h"
+#include "batches/batchdetails.h"
 #include "batches/batchfilterproxy.h"
 #include "batches/batchtablemodel.h"
 #include "batches/itemtablemodel.h"
@@ -9,6 +10,7 @@
 #include "cost/money.h"
 #include "export/resultexporter.h"
 #include "ingesttesthelpers.h"
+#include "ledger/batchstore.h"
 #include "ledger/budgetsetting.h"
 #include "ledger/ledger.h"
 #include "ledger/retryqueue.h"
@@ -282,19 +284,36 @@ private Q_SLOTS:
             }
             QCOMPARE(micros, report.costMicros);
 
-            // Delete the ended batch: confirmed, then the row says it is gone.
+            // Delete the ended batch: confirmed, then the row says it is deleted (not "gone":
+            // that is a batch the server stopped knowing), and the details say when.
             whenModal([](QWidget* w) { clickButton(w, QStringLiteral("Delete")); });
             c.actions()->deleteBatch()->trigger();
             QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
             const auto deleted = finished.takeFirst().first().value<bs::BatchOperations::Result>();
             QVERIFY2(deleted.ok, qPrintable(deleted.message));
-            QTRY_COMPARE(cell(m, batch->id, BatchTableModel::Status), QStringLiteral("Gone"));
+            QTRY_COMPARE(cell(m, batch->id, BatchTableModel::Status), QStringLiteral("Deleted"));
+            auto* details = c.window.findChild<bs::ui::BatchDetails*>();
+            QVERIFY(details);
+            QTRY_VERIFY2(details->text().contains(QStringLiteral("Deleted on the server")),
+                         qPrintable(details->text()));
+            QVERIFY(!details->text().contains(QStringLiteral("Gone since")));
             // The ledger kept its results: the cost is still shown.
             QCOMPARE(cell(m, batch->id, BatchTableModel::Cost),
                      bs::formatMoney(report.costMicros, 2));
             QTRY_VERIFY(!c.actions()->deleteBatch()->isEnabled());
         }
         QCOMPARE(bs::Ledger::mainThreadViolations(), violations);
+        // The ledger marks it deleted, not gone.
+        bs::Ledger::setMainThreadGuard(false);
+        {
+            QString openError;
+            auto ledger = bs::Ledger::openForThisThread(path, &openError);
+            QVERIFY2(ledger, qPrintable(openError));
+            const auto row = bs::BatchStore(*ledger).find(batch->id);
+            QVERIFY(row);
+            QVERIFY(row->isDeleted());
+            QVERIFY(!row->isGone());
+        }
     }
 
     // Retries go through the budget gate: with a daily budget already spent, Retry errored is

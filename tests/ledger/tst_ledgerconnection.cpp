@@ -5,6 +5,7 @@
 #include "ledger/ledger.h"
 #include "ledger/ledgerschema.h"
 #include "ledger/resultstore.h"
+#include "ledger/summarystore.h"
 #include "ledgerdowngrade.h"
 #include "ledgertesthelpers.h"
 #include "testenv.h"
@@ -140,6 +141,20 @@ private Q_SLOTS:
         QVERIFY(!batches.find(QStringLiteral("msgbatch_old"))->isGone());
         QVERIFY2(batches.markGone(QStringLiteral("msgbatch_old")), qPrintable(ledger.lastError()));
         QVERIFY(batches.find(QStringLiteral("msgbatch_old"))->isGone());
+        // Migration 8: not deleted until marked so (apart from gone); the models of its results
+        // are back-filled; its results have no line as received.
+        QVERIFY(!batches.find(QStringLiteral("msgbatch_old"))->isDeleted());
+        QVERIFY2(batches.markDeleted(QStringLiteral("msgbatch_old")),
+                 qPrintable(ledger.lastError()));
+        QVERIFY(batches.find(QStringLiteral("msgbatch_old"))->isDeleted());
+        QCOMPARE(SummaryStore(ledger)
+                     .modelsOfBatches({QStringLiteral("msgbatch_old")})
+                     .value(QStringLiteral("msgbatch_old")),
+                 QStringList{QStringLiteral("claude-haiku-5-5")});
+        std::optional<QByteArray> line;
+        QVERIFY(
+            ResultStore(ledger).lineOf(QStringLiteral("msgbatch_old"), QStringLiteral("a"), &line));
+        QVERIFY(!line);
         RawDb raw(path);
         QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = "
                                            "'index' AND name IN ('results_day', 'results_model')"))

@@ -7,6 +7,7 @@
 #include "ledger/batchstore.h"
 #include "ledger/draftstore.h"
 #include "ledger/ledger.h"
+#include "ledger/resultstore.h"
 #include "monitor/resultingestor.h"
 
 #include <QElapsedTimer>
@@ -203,6 +204,27 @@ QDate spendDay(const MessageBatch& batch) {
     return (batch.endedAt.isValid() ? batch.endedAt : batch.createdAt).toUTC().date();
 }
 
+QByteArray fetchResultsFile(const ApiConfig& config, const MessageBatch& batch) {
+    QNetworkAccessManager nam;
+    QNetworkRequest req{QUrl(batch.resultsUrl)};
+    req.setRawHeader("x-api-key", config.apiKey.toUtf8());
+    req.setRawHeader("anthropic-version", "2023-06-01");
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        QNetworkReply* reply = nam.get(req);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QByteArray body = reply->readAll();
+        const bool good = reply->error() == QNetworkReply::NoError &&
+                          reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
+        reply->deleteLater();
+        if (good)
+            return body;
+        QThread::msleep(50);
+    }
+    return {};
+}
+
 IndependentTotals independentTotals(const ApiConfig& config, const MessageBatch& batch,
                                     const PriceBook& book) {
     IndependentTotals t;
@@ -337,12 +359,39 @@ QStringList dumpLedger(const QString& ledgerPath, bool withIngestedAt) {
                 out.append(cells.join(QLatin1Char('|')));
             }
         };
-        dump(QStringLiteral("SELECT * FROM results ORDER BY batch_id, custom_id"),
-             withIngestedAt ? QStringList() : QStringList{QStringLiteral("ingested_at")});
+        // Where a line is stored (its block, its place in it) depends on how the rows were cut
+        // into transactions; the line itself is compared below.
+        QStringList skip{QStringLiteral("line_block"), QStringLiteral("line_index")};
+        if (!withIngestedAt)
+            skip.append(QStringLiteral("ingested_at"));
+        dump(QStringLiteral("SELECT * FROM results ORDER BY batch_id, custom_id"), skip);
         dump(QStringLiteral("SELECT * FROM retry_queue ORDER BY batch_id, custom_id"),
              {QStringLiteral("id"), QStringLiteral("enqueued_at")});
     }
+    QList<QPair<QString, QString>> keys;
+    {
+        QSqlQuery q(db);
+        if (q.exec(QStringLiteral("SELECT batch_id, custom_id FROM results ORDER BY batch_id, "
+                                  "custom_id")))
+            while (q.next())
+                keys.append({q.value(0).toString(), q.value(1).toString()});
+    }
     dropConnection(db);
+    // Each result's line as received, as the ledger gives it back.
+    Ledger ledger;
+    if (!ledger.open(ledgerPath)) {
+        out.append(QStringLiteral("cannot open: ") + ledger.lastError());
+        return out;
+    }
+    // The results come first in `out`, in the same order: each gets its line.
+    ResultStore store(ledger);
+    for (qsizetype i = 0; i < keys.size() && i < out.size(); ++i) {
+        std::optional<QByteArray> line;
+        const bool ok = store.lineOf(keys.at(i).first, keys.at(i).second, &line);
+        out[i] += QStringLiteral("|line=") + (!ok    ? QStringLiteral("error ") + ledger.lastError()
+                                              : line ? QString::fromUtf8(*line)
+                                                     : QStringLiteral("none"));
+    }
     return out;
 }
 

@@ -79,4 +79,8 @@ QStringList dumpLedger(const QString& ledgerPath, bool withIngestedAt);
 
 QDate spendDay(const MessageBatch& batch);
 
+// The batch's results file as the server sends it (a plain GET of results_url, a few attempts);
+// empty on failure.
+QByteArray fetchResultsFile(const ApiConfig& config, const MessageBatch& batch);
+
 } // namespace bs::test

@@ -23,6 +23,12 @@ inline QString downgradeLedger(const QString& path, int version) {
               << QStringLiteral("DROP INDEX batches_profile")
               << QStringLiteral("ALTER TABLE drafts DROP COLUMN profile")
               << QStringLiteral("ALTER TABLE batches DROP COLUMN profile");
+    if (version < 8) // result lines as received, batches deleted on the server
+        steps << QStringLiteral("ALTER TABLE results DROP COLUMN line_index")
+              << QStringLiteral("ALTER TABLE results DROP COLUMN line_block")
+              << QStringLiteral("DROP TABLE result_blocks")
+              << QStringLiteral("DROP TABLE batch_models")
+              << QStringLiteral("ALTER TABLE batches DROP COLUMN deleted_at");
     if (version < 7) // the budget gate: budget kinds and models, reservations, overrides
         steps << QStringLiteral("DROP TABLE budget_overrides")
               << QStringLiteral("DROP TABLE draft_reservations")

@@ -215,7 +215,7 @@ void BatchActions::updateActions() {
         row = m_model->rowAt(current.row());
     }
     const bool api = m_session && m_session->isMonitoring();
-    const bool gone = row && row->record.isGone();
+    const bool gone = row && row->record.isOffServer();
     const bool ended = row && row->record.batch.isEnded();
     const bool running =
         row && !gone && row->record.batch.processingStatus == MessageBatch::Status::InProgress;
@@ -391,10 +391,7 @@ void BatchActions::exportTo(ResultExporter::Format format, const QString& path) 
         }
         m_export->deleteLater();
         m_export = nullptr;
-        Q_EMIT message(o.ok ? tr("%n row(s) exported to %1 (cost $%2).", nullptr,
-                                 int(qMin<qint64>(o.rows, INT_MAX)))
-                                  .arg(path, ResultExporter::decimalUsd(o.micros))
-                            : o.message);
+        Q_EMIT message(o.ok ? o.summary(path) : o.message);
         Q_EMIT exportFinished(o);
     });
     m_export->start(m_session->ledgerPath(), ids, format, path);

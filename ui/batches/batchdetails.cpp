@@ -134,6 +134,8 @@ void BatchDetails::render(const Content& c) {
         row(tr("Cancel requested"), when(b.cancelInitiatedAt));
     if (b.archivedAt.isValid())
         row(tr("Archived"), when(b.archivedAt));
+    if (c.record.isDeleted())
+        row(tr("Deleted on the server"), when(c.record.deletedAt));
     if (c.record.isGone())
         row(tr("Gone since"), when(c.record.goneAt));
     row(tr("Results ingested"), when(c.record.resultsIngestedAt));

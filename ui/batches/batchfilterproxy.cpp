@@ -51,20 +51,20 @@ bool BatchFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& source
     case StatusFilter::All:
         break;
     case StatusFilter::InProgress:
-        if (!running || r.isGone())
+        if (!running || r.isOffServer())
             return false;
         break;
     case StatusFilter::Ended:
-        if (!b.isEnded() || r.isGone())
+        if (!b.isEnded() || r.isOffServer())
             return false;
         break;
     case StatusFilter::NeedsAttention:
         if (b.requestCounts.errored + b.requestCounts.expired == 0 && row->cost.unpriced == 0 &&
-            !(b.isEnded() && !r.resultsIngestedAt.isValid() && !r.isGone()))
+            !(b.isEnded() && !r.resultsIngestedAt.isValid() && !r.isOffServer()))
             return false;
         break;
-    case StatusFilter::Gone:
-        if (!r.isGone())
+    case StatusFilter::Gone: // not on the server any more: gone, or deleted from here
+        if (!r.isOffServer())
             return false;
         break;
     }

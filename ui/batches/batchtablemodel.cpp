@@ -25,9 +25,10 @@ bool sameRow(const BatchTableModel::Row& a, const BatchTableModel::Row& b) {
     return a.record.batch == b.record.batch && a.record.local == b.record.local &&
            a.record.discovered == b.record.discovered &&
            a.record.resultsIngestedAt == b.record.resultsIngestedAt &&
-           a.record.goneAt == b.record.goneAt && a.cost == b.cost &&
-           a.estimateMicros == b.estimateMicros && a.estimateUnpriced == b.estimateUnpriced &&
-           a.draft == b.draft && a.draftState == b.draftState && a.models == b.models &&
+           a.record.goneAt == b.record.goneAt && a.record.deletedAt == b.record.deletedAt &&
+           a.cost == b.cost && a.estimateMicros == b.estimateMicros &&
+           a.estimateUnpriced == b.estimateUnpriced && a.draft == b.draft &&
+           a.draftState == b.draftState && a.models == b.models &&
            a.eta.medianSeconds == b.eta.medianSeconds && a.eta.p95Seconds == b.eta.p95Seconds &&
            a.eta.samples == b.eta.samples;
 }
@@ -132,6 +133,9 @@ void BatchTableModel::fetch() {
             using Reservations = QList<BudgetStore::Reservation>;
             const QHash<QString, Reservations> reserved =
                 all ? BudgetStore(ledger).ofDrafts() : QHash<QString, Reservations>();
+            // The models of the results (batch_models), for a batch without a draft here.
+            const QHash<QString, QStringList> resultModels =
+                all ? SummaryStore(ledger).modelsOfBatches() : QHash<QString, QStringList>();
             const auto fill = [&](Row& out, bool inFlight) {
                 const QString& localId = out.record.local.localId;
                 if (localId.isEmpty())
@@ -150,8 +154,12 @@ void BatchTableModel::fetch() {
                 Row out;
                 out.record = r;
                 out.cost = cost;
-                const bool running = !r.batch.isEnded() && !r.isGone();
+                const bool running = !r.batch.isEnded() && !r.isOffServer();
                 fill(out, running && cost.results == 0);
+                if (out.models.isEmpty() && cost.results > 0)
+                    out.models =
+                        all ? resultModels.value(r.batch.id)
+                            : SummaryStore(ledger).modelsOfBatches({r.batch.id}).value(r.batch.id);
                 if (running && !out.models.isEmpty())
                     out.eta = eta->estimate(out.models.first(), r.batch.requestCounts.total());
                 return out;
@@ -164,8 +172,10 @@ void BatchTableModel::fetch() {
                 QList<EtaEstimator::Sample> history;
                 for (const BatchRecord& r : records) {
                     const Reservations m = reserved.value(r.local.localId);
-                    if (r.batch.isEnded() && r.batch.endedAt.isValid() && !m.isEmpty())
-                        history.append({m.first().model, r.batch.requestCounts.total(),
+                    const QString model =
+                        !m.isEmpty() ? m.first().model : resultModels.value(r.batch.id).value(0);
+                    if (r.batch.isEnded() && r.batch.endedAt.isValid() && !model.isEmpty())
+                        history.append({model, r.batch.requestCounts.total(),
                                         r.batch.createdAt.secsTo(r.batch.endedAt)});
                 }
                 eta->setHistory(history);
@@ -282,6 +292,8 @@ int BatchTableModel::columnCount(const QModelIndex& parent) const {
 }
 
 QString BatchTableModel::statusText(const BatchRecord& record) {
+    if (record.isDeleted())
+        return tr("Deleted");
     if (record.isGone())
         return tr("Gone");
     switch (record.batch.processingStatus) {
@@ -315,7 +327,7 @@ QString BatchTableModel::durationText(qint64 seconds) {
 BatchTableModel::ProgressInfo BatchTableModel::progressOf(const BatchRecord& record) {
     ProgressInfo p;
     const MessageBatch& b = record.batch;
-    p.ended = b.isEnded() || record.isGone();
+    p.ended = b.isEnded() || record.isOffServer();
     if (b.createdAt.isValid()) {
         const QDateTime until =
             p.ended && b.endedAt.isValid() ? b.endedAt : QDateTime::currentDateTimeUtc();
@@ -405,7 +417,7 @@ QVariant BatchTableModel::display(const Row& row, int column) const {
 
 QString BatchTableModel::etaText(const Row& row) {
     const MessageBatch& b = row.record.batch;
-    if (row.draft || b.isEnded() || row.record.isGone())
+    if (row.draft || b.isEnded() || row.record.isOffServer())
         return {};
     if (!row.eta.isValid())
         return QStringLiteral("—");
@@ -495,6 +507,10 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const {
                       "created, so nothing is lost or sent twice if the create fails or its "
                       "answer is lost.")
                 .arg(row.record.local.localId);
+        if (column == Status && row.record.isDeleted())
+            return tr("Deleted on the server from here on %1. Its stored requests, results and "
+                      "costs stay in the ledger.")
+                .arg(QLocale().toString(row.record.deletedAt.toLocalTime(), QLocale::ShortFormat));
         if (column == Status && row.record.isGone())
             return tr("The server no longer knows this batch (deleted elsewhere, or in another "
                       "workspace). It is not polled any more; its stored requests and results "

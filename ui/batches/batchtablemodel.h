@@ -56,7 +56,8 @@ public:
         Age,      // since created
         Lineage,  // the batch this one retries items of
         Progress, // ProgressDelegate: elapsed against the 24 h expiry, or the outcome once ended
-        Models,   // the models its draft reserved for, most requests first (submitted here)
+        Models,   // the models its draft reserved for, most requests first (submitted here),
+                  // else those its results used, most results first (batch_models)
         Eta,      // while in progress: EtaEstimator over this ledger's ended batches
         ColumnCount
     };
@@ -91,7 +92,7 @@ public:
         bool estimateUnpriced = false; // a model of the draft has no price
         bool draft = false;
         DraftInfo::State draftState = DraftInfo::State::Stored;
-        QStringList models; // from its draft's reservations; empty for batches made elsewhere
+        QStringList models; // its draft's reservations, else its results' models (made elsewhere)
         EtaEstimator::Estimate eta; // while in progress, from history (invalid: none)
     };
 

@@ -76,14 +76,13 @@ int ExportCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
                      {QStringLiteral("file"), path},
                      {QStringLiteral("rows"), outcome.rows},
                      {QStringLiteral("cost_usd"), ResultExporter::decimalUsd(outcome.micros)},
-                     {QStringLiteral("unpriced"), outcome.unpriced}};
+                     {QStringLiteral("unpriced"), outcome.unpriced},
+                     {QStringLiteral("rebuilt_lines"), outcome.rebuilt}};
     if (!record->resultsIngestedAt.isValid())
         ctx.out().warn(tr("The results of %1 are not all stored yet; run `batchscope-cli results "
                           "%1` for the rest.")
                            .arg(id));
-    ctx.out().print(json, tr("%n row(s) of %1 written to %2 (cost $%3).", nullptr,
-                             int(qMin<qint64>(outcome.rows, INT_MAX)))
-                              .arg(id, path, ResultExporter::decimalUsd(outcome.micros)));
+    ctx.out().print(json, outcome.summary(path));
     return Exit::Ok;
 }
 

@@ -4,6 +4,7 @@
 #include "cli/cliformat.h"
 #include "cli/clioutput.h"
 #include "cli/exitcode.h"
+#include "cost/pricebook.h"
 #include "ledger/batchstore.h"
 #include "ledger/ledger.h"
 #include "monitor/retrysubmitter.h"
@@ -21,7 +22,8 @@ QString RetryCommand::description() const {
     return tr("Re-sends the failed items of a batch, of the given retry classes, with the params "
               "stored when they were first sent, as a new batch. A batch created by another "
               "tool has no stored params: attach the JSONL file it was made from once with "
-              "--source.");
+              "--source. Like submit, the retry goes through the budget gate first (exit 7 when "
+              "its worst case would pass a budget, unless --override-budget).");
 }
 
 void RetryCommand::addOptions(QCommandLineParser& parser) {
@@ -34,6 +36,11 @@ void RetryCommand::addOptions(QCommandLineParser& parser) {
         QStringLiteral("source"),
         tr("The JSONL file a batch of another tool was made from (needed once)."),
         QStringLiteral("FILE")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("override-budget"),
+        tr("Re-send the items although their worst case would pass a budget; REASON is recorded "
+           "in the ledger with your name and the figures."),
+        QStringLiteral("REASON")));
     parser.addPositionalArgument(QStringLiteral("BATCH"), tr("A batch id (msgbatch_...)."));
 }
 
@@ -43,6 +50,10 @@ int RetryCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         return rc;
     const QString id = parser.positionalArguments().first();
     const QString source = parser.value(QStringLiteral("source"));
+    const QString overrideReason = parser.value(QStringLiteral("override-budget")).trimmed();
+    if (parser.isSet(QStringLiteral("override-budget")) && overrideReason.isEmpty())
+        return usageError(ctx, tr("--override-budget needs a reason, e.g. --override-budget "
+                                  "\"month-end rerun approved by J. Kim\"."));
     QList<RetryClass> classes;
     const QStringList names =
         parser.value(QStringLiteral("class")).split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -77,6 +88,13 @@ int RetryCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
     if (rc = ctx.prepareApi(); rc != Exit::Ok)
         return rc;
     RetrySubmitter submitter(ctx.client(), ledger);
+    // Through the budget gate, as submit and the console's Retry are.
+    QString pricesError;
+    const PriceBook prices = PriceBook::load(&pricesError);
+    if (!pricesError.isEmpty())
+        ctx.out().warn(pricesError);
+    submitter.setBudgetGate(&prices);
+    submitter.setOverrideReason(overrideReason);
     QEventLoop loop;
     RetrySubmitter::Result result;
     QObject::connect(&submitter, &RetrySubmitter::finished, &loop,
@@ -86,6 +104,18 @@ int RetryCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
                      });
     submitter.retryClasses(id, classes);
     loop.exec();
+    if (result.overBudget) {
+        QStringList lines{
+            tr("Nothing of %1 was re-sent: the retry's worst case would pass a budget.").arg(id)};
+        for (const QString& l : std::as_const(result.budgetLines))
+            lines.append(QStringLiteral("  ") + l);
+        lines.append(tr("To send it: raise the budget ('batchscope-cli budget set'), wait until "
+                        "batches in flight are ingested or the period turns, retry fewer classes, "
+                        "or retry again with --override-budget REASON (recorded in the ledger "
+                        "with your name)."));
+        return ctx.out().fail(Exit::OverBudget, lines.join(QLatin1Char('\n')),
+                              result.budgetFigures);
+    }
     if (!result.ok)
         return ctx.out().fail(result.error.isError() ? CliContext::apiExit(result.error)
                                                      : Exit::Usage,
@@ -101,6 +131,12 @@ int RetryCommand::run(const QCommandLineParser& parser, CliContext& ctx) {
         human = CliFormat::batchLine(*created);
     }
     out[QLatin1String("batches")] = arr;
+    if (result.overrideId >= 0) {
+        out[QLatin1String("override_id")] = result.overrideId;
+        ctx.out().warn(tr("Sent past the budget (override #%1 recorded): %2")
+                           .arg(result.overrideId)
+                           .arg(overrideReason));
+    }
     ctx.out().print(
         out, tr("Re-sent %n item(s) of %1 as:", nullptr, int(result.customIds.size())).arg(id) +
                  QLatin1Char('\n') + human);
