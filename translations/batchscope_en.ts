@@ -338,6 +338,10 @@
         <source>a cost report amount is not a decimal string</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the connection ended after %1 of the %2 bytes announced</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::BatchOperations</name>

@@ -335,6 +335,10 @@
         <source>a cost report amount is not a decimal string</source>
         <translation>비용 보고서의 금액이 10진수 문자열이 아닙니다</translation>
     </message>
+    <message>
+        <source>the connection ended after %1 of the %2 bytes announced</source>
+        <translation>예고된 %2바이트 중 %1바이트만 받은 뒤 연결이 끝났습니다</translation>
+    </message>
 </context>
 <context>
     <name>bs::BatchOperations</name>

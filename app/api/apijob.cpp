@@ -26,6 +26,30 @@ const char* methodName(ApiJob::Method m) {
     }
     return "?";
 }
+
+// The body bytes read from one reply (one attempt), kept on the reply itself.
+constexpr char kBodyBytes[] = "bs_bodyBytes";
+
+void countBodyBytes(QNetworkReply* reply, qint64 n) {
+    reply->setProperty(kBodyBytes, reply->property(kBodyBytes).toLongLong() + n);
+}
+
+// A 2xx body that ended short of its Content-Length: a broken transfer (an error), else none.
+ApiError checkBodyLength(QNetworkReply* reply) {
+    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+    const QByteArray encoding = reply->rawHeader("content-encoding").trimmed().toLower();
+    const qint64 read = reply->property(kBodyBytes).toLongLong();
+    if (!length.isValid() || !(encoding.isEmpty() || encoding == "identity") ||
+        read >= length.toLongLong())
+        return ApiError();
+    ApiError e;
+    e.kind = ApiError::Kind::Network;
+    e.networkError = int(QNetworkReply::RemoteHostClosedError);
+    e.message = ApiError::tr("the connection ended after %1 of the %2 bytes announced")
+                    .arg(read)
+                    .arg(length.toLongLong());
+    return e;
+}
 } // namespace
 
 ApiJob::ApiJob(ApiClient* client, Method method, const QUrl& url, const QByteArray& body,
@@ -159,11 +183,13 @@ void ApiJob::onReadyRead() {
             streamStarted();
         }
         const QByteArray data = reply->readAll();
+        countBodyBytes(reply, data.size());
         if (!data.isEmpty())
             streamData(data);
         return;
     }
     const QByteArray data = reply->readAll();
+    countBodyBytes(reply, data.size());
     if (is2xx() || m_responseBody.size() < kMaxErrorBody)
         m_responseBody.append(is2xx() ? data : data.left(kMaxErrorBody - m_responseBody.size()));
 }
@@ -212,9 +238,14 @@ void ApiJob::onReplyFinished() {
     // Broken transfer: no HTTP status at all, or a 2xx whose body did not arrive whole.
     const bool transportFailure =
         m_aborting || (code != QNetworkReply::NoError && (m_httpStatus == 0 || is2xx()));
+    // A 2xx that ended short of its Content-Length is broken too, although the transport says
+    // nothing: a clean close, and now and then a reset, is reported as a normal end. A results
+    // file cut at a line boundary looks complete otherwise. (A body Qt decompressed has no
+    // Content-Length any more: nothing to compare.)
+    const ApiError shortBody = transportFailure || !is2xx() ? ApiError() : checkBodyLength(reply);
     ApiError error;
-    if (transportFailure) {
-        error = transportError(reply);
+    if (transportFailure || shortBody.isError()) {
+        error = transportFailure ? transportError(reply) : shortBody;
         error.httpStatus = m_httpStatus;
         error.requestId = m_requestId;
         if (isStreaming() && m_streamOpen)

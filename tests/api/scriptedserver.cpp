@@ -121,6 +121,13 @@ void ScriptedServer::respond(QTcpSocket* socket, const Request& request) {
         socket->abort();
         return;
     }
+    if (r.closeAfterBytes >= 0) {
+        // The body ends early, but the connection closes cleanly: only the Content-Length
+        // tells the client that bytes are missing.
+        socket->write(head + body.left(r.closeAfterBytes));
+        socket->disconnectFromHost();
+        return;
+    }
     socket->write(head + body);
 }
 

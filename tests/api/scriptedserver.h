@@ -31,6 +31,7 @@ public:
         QList<QPair<QByteArray, QByteArray>> headers;
         QByteArray body;
         qint64 resetAfterBytes = -1; // abort the connection after this many body bytes
+        qint64 closeAfterBytes = -1; // close it (FIN, no reset) after this many body bytes
         bool hang = false;           // never answer
         bool chunked = false;        // send body with chunked encoding, in `chunks` pieces
         QList<qsizetype> chunkSizes; // sizes of the chunked pieces (last piece = rest)
