@@ -3241,6 +3241,22 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>Remaining</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Spent (all profiles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In flight (all profiles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In flight (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::BudgetsDialog</name>
@@ -3334,6 +3350,14 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
     <message>
         <source>The budget was not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budgets are global: the gate counts the batches of every profile. The last two columns show what the chosen profile&apos;s batches spent (each batch counted on the day it ended; a batch of several models only under the all-model budgets) and what its drafts hold in flight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3990,6 +4014,13 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::ProfileBox</name>
+    <message>
+        <source>All profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::ReconcileTableModel</name>
     <message>
         <source>Web search</source>
@@ -4321,6 +4352,10 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Several models</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::SpendDashboard</name>
@@ -4398,6 +4433,14 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Show the spend of one profile (workspace) only. For one profile the figures come from the totals of its batches, each counted on the day the batch ended; a batch of several models shows as &quot;several models&quot;. All profiles: the spend of each result&apos;s day, per model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

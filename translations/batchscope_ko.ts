@@ -3229,6 +3229,22 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <source>Remaining</source>
         <translation>남은 금액</translation>
     </message>
+    <message>
+        <source>Spent (all profiles)</source>
+        <translation>사용액 (모든 프로필)</translation>
+    </message>
+    <message>
+        <source>Spent (%1)</source>
+        <translation>사용액 (%1)</translation>
+    </message>
+    <message>
+        <source>In flight (all profiles)</source>
+        <translation>진행 중 (모든 프로필)</translation>
+    </message>
+    <message>
+        <source>In flight (%1)</source>
+        <translation>진행 중 (%1)</translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::BudgetsDialog</name>
@@ -3323,6 +3339,14 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     <message>
         <source>The budget was not changed: %1</source>
         <translation>예산이 바뀌지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>The budgets are global: the gate counts the batches of every profile. The last two columns show what the chosen profile&apos;s batches spent (each batch counted on the day it ended; a batch of several models only under the all-model budgets) and what its drafts hold in flight.</source>
+        <translation>예산은 전역입니다: 게이트는 모든 프로필의 배치를 셉니다. 마지막 두 열은 선택한 프로필의 배치가 사용한 금액(각 배치는 끝난 날에 집계되며, 여러 모델의 배치는 모든 모델 예산에만 포함됨)과 그 초안이 진행 중으로 잡아 둔 금액을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>프로필:</translation>
     </message>
 </context>
 <context>
@@ -3967,6 +3991,13 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::ProfileBox</name>
+    <message>
+        <source>All profiles</source>
+        <translation>모든 프로필</translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::ReconcileTableModel</name>
     <message>
         <source>Web search</source>
@@ -4293,6 +4324,10 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
             <numerusform>배치 %n개 종료</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Several models</source>
+        <translation>여러 모델</translation>
+    </message>
 </context>
 <context>
     <name>bs::ui::SpendDashboard</name>
@@ -4369,6 +4404,14 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
         <translation>
             <numerusform>가격 없는 결과 %n개 제외</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Show the spend of one profile (workspace) only. For one profile the figures come from the totals of its batches, each counted on the day the batch ended; a batch of several models shows as &quot;several models&quot;. All profiles: the spend of each result&apos;s day, per model.</source>
+        <translation>한 프로필(작업 공간)의 사용액만 표시합니다. 한 프로필의 수치는 그 배치들의 합계에서 오며, 각 배치는 끝난 날에 집계됩니다. 여러 모델의 배치는 &quot;여러 모델&quot;로 표시됩니다. 모든 프로필: 각 결과의 날짜별, 모델별 사용액.</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>프로필:</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "cost/pricebook.h"
 #include "ledger/budgetstore.h"
 #include "ledger/ledger.h"
+#include "ledger/profilespend.h"
 #include "ledger/settingsstore.h"
 #include "ledger/spendqueries.h"
 #include "ledger/summarystore.h"
@@ -46,7 +47,7 @@ qint64 SpendSeriesBuilder::percentile(const QList<qint64>& sorted, int percent) 
 }
 
 SpendSeries SpendSeriesBuilder::build(Ledger& ledger, const PriceBook& book, QDate from, QDate to,
-                                      Source source) {
+                                      Source source, const QString& profile) {
     SpendSeries s;
     if (!from.isValid() || !to.isValid())
         return s;
@@ -56,14 +57,15 @@ SpendSeries SpendSeriesBuilder::build(Ledger& ledger, const PriceBook& book, QDa
     s.to = to;
 
     SpendQueries queries(ledger);
-    const QList<DayModelCost> rows = source == Source::Summaries
-                                         ? queries.byDayAndModel(from, to)
-                                         : queries.byDayAndModelFromResults(from, to);
+    const QList<DayModelCost> rows =
+        !profile.isEmpty()            ? ProfileSpend(ledger).byDayAndModel(profile, from, to)
+        : source == Source::Summaries ? queries.byDayAndModel(from, to)
+                                      : queries.byDayAndModelFromResults(from, to);
     if (!ledger.lastError().isEmpty()) {
         s.error = ledger.lastError();
         return s;
     }
-    const QList<SpendQueries::Processing> processing = queries.processingTimes(from, to);
+    const QList<SpendQueries::Processing> processing = queries.processingTimes(from, to, profile);
 
     // Models by spend over the range, largest first ('' holds results without a model: free).
     QHash<QString, Money> modelSpend;
@@ -165,7 +167,9 @@ SpendSeries SpendSeriesBuilder::build(Ledger& ledger, const PriceBook& book, QDa
         addClasses(s.tokens, d.tokens);
     }
 
-    const BudgetStore::Reservation inFlight = BudgetStore::total(BudgetStore(ledger).inFlight());
+    const BudgetStore::Reservation inFlight =
+        BudgetStore::total(profile.isEmpty() ? BudgetStore(ledger).inFlight()
+                                             : ProfileSpend(ledger).inFlight(profile));
     s.inFlightMicros = inFlight.worstCaseMicros;
     s.inFlightRequests = inFlight.requests;
     s.inFlightUnpriced = inFlight.unpriced;

@@ -13,7 +13,10 @@ class PriceBook;
 // interactive lane in the console): the spend per day and model and the token classes from the
 // summaries (day_model_costs), savings with CostSavings at each day's prices, the processing
 // time of the batches that ended per day (batches), the all-model USD budgets and what is in
-// flight (BudgetStore).
+// flight (BudgetStore). With a profile: the figures of that profile's batches only
+// (ProfileSpend: per batch totals from batch_costs, dated by the batch's end day, a batch of
+// several models under ProfileSpend::severalModels()), its processing times and its drafts in
+// flight; the budgets stay the global ones.
 class SpendSeriesBuilder {
 public:
     enum class Source {
@@ -22,7 +25,7 @@ public:
     };
 
     static SpendSeries build(Ledger& ledger, const PriceBook& book, QDate from, QDate to,
-                             Source source = Source::Summaries);
+                             Source source = Source::Summaries, const QString& profile = {});
     // P50 and P95 (nearest rank) of these durations; 0 for an empty list.
     static qint64 percentile(const QList<qint64>& sortedSeconds, int percent);
 };

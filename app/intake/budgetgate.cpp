@@ -6,6 +6,7 @@
 #include "ledger/batchrecord.h"
 #include "ledger/draftstore.h"
 #include "ledger/ledger.h"
+#include "ledger/profilespend.h"
 #include "ledger/settingsstore.h"
 
 #include <QJsonArray>
@@ -126,11 +127,18 @@ QDate BudgetGate::periodStart(Period period, const QDateTime& now) {
 
 BudgetGate::Verdict BudgetGate::evaluate(const QList<JsonlScanner::ModelEstimate>& estimate,
                                          const QDateTime& now) {
+    return evaluate(estimate, now, QString());
+}
+
+BudgetGate::Verdict BudgetGate::evaluate(const QList<JsonlScanner::ModelEstimate>& estimate,
+                                         const QDateTime& now, const QString& profile) {
     Verdict verdict;
     const QList<BudgetSetting> budgets = SettingsStore(m_ledger).budgets();
     if (!m_ledger.lastError().isEmpty() || budgets.isEmpty())
         return verdict;
-    const QList<BudgetStore::Reservation> inFlight = BudgetStore(m_ledger).inFlight();
+    const QList<BudgetStore::Reservation> inFlight = profile.isEmpty()
+                                                         ? BudgetStore(m_ledger).inFlight()
+                                                         : ProfileSpend(m_ledger).inFlight(profile);
     if (!m_ledger.lastError().isEmpty())
         return verdict;
     // Actual figures per period start, read once each.
@@ -139,7 +147,9 @@ BudgetGate::Verdict BudgetGate::evaluate(const QList<JsonlScanner::ModelEstimate
         const QDate since = periodStart(b.period, now);
         if (actual.contains(since))
             continue;
-        actual.insert(since, BudgetStore(m_ledger).actualSince(since));
+        actual.insert(since, profile.isEmpty()
+                                 ? BudgetStore(m_ledger).actualSince(since)
+                                 : ProfileSpend(m_ledger).actualSince(profile, since));
         if (!m_ledger.lastError().isEmpty())
             return verdict;
     }

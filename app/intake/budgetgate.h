@@ -79,6 +79,11 @@ public:
     // and Ledger::lastError() says why.
     Verdict evaluate(const QList<JsonlScanner::ModelEstimate>& estimate,
                      const QDateTime& now = QDateTime::currentDateTimeUtc());
+    // The same lines with spent and in flight of one profile's batches and drafts only
+    // (ProfileSpend), for the budgets editor filtered by profile. Display only: the gate itself
+    // counts every profile (the budgets are global). An empty profile: evaluate().
+    Verdict evaluate(const QList<JsonlScanner::ModelEstimate>& estimate, const QDateTime& now,
+                     const QString& profile);
 
     // Checks `parts` (JsonlScanner::partEstimates(): one list per batch) and, unless blocked,
     // creates one draft per part with its reservation, in one transaction. With a non-empty

@@ -31,6 +31,8 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/costqueries.cpp
     ${CMAKE_CURRENT_LIST_DIR}/spendqueries.h
     ${CMAKE_CURRENT_LIST_DIR}/spendqueries.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/profilespend.h
+    ${CMAKE_CURRENT_LIST_DIR}/profilespend.cpp
     ${CMAKE_CURRENT_LIST_DIR}/summarystore.h
     ${CMAKE_CURRENT_LIST_DIR}/summarystore.cpp
     ${CMAKE_CURRENT_LIST_DIR}/retryqueue.h

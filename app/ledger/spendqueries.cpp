@@ -51,7 +51,8 @@ QList<DayModelCost> SpendQueries::byDayAndModelFromResults(QDate from, QDate to)
     return readDayModel(q);
 }
 
-QList<SpendQueries::Processing> SpendQueries::processingTimes(QDate from, QDate to) {
+QList<SpendQueries::Processing> SpendQueries::processingTimes(QDate from, QDate to,
+                                                              const QString& profile) {
     QList<Processing> list;
     if (!ensureThread("SpendQueries::processingTimes"))
         return list;
@@ -63,9 +64,11 @@ QList<SpendQueries::Processing> SpendQueries::processingTimes(QDate from, QDate 
         "SELECT substr(ended_at, 1, 10) AS d, "
         "CAST(round((julianday(ended_at) - julianday(created_at)) * 86400.0) AS INTEGER) "
         "FROM batches WHERE ended_at IS NOT NULL AND created_at IS NOT NULL AND gone_at IS NULL "
-        "AND ended_at >= ? AND ended_at < ? ORDER BY d"));
+        "AND ended_at >= ? AND ended_at < ? AND (? = '' OR profile = ?) ORDER BY d"));
     q.addBindValue(dayValue(from));
     q.addBindValue(dayValue(to.addDays(1)));
+    q.addBindValue(profile.isNull() ? QString(QLatin1String("")) : profile);
+    q.addBindValue(profile.isNull() ? QString(QLatin1String("")) : profile);
     if (!run(q))
         return list;
     while (q.next())

@@ -28,8 +28,9 @@ public:
     // The same figures summed from the result rows (a scan of `results`): the baseline of
     // bench_dashboard, and a cross-check for tests. Not for the console.
     QList<DayModelCost> byDayAndModelFromResults(QDate from, QDate to);
-    // Every batch that ended on a UTC day from `from` to `to`, ordered by that day (not gone).
-    QList<Processing> processingTimes(QDate from, QDate to);
+    // Every batch that ended on a UTC day from `from` to `to`, ordered by that day (not gone);
+    // with a profile, only that profile's batches.
+    QList<Processing> processingTimes(QDate from, QDate to, const QString& profile = {});
 };
 
 } // namespace bs

@@ -52,8 +52,13 @@ QStringList SpendChartModel::headers() const {
     switch (m_kind) {
     case Kind::Cumulative:
         return {tr("Day"), tr("Spent"), tr("Budget"), tr("Worst case in flight")};
-    case Kind::DailyByModel:
-        return QStringList{tr("Day")} + m_series.models;
+    case Kind::DailyByModel: {
+        QStringList names{tr("Day")};
+        // A profile's batches of several models (ProfileSpend::severalModels()).
+        for (const QString& m : m_series.models)
+            names << (m == QLatin1String("*") ? tr("Several models") : m);
+        return names;
+    }
     case Kind::Tokens:
         return {
             tr("Day"),       tr("Input"), tr("Output"), tr("Cache write 5m"), tr("Cache write 1h"),

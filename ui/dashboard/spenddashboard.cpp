@@ -6,6 +6,7 @@
 #include "cost/pricebook.h"
 #include "dashboard/spendseriesbuilder.h"
 #include "ledger/ledgerworker.h"
+#include "settings/profilebox.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -53,6 +54,15 @@ SpendDashboard::SpendDashboard(QWidget* parent)
     }
     m_fromEdit->setObjectName(QStringLiteral("spendFrom"));
     m_toEdit->setObjectName(QStringLiteral("spendTo"));
+    m_profileBox = new ProfileBox(this);
+    m_profileBox->setObjectName(QStringLiteral("spendProfile"));
+    m_profileBox->setToolTip(
+        tr("Show the spend of one profile (workspace) only. For one profile the figures come from "
+           "the totals of its batches, each counted on the day the batch ended; a batch of several "
+           "models shows as \"several models\". All profiles: the spend of each result's day, per "
+           "model."));
+    connect(m_profileBox, &ProfileBox::profileChanged, this,
+            [this](const QString& profile) { setProfile(profile); });
     m_totals = new QLabel(this);
     m_totals->setObjectName(QStringLiteral("spendTotals"));
     m_totals->setWordWrap(true);
@@ -64,6 +74,9 @@ SpendDashboard::SpendDashboard(QWidget* parent)
     bar->addWidget(m_fromEdit);
     bar->addWidget(new QLabel(QStringLiteral("–"), this));
     bar->addWidget(m_toEdit);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("Profile:"), this));
+    bar->addWidget(m_profileBox);
     bar->addStretch(1);
 
     m_chartsPage = new QWidget(this);
@@ -132,6 +145,7 @@ QWidget* SpendDashboard::createEmptyState() {
 void SpendDashboard::setWorker(LedgerWorker* worker) {
     ++m_generation;
     m_worker = worker;
+    m_profileBox->setWorker(worker);
     m_inFlight = false;
     m_again = false;
     if (m_worker)
@@ -164,6 +178,20 @@ void SpendDashboard::setRange(Range range, QDate from, QDate to) {
     m_fromEdit->setEnabled(range == Range::Custom);
     m_toEdit->setEnabled(range == Range::Custom);
     QSettings().setValue(rangeKey(), int(range));
+    refresh();
+}
+
+void SpendDashboard::setProfile(const QString& profile) {
+    if (profile == m_profile && m_profileBox->profile() == profile)
+        return;
+    m_profile = profile;
+    {
+        const QSignalBlocker block(m_profileBox);
+        m_profileBox->setProfile(profile);
+    }
+    ++m_generation; // an answer for the previous profile is not drawn
+    m_inFlight = false;
+    m_again = false;
     refresh();
 }
 
@@ -208,12 +236,14 @@ void SpendDashboard::refresh() {
     m_inFlight = true;
     const auto [from, to] = days();
     const int generation = m_generation;
+    const QString profile = m_profile;
     m_worker->run<SpendSeries>(
         this,
-        [from, to](Ledger& ledger) {
+        [from, to, profile](Ledger& ledger) {
             // The prices as the ingestion uses them (built-in and the user's file), read here.
             const PriceBook book = PriceBook::load();
-            return SpendSeriesBuilder::build(ledger, book, from, to);
+            return SpendSeriesBuilder::build(ledger, book, from, to,
+                                             SpendSeriesBuilder::Source::Summaries, profile);
         },
         [this, generation](SpendSeries series) {
             if (generation != m_generation)

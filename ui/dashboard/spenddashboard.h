@@ -18,6 +18,7 @@ class LedgerWorker;
 
 namespace bs::ui {
 
+class ProfileBox;
 class SpendChart;
 class SpendChartModel;
 
@@ -26,7 +27,8 @@ class SpendChartModel;
 // processing time) and the savings of the range; an empty ledger shows what will appear and how
 // to get data instead. Its figures are a SpendSeries computed by a job on the ledger worker's
 // interactive lane (no SQL here) and read again, coalesced, when the ledger's results, batches,
-// drafts or budgets change.
+// drafts or budgets change. A profile selector narrows the figures to one profile's batches
+// (SpendSeriesBuilder with a profile: per batch, dated by the batch's end day).
 class SpendDashboard : public QWidget {
     Q_OBJECT
 
@@ -39,6 +41,9 @@ public:
     void setWorker(bs::LedgerWorker* worker);
     void setRange(Range range, QDate from = {}, QDate to = {});
     Range range() const { return m_range; }
+    // The profile whose batches the figures cover; "" for all profiles.
+    void setProfile(const QString& profile);
+    QString profile() const { return m_profile; }
     // The days the current range covers (UTC).
     std::pair<QDate, QDate> days() const;
     bool isEmptyStateShown() const;
@@ -68,6 +73,8 @@ private:
     bs::LedgerWorker* m_worker = nullptr;
     Range m_range = Range::Month;
     QComboBox* m_rangeBox = nullptr;
+    ProfileBox* m_profileBox = nullptr;
+    QString m_profile;
     QDateEdit* m_fromEdit = nullptr;
     QDateEdit* m_toEdit = nullptr;
     QLabel* m_totals = nullptr;

@@ -8,8 +8,10 @@
 #include "ledger/ledgernotifier.h"
 #include "ledger/ledgerworker.h"
 #include "ledger/settingsstore.h"
+#include "settings/profilebox.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -28,6 +30,8 @@ namespace {
 // What one load answers: the gate's lines and the price table's model ids (for the form).
 struct Loaded {
     QList<BudgetGate::Line> lines;
+    QList<BudgetGate::Line> profileLines; // the chosen profile's figures (same budgets)
+    QString profile;
     QStringList models;
     QString error;
 };
@@ -48,6 +52,24 @@ BudgetsDialog::BudgetsDialog(LedgerWorker* worker, QWidget* parent)
         this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
+
+    auto* profileRow = new QHBoxLayout;
+    m_profileBox = new ProfileBox(this);
+    m_profileBox->setObjectName(QStringLiteral("budgetProfile"));
+    m_profileBox->setWorker(worker);
+    auto* profileNote = new QLabel(
+        tr("The budgets are global: the gate counts the batches of every profile. The last two "
+           "columns show what the chosen profile's batches spent (each batch counted on the day "
+           "it ended; a batch of several models only under the all-model budgets) and what its "
+           "drafts hold in flight."),
+        this);
+    profileNote->setObjectName(QStringLiteral("budgetProfileNote"));
+    profileNote->setWordWrap(true);
+    profileRow->addWidget(new QLabel(tr("Profile:"), this));
+    profileRow->addWidget(m_profileBox);
+    profileRow->addWidget(profileNote, 1);
+    layout->addLayout(profileRow);
+    connect(m_profileBox, &ProfileBox::profileChanged, this, [this] { reload(); });
 
     m_view = makeSortedTableView(m_model, BudgetTableModel::RawRole, QStringLiteral("budgetTable"),
                                  this);
@@ -122,18 +144,25 @@ BudgetsDialog::BudgetsDialog(LedgerWorker* worker, QWidget* parent)
 void BudgetsDialog::reload() {
     if (!m_worker)
         return;
+    const QString profile = m_profileBox->profile();
     m_worker->run<Loaded>(
         this,
-        [](Ledger& ledger) {
+        [profile](Ledger& ledger) {
             Loaded out;
             const PriceBook prices = PriceBook::load();
-            out.lines = BudgetGate(ledger, prices).evaluate({}).lines;
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            BudgetGate gate(ledger, prices);
+            out.lines = gate.evaluate({}, now).lines;
+            out.profile = profile;
+            out.profileLines = gate.evaluate({}, now, profile).lines;
             out.error = ledger.lastError();
             out.models = prices.modelIds();
             return out;
         },
         [this](Loaded loaded) {
-            m_model->setLines(loaded.lines);
+            if (loaded.profile != m_profileBox->profile())
+                return; // the profile changed meanwhile: its own read follows
+            m_model->setLines(loaded.lines, loaded.profileLines, loaded.profile);
             if (m_modelId->count() == 1)
                 for (const QString& id : loaded.models)
                     m_modelId->addItem(id, id);
@@ -142,6 +171,14 @@ void BudgetsDialog::reload() {
             m_remove->setEnabled(false);
             Q_EMIT this->loaded();
         });
+}
+
+void BudgetsDialog::setProfile(const QString& profile) {
+    m_profileBox->setProfile(profile); // profileChanged() reloads when it changes
+}
+
+QString BudgetsDialog::profile() const {
+    return m_profileBox->profile();
 }
 
 bool BudgetsDialog::formBudget(BudgetSetting* budget, QString* why) const {

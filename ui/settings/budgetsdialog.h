@@ -21,6 +21,7 @@ class LedgerWorker;
 namespace bs::ui {
 
 class BudgetTableModel;
+class ProfileBox;
 
 // Budgets → Edit Budgets… (Ctrl+Shift+B): the budgets the gate enforces (daily and monthly USD,
 // daily input tokens; all models or one), each with spent, in flight (worst case) and remaining
@@ -34,6 +35,9 @@ public:
     explicit BudgetsDialog(bs::LedgerWorker* worker, QWidget* parent = nullptr);
 
     BudgetTableModel* model() const { return m_model; }
+    // The profile whose spent / in flight show beside each budget ("" for all); reloads.
+    void setProfile(const QString& profile);
+    QString profile() const;
     // Reads the budgets and their figures again (answers with loaded()).
     void reload();
     // What the form holds, as a budget to save; false (and *why) when it is not valid.
@@ -56,6 +60,7 @@ private:
     BudgetTableModel* m_model = nullptr;
     QTableView* m_view = nullptr;
     QLineEdit* m_name = nullptr;
+    ProfileBox* m_profileBox = nullptr;
     QComboBox* m_kind = nullptr;
     QComboBox* m_period = nullptr;
     QComboBox* m_modelId = nullptr;

@@ -9,11 +9,16 @@ namespace bs::ui {
 BudgetTableModel::BudgetTableModel(QObject* parent)
     : QAbstractTableModel(parent) {}
 
-void BudgetTableModel::setLines(const QList<BudgetGate::Line>& lines) {
+void BudgetTableModel::setLines(const QList<BudgetGate::Line>& lines,
+                                const QList<BudgetGate::Line>& profileLines,
+                                const QString& profile) {
     // A handful of rows, read again after each change: one reset is the simple, exact answer.
     beginResetModel();
     m_lines = lines;
+    m_profileLines = profileLines.size() == lines.size() ? profileLines : lines;
+    m_profile = profile;
     endResetModel();
+    Q_EMIT headerDataChanged(Qt::Horizontal, ProfileSpent, ProfileInFlight);
 }
 
 int BudgetTableModel::rowOf(const QString& budget) const {
@@ -35,6 +40,7 @@ QVariant BudgetTableModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const BudgetGate::Line& l = m_lines.at(index.row());
+    const BudgetGate::Line& p = m_profileLines.at(index.row());
     const bool usd = l.kind == BudgetSetting::Kind::Usd;
     if (role == RawRole) {
         switch (index.column()) {
@@ -48,6 +54,10 @@ QVariant BudgetTableModel::data(const QModelIndex& index, int role) const {
             return l.inFlight;
         case Remaining:
             return l.remaining();
+        case ProfileSpent:
+            return p.spent;
+        case ProfileInFlight:
+            return p.inFlight;
         default:
             return {};
         }
@@ -77,6 +87,10 @@ QVariant BudgetTableModel::data(const QModelIndex& index, int role) const {
         return l.amount(l.inFlight);
     case Remaining:
         return l.amount(l.remaining());
+    case ProfileSpent:
+        return p.amount(p.spent);
+    case ProfileInFlight:
+        return p.amount(p.inFlight);
     default:
         return {};
     }
@@ -102,6 +116,11 @@ QVariant BudgetTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("In flight (worst case)");
     case Remaining:
         return tr("Remaining");
+    case ProfileSpent:
+        return m_profile.isEmpty() ? tr("Spent (all profiles)") : tr("Spent (%1)").arg(m_profile);
+    case ProfileInFlight:
+        return m_profile.isEmpty() ? tr("In flight (all profiles)")
+                                   : tr("In flight (%1)").arg(m_profile);
     default:
         return {};
     }
