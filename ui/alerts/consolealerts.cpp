@@ -25,6 +25,8 @@ ConsoleAlerts::ConsoleAlerts(MainWindow* window, ConsoleSession* session, QObjec
     if (!window->restoreDockWidget(m_dock)) {
         window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
         m_dock->show(); // added after the window was shown: it does not show on its own
+        // A strip of a few rows: the batches, their details and items keep most of the window.
+        window->resizeDocks({m_dock}, {window->height() / 5}, Qt::Vertical);
     }
     if (auto* view = window->findChild<QMenu*>(QStringLiteral("viewMenu"))) {
         QAction* toggle = m_dock->toggleViewAction();
