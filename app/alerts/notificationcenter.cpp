@@ -123,6 +123,22 @@ void NotificationCenter::onSlackFinished(qint64 alertId, bool delivered, int att
         [](bool) {});
 }
 
+void NotificationCenter::markSince() {
+    if (!m_worker)
+        return;
+    m_worker->run<bool>(
+        this,
+        [](Ledger& l) {
+            SettingsStore settings(l);
+            if (QDateTime::fromString(settings.value(ConsoleRules::sinceKey()), Qt::ISODateWithMs)
+                    .isValid())
+                return true;
+            return settings.setValue(ConsoleRules::sinceKey(),
+                                     QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        },
+        [](bool) {});
+}
+
 void NotificationCenter::start() {
     connect(LedgerNotifier::instance(), &LedgerNotifier::changed, this,
             [this](LedgerNotifier::Change what, const QStringList&, const QString& path) {

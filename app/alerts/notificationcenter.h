@@ -49,6 +49,10 @@ public:
     // from then on; the outage's start is kept in the ledger (alerts/api_problem) as watch does.
     void setApiObservation(bool ok, bool keyRefused, const QString& detail);
 
+    // Records, as the first job on the worker, since when this ledger's consoles notify (when
+    // not set yet): call before anything that delays start() (the webhook lookup).
+    void markSince();
+
     // Starts evaluating (the worker's ledger may still be opening: the job waits for it).
     void start();
     // One evaluation as soon as the one running (if any) has answered.

@@ -53,6 +53,7 @@ ConsoleAlerts::ConsoleAlerts(MainWindow* window, ConsoleSession* session, QObjec
     if (scale > 0)
         m_slack->retryPolicy().timeScale = scale;
     m_center->setSlackSink(m_slack);
+    m_center->markSince(); // before the lookup: what ends from now on is announced
     m_secrets = new SecretStore(this);
     m_secrets->findSlackWebhook(this, [this](const SecretStore::Result& r) {
         if (r.isOk()) {
