@@ -502,6 +502,21 @@
     </message>
 </context>
 <context>
+    <name>bs::ConsoleMetricsWorker</name>
+    <message>
+        <source>The metrics cannot read the ledger: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DogStatsD target is not HOST:PORT: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot serve metrics on %1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ConsoleRules</name>
     <message>
         <source>Batch %1 ended: %2 succeeded, %3 errored, %4 canceled, %5 expired; cost %6.</source>
@@ -2621,6 +2636,125 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::AlertsPanel</name>
+    <message>
+        <source>Alert rules (this ledger, shared with watch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget thresholds (%):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errored share of a batch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warn before the 24 h expiry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warn before the results are archived:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API unreachable or key refused for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://hooks.slack.com/services/…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics (while the console runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve /metrics on 127.0.0.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HOST:PORT, e.g. 127.0.0.1:8125 (empty: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DogStatsD agent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics settings apply when the console starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget thresholds: write percentages between 1 and 1000, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DogStatsD agent: write HOST:PORT, e.g. 127.0.0.1:8125.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set (hidden)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a webhook URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test message from the Batchscope console: Slack alerts work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::BatchActions</name>
     <message>
         <source>&amp;Retry Errored…</source>
@@ -4260,6 +4394,10 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
     <message>
         <source>The quickest poll interval (%1 s) is longer than the slowest (%2 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts &amp;&amp; metrics</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

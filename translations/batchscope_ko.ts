@@ -498,6 +498,21 @@
     </message>
 </context>
 <context>
+    <name>bs::ConsoleMetricsWorker</name>
+    <message>
+        <source>The metrics cannot read the ledger: %1</source>
+        <translation>지표가 원장을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The DogStatsD target is not HOST:PORT: %1</source>
+        <translation>DogStatsD 대상이 HOST:PORT 형식이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot serve metrics on %1:%2: %3</source>
+        <translation>%1:%2에서 지표를 제공할 수 없습니다: %3</translation>
+    </message>
+</context>
+<context>
     <name>bs::ConsoleRules</name>
     <message>
         <source>Batch %1 ended: %2 succeeded, %3 errored, %4 canceled, %5 expired; cost %6.</source>
@@ -2614,6 +2629,125 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     </message>
 </context>
 <context>
+    <name>bs::ui::AlertsPanel</name>
+    <message>
+        <source>Alert rules (this ledger, shared with watch)</source>
+        <translation>알림 규칙(이 원장, watch와 공유)</translation>
+    </message>
+    <message>
+        <source>Budget thresholds (%):</source>
+        <translation>예산 임계값(%):</translation>
+    </message>
+    <message>
+        <source>Errored share of a batch:</source>
+        <translation>배치의 오류 비율:</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Warn before the 24 h expiry:</source>
+        <translation>24시간 만료 전 경고:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>Warn before the results are archived:</source>
+        <translation>결과 보관 전 경고:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <source>API unreachable or key refused for:</source>
+        <translation>API 연결 불가 또는 키 거부 지속 시간:</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>Webhook:</source>
+        <translation>웹훅:</translation>
+    </message>
+    <message>
+        <source>https://hooks.slack.com/services/…</source>
+        <translation>https://hooks.slack.com/services/…</translation>
+    </message>
+    <message>
+        <source>&amp;Set</source>
+        <translation>설정(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>지우기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Send &amp;test</source>
+        <translation>테스트 보내기(&amp;T)</translation>
+    </message>
+    <message>
+        <source>New URL:</source>
+        <translation>새 URL:</translation>
+    </message>
+    <message>
+        <source>Metrics (while the console runs)</source>
+        <translation>지표(콘솔 실행 중)</translation>
+    </message>
+    <message>
+        <source>Serve /metrics on 127.0.0.1</source>
+        <translation>127.0.0.1에서 /metrics 제공</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>빈 포트 아무거나</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>포트:</translation>
+    </message>
+    <message>
+        <source>HOST:PORT, e.g. 127.0.0.1:8125 (empty: none)</source>
+        <translation>HOST:PORT, 예: 127.0.0.1:8125 (비우면 없음)</translation>
+    </message>
+    <message>
+        <source>DogStatsD agent:</source>
+        <translation>DogStatsD 에이전트:</translation>
+    </message>
+    <message>
+        <source>Metrics settings apply when the console starts.</source>
+        <translation>지표 설정은 콘솔을 시작할 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Budget thresholds: write percentages between 1 and 1000, separated by commas.</source>
+        <translation>예산 임계값: 1에서 1000 사이의 백분율을 쉼표로 구분해 쓰세요.</translation>
+    </message>
+    <message>
+        <source>DogStatsD agent: write HOST:PORT, e.g. 127.0.0.1:8125.</source>
+        <translation>DogStatsD 에이전트: HOST:PORT 형식으로 쓰세요. 예: 127.0.0.1:8125.</translation>
+    </message>
+    <message>
+        <source>set (hidden)</source>
+        <translation>설정됨(숨김)</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>설정 안 됨</translation>
+    </message>
+    <message>
+        <source>not a webhook URL</source>
+        <translation>웹훅 URL이 아닙니다</translation>
+    </message>
+    <message>
+        <source>Test message from the Batchscope console: Slack alerts work.</source>
+        <translation>Batchscope 콘솔의 테스트 메시지: Slack 알림이 작동합니다.</translation>
+    </message>
+</context>
+<context>
     <name>bs::ui::BatchActions</name>
     <message>
         <source>&amp;Retry Errored…</source>
@@ -4234,6 +4368,10 @@ With --metrics-listen the metrics are served at http://HOST:PORT/metrics (Promet
     <message>
         <source>The quickest poll interval (%1 s) is longer than the slowest (%2 s).</source>
         <translation>최소 폴링 간격(%1초)이 최대 간격(%2초)보다 깁니다.</translation>
+    </message>
+    <message>
+        <source>Alerts &amp;&amp; metrics</source>
+        <translation>알림 및 지표</translation>
     </message>
 </context>
 <context>

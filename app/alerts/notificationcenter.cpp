@@ -3,6 +3,8 @@
 #include "alerts/alertengine.h"
 #include "alerts/alertrules.h"
 #include "alerts/consolerules.h"
+#include "alerts/slacksink.h"
+#include "core/redactor.h"
 #include "ledger/alertlog.h"
 #include "ledger/costqueries.h"
 #include "ledger/ledger.h"
@@ -38,6 +40,35 @@ NotificationStatus statusOf(const AlertSnapshot& s) {
     return st;
 }
 
+// What watch does after each cycle (WatchSession::onCycleFinished): the outage's start is a
+// data setting "kind|since", so every console and watcher of the ledger counts the same one.
+void applyApiObservation(SettingsStore& settings, bool known, bool ok, bool refused,
+                         const QString& detail, const QDateTime& now, AlertSnapshot* s) {
+    if (!known)
+        return; // not talked to the API yet: api_down is not evaluated
+    s->apiKnown = true;
+    const QString key = QStringLiteral("alerts/api_problem");
+    if (ok) {
+        s->apiProblem = AlertSnapshot::ApiProblem::None;
+        if (!settings.value(key).isEmpty())
+            settings.setValue(key, QStringLiteral(""));
+        return;
+    }
+    const QString kind = refused ? QStringLiteral("key_refused") : QStringLiteral("unreachable");
+    const QStringList stored = settings.value(key).split(QLatin1Char('|'));
+    QDateTime since;
+    if (stored.size() == 2 && stored[0] == kind)
+        since = QDateTime::fromString(stored[1], Qt::ISODateWithMs);
+    if (!since.isValid()) {
+        since = now;
+        settings.setValue(key, kind + QLatin1Char('|') + now.toString(Qt::ISODateWithMs));
+    }
+    s->apiProblem =
+        refused ? AlertSnapshot::ApiProblem::KeyRefused : AlertSnapshot::ApiProblem::Unreachable;
+    s->apiProblemSince = since.toUTC();
+    s->apiProblemDetail = detail;
+}
+
 } // namespace
 
 NotificationCenter::NotificationCenter(LedgerWorker* worker, QObject* parent)
@@ -56,6 +87,57 @@ NotificationCenter::NotificationCenter(LedgerWorker* worker, QObject* parent)
 }
 
 NotificationCenter::~NotificationCenter() = default;
+
+void NotificationCenter::setSlackSink(SlackSink* sink) {
+    if (m_sink)
+        disconnect(m_sink, nullptr, this, nullptr);
+    m_sink = sink;
+    if (m_sink)
+        connect(m_sink, &SlackSink::finished, this, &NotificationCenter::onSlackFinished);
+}
+
+SlackSink* NotificationCenter::slackSink() const {
+    return m_sink.data();
+}
+
+void NotificationCenter::setApiObservation(bool ok, bool keyRefused, const QString& detail) {
+    m_api.known = true;
+    m_api.ok = ok;
+    m_api.refused = !ok && keyRefused;
+    m_api.detail = ok ? QString() : Redactor::redact(detail);
+    m_debounce->start();
+}
+
+void NotificationCenter::onSlackFinished(qint64 alertId, bool delivered, int attempts,
+                                         const QString& note) {
+    if (!m_worker || alertId <= 0)
+        return;
+    m_worker->run<bool>(
+        this,
+        [alertId, delivered, attempts, note](Ledger& l) {
+            return AlertLog(l).setDelivery(alertId,
+                                           delivered ? AlertRecord::Delivery::Delivered
+                                                     : AlertRecord::Delivery::Failed,
+                                           attempts, note);
+        },
+        [](bool) {});
+}
+
+void NotificationCenter::markSince() {
+    if (!m_worker)
+        return;
+    m_worker->run<bool>(
+        this,
+        [](Ledger& l) {
+            SettingsStore settings(l);
+            if (QDateTime::fromString(settings.value(ConsoleRules::sinceKey()), Qt::ISODateWithMs)
+                    .isValid())
+                return true;
+            return settings.setValue(ConsoleRules::sinceKey(),
+                                     QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        },
+        [](bool) {});
+}
 
 void NotificationCenter::start() {
     connect(LedgerNotifier::instance(), &LedgerNotifier::changed, this,
@@ -85,20 +167,23 @@ void NotificationCenter::run() {
     }
     m_running = true;
     const bool desktop = m_desktop;
+    const bool slack = m_sink && m_sink->isConfigured();
+    const ApiObservation api = m_api;
     m_worker->run<Answer>(
         this,
-        [desktop](Ledger& l) {
+        [desktop, slack, api](Ledger& l) {
             Answer a;
             const QDateTime now = QDateTime::currentDateTimeUtc();
             AlertEngine engine(l);
-            AlertSnapshot s; // apiKnown false: api_down is the watcher's (its poller counts)
+            AlertSnapshot s;
             if (!engine.readSnapshot(now, &s)) {
                 a.error = l.lastError();
                 return a;
             }
             SettingsStore settings(l);
+            applyApiObservation(settings, api.known, api.ok, api.refused, api.detail, now, &s);
             const AlertConfig config = AlertConfig::fromSettings(settings);
-            if (!engine.apply(s, config, false, &a.fired)) {
+            if (!engine.apply(s, config, slack, &a.fired)) {
                 a.error = l.lastError();
                 return a;
             }
@@ -120,8 +205,16 @@ void NotificationCenter::run() {
                 a.error = l.lastError();
                 return a;
             }
+            if (slack && !own.isEmpty()) {
+                // The console's own notifications go to Slack too: pending until it answers.
+                for (const AlertState::Fired& f : std::as_const(own))
+                    AlertLog(l).setDelivery(f.alertId, AlertRecord::Delivery::Pending, 0, {});
+            }
             a.fired += own;
             for (AlertState::Fired& f : a.fired) {
+                f.condition.alert.id = f.alertId;
+                if (slack) // Slack's outcome is the one the log keeps
+                    continue;
                 // The desktop is this console's sink: its outcome goes to the log at once.
                 const auto delivery =
                     desktop ? AlertRecord::Delivery::Delivered : AlertRecord::Delivery::None;
@@ -154,6 +247,11 @@ void NotificationCenter::onAnswer(const Answer& answer) {
             n.message = a.message;
             m_posted.append(n);
             Q_EMIT notificationPosted(n);
+            if (m_sink && m_sink->isConfigured()) {
+                AlertRecord record = a;
+                record.id = f.alertId;
+                m_sink->deliver(record);
+            }
         }
         if (!(answer.status == m_status) || m_evaluations == 1) {
             m_status = answer.status;

@@ -12,6 +12,7 @@ class QTimer;
 namespace bs {
 
 class LedgerWorker;
+class SlackSink;
 
 // The one place where the console's desktop notifications come from. It runs, on the ledger
 // worker (no SQL on the GUI thread), what `batchscope-cli watch` runs after each cycle: the
@@ -37,6 +38,20 @@ public:
     // alert this console claims as its desktop delivery outcome.
     void setDesktopAvailable(bool available) { m_desktop = available; }
     bool isDesktopAvailable() const { return m_desktop; }
+
+    // A Slack sink (living on this thread) that the alerts this console claims are also
+    // delivered to when it is configured: they are claimed as delivery Pending, and the sink's
+    // outcome (attempts, note) is written to the alert log on the ledger worker. Null: none.
+    void setSlackSink(SlackSink* sink);
+    SlackSink* slackSink() const;
+    // What the console's last poll cycle said of the API (`batchscope-cli watch` does the same):
+    // the api_down rule (unreachable or key refused for alerts/api_down_minutes) is evaluated
+    // from then on; the outage's start is kept in the ledger (alerts/api_problem) as watch does.
+    void setApiObservation(bool ok, bool keyRefused, const QString& detail);
+
+    // Records, as the first job on the worker, since when this ledger's consoles notify (when
+    // not set yet): call before anything that delays start() (the webhook lookup).
+    void markSince();
 
     // Starts evaluating (the worker's ledger may still be opening: the job waits for it).
     void start();
@@ -68,8 +83,15 @@ private:
         QList<AlertState::Fired> fired;
         NotificationStatus status;
     };
+    struct ApiObservation {
+        bool known = false;
+        bool ok = true;
+        bool refused = false;
+        QString detail;
+    };
     void run();
     void onAnswer(const Answer& answer);
+    void onSlackFinished(qint64 alertId, bool delivered, int attempts, const QString& note);
 
     QPointer<LedgerWorker> m_worker;
     QTimer* m_debounce = nullptr;
@@ -81,6 +103,8 @@ private:
     QList<Notification> m_posted;
     NotificationStatus m_status;
     QString m_lastError;
+    QPointer<SlackSink> m_sink;
+    ApiObservation m_api;
 };
 
 } // namespace bs

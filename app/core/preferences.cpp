@@ -40,4 +40,24 @@ void Preferences::setPollBounds(QSettings& settings, int minSeconds, int maxSeco
     settings.setValue(kPollMax, std::max(minSeconds, clampSeconds(maxSeconds)));
 }
 
+bool Preferences::metricsEnabled(QSettings& settings) {
+    return settings.value(QStringLiteral("metrics/enabled"), false).toBool();
+}
+
+int Preferences::metricsPort(QSettings& settings) {
+    bool ok = false;
+    const int port = settings.value(QStringLiteral("metrics/port")).toInt(&ok);
+    return ok && port >= 0 && port <= 65535 ? port : kMetricsPortDefault;
+}
+
+QString Preferences::statsdTarget(QSettings& settings) {
+    return settings.value(QStringLiteral("metrics/statsd")).toString().trimmed();
+}
+
+void Preferences::setMetrics(QSettings& settings, bool enabled, int port, const QString& statsd) {
+    settings.setValue(QStringLiteral("metrics/enabled"), enabled);
+    settings.setValue(QStringLiteral("metrics/port"), qBound(0, port, 65535));
+    settings.setValue(QStringLiteral("metrics/statsd"), statsd.trimmed());
+}
+
 } // namespace bs

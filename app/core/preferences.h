@@ -25,6 +25,15 @@ public:
     static constexpr int kPollMaxDefault = 300;
     static constexpr int kPollAllowedMin = 1;
     static constexpr int kPollAllowedMax = 3600;
+
+    // What `batchscope-cli watch --metrics/--statsd` does, from the console (off by default):
+    // /metrics on 127.0.0.1:port (0 picks a free port) and a DogStatsD agent "host:port"
+    // (empty: none). Read when the console starts.
+    static bool metricsEnabled(QSettings& settings);
+    static int metricsPort(QSettings& settings);
+    static QString statsdTarget(QSettings& settings);
+    static void setMetrics(QSettings& settings, bool enabled, int port, const QString& statsd);
+    static constexpr int kMetricsPortDefault = 9464;
 };
 
 } // namespace bs

@@ -11,4 +11,6 @@ target_sources(bs_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/metricsserver.h
     ${CMAKE_CURRENT_LIST_DIR}/metricsserver.cpp
     ${CMAKE_CURRENT_LIST_DIR}/statsdpusher.h
-    ${CMAKE_CURRENT_LIST_DIR}/statsdpusher.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/statsdpusher.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/consolemetrics.h
+    ${CMAKE_CURRENT_LIST_DIR}/consolemetrics.cpp)

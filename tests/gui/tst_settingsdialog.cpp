@@ -3,9 +3,14 @@
 // real batchscope-sim) and cleared through the real keyring of ./dev test's private D-Bus
 // session, a wrong key reading as refused (401); a price table file is validated (a bad one
 // names the file and the field), its differences are shown by a model before it applies.
+#include "alerts/alertconfig.h"
 #include "core/preferences.h"
 #include "core/profiles.h"
 #include "cost/pricebook.h"
+#include "ledger/ledger.h"
+#include "ledger/ledgerworker.h"
+#include "ledger/settingsstore.h"
+#include "settings/alertspanel.h"
 #include "settings/keypanel.h"
 #include "settings/pricediffmodel.h"
 #include "settings/pricetablepanel.h"
@@ -13,15 +18,18 @@
 #include "simprocess.h"
 #include "testenv.h"
 #include "testskip.h"
+#include "webhookreceiver.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -133,6 +141,96 @@ private Q_SLOTS:
 
     // Set, test, clear through the real keyring; the test call reaches the sim, which refuses a
     // wrong key with 401: the panel says the key was refused.
+    // Alerts & metrics (issue 12): the thresholds go to the ledger's data settings (what
+    // AlertConfig, hence watch, reads), the metrics to QSettings; a new dialog shows them; the
+    // webhook is set, tested against a real loopback receiver and cleared in the real keyring,
+    // and its URL is never shown.
+    void alertsTabPersists() {
+        const QString path = m_dir.filePath(QStringLiteral("alerts.sqlite"));
+        LedgerWorker worker;
+        QSignalSpy opened(&worker, &LedgerWorker::opened);
+        worker.open(path);
+        QVERIFY(opened.wait(30000));
+        {
+            SettingsDialog dialog(&worker);
+            AlertsPanel* p = dialog.alertsPanel();
+            QVERIFY(p);
+            QTRY_VERIFY_WITH_TIMEOUT(p->isLoaded(), 30000);
+            p->findChild<QLineEdit*>(QStringLiteral("budgetPercents"))
+                ->setText(QStringLiteral("90, 25"));
+            p->findChild<QSpinBox*>(QStringLiteral("erroredPercent"))->setValue(33);
+            p->findChild<QSpinBox*>(QStringLiteral("expiryHours"))->setValue(5);
+            p->findChild<QSpinBox*>(QStringLiteral("archiveDays"))->setValue(7);
+            p->findChild<QSpinBox*>(QStringLiteral("apiDownMinutes"))->setValue(42);
+            p->findChild<QCheckBox*>(QStringLiteral("metricsEnabled"))->setChecked(true);
+            p->findChild<QSpinBox*>(QStringLiteral("metricsPort"))->setValue(19464);
+            auto* statsd = p->findChild<QLineEdit*>(QStringLiteral("statsdTarget"));
+            statsd->setText(QStringLiteral("not a target"));
+            QString why;
+            QVERIFY(!dialog.validate(&why));
+            QVERIFY2(why.contains(QStringLiteral("DogStatsD")), qPrintable(why));
+            statsd->setText(QStringLiteral("127.0.0.1:8125"));
+            QVERIFY2(dialog.validate(&why), qPrintable(why));
+            QSignalSpy saved(p, &AlertsPanel::thresholdsSaved);
+            dialog.accept();
+            QVERIFY(saved.wait(30000));
+            QVERIFY(saved.first().first().toBool());
+        }
+        QSettings settings;
+        QVERIFY(Preferences::metricsEnabled(settings));
+        QCOMPARE(Preferences::metricsPort(settings), 19464);
+        QCOMPARE(Preferences::statsdTarget(settings), QStringLiteral("127.0.0.1:8125"));
+        {
+            // What the alert rules (console and watch) read from the ledger.
+            AlertConfig c;
+            bool done = false;
+            worker.run<AlertConfig>(
+                this,
+                [](Ledger& l) {
+                    SettingsStore s(l);
+                    return AlertConfig::fromSettings(s);
+                },
+                [&](AlertConfig got) {
+                    c = got;
+                    done = true;
+                });
+            QTRY_VERIFY_WITH_TIMEOUT(done, 30000);
+            QCOMPARE(c.budgetPercents, (QList<int>{25, 90}));
+            QCOMPARE(c.erroredPercent, 33);
+            QCOMPARE(c.expiryHours, 5);
+            QCOMPARE(c.archiveDays, 7);
+            QCOMPARE(c.apiDownMinutes, 42);
+        }
+        {
+            SettingsDialog again(&worker);
+            AlertsPanel* p = again.alertsPanel();
+            QTRY_VERIFY_WITH_TIMEOUT(p->isLoaded(), 30000);
+            QCOMPARE(p->findChild<QLineEdit*>(QStringLiteral("budgetPercents"))->text(),
+                     QStringLiteral("25, 90"));
+            QCOMPARE(p->findChild<QSpinBox*>(QStringLiteral("apiDownMinutes"))->value(), 42);
+            QCOMPARE(p->findChild<QSpinBox*>(QStringLiteral("metricsPort"))->value(), 19464);
+            QVERIFY(p->findChild<QCheckBox*>(QStringLiteral("metricsEnabled"))->isChecked());
+
+            // The webhook, in the real keyring: set, test (one POST), clear.
+            qunsetenv("BATCHSCOPE_SLACK_WEBHOOK_URL");
+            test::WebhookReceiver receiver;
+            QVERIFY(receiver.start());
+            QSignalSpy changed(p, &AlertsPanel::webhookChanged);
+            p->setWebhook(receiver.url().toString());
+            QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty() && changed.last().first().toBool(), 30000);
+            auto* state = p->findChild<QLabel*>(QStringLiteral("webhookState"));
+            QVERIFY(!state->text().contains(QStringLiteral("s3cr3t")));
+            QSignalSpy sent(p, &AlertsPanel::testSent);
+            p->sendTest();
+            QVERIFY(sent.wait(30000));
+            QVERIFY2(sent.first().first().toBool(), qPrintable(sent.first().at(1).toString()));
+            QCOMPARE(receiver.requests().size(), 1);
+            changed.clear();
+            p->clearWebhook();
+            QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty() && !changed.last().first().toBool(), 30000);
+        }
+    }
+
     void keySetTestClear() {
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
             BS_SKIP_OR_FAIL("No D-Bus session: run under ./dev test (private session, unlocked "

@@ -18,6 +18,8 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QTabWidget>
+
+#include "alertspanel.h"
 #include <QVBoxLayout>
 
 namespace bs::ui {
@@ -32,6 +34,8 @@ SettingsDialog::SettingsDialog(LedgerWorker* worker, QWidget* parent)
     m_tabs->addTab(createGeneralTab(), tr("General"));
     m_prices = new PriceTablePanel(worker, this);
     m_tabs->addTab(m_prices, tr("Prices"));
+    m_alerts = new AlertsPanel(worker, this);
+    m_tabs->addTab(m_alerts, tr("Alerts && metrics"));
     layout->addWidget(m_tabs, 1);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("settingsError"));
@@ -211,6 +215,8 @@ void SettingsDialog::removeProfile() {
 }
 
 bool SettingsDialog::validate(QString* why) const {
+    if (!m_alerts->validate(why))
+        return false;
     for (auto it = m_urls.cbegin(); it != m_urls.cend(); ++it) {
         if (it.value().isEmpty())
             continue;
@@ -231,6 +237,7 @@ bool SettingsDialog::validate(QString* why) const {
 }
 
 void SettingsDialog::save() {
+    m_alerts->save();
     QSettings settings;
     for (const QString& name : m_removed)
         Profiles::remove(settings, name);

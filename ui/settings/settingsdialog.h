@@ -16,6 +16,7 @@ class LedgerWorker;
 
 namespace bs::ui {
 
+class AlertsPanel;
 class KeyPanel;
 class PriceTablePanel;
 
@@ -25,6 +26,8 @@ class PriceTablePanel;
 //  - General: the poll interval's bounds and the language (both apply on restart).
 //  - Prices: a price table file, validated, its differences shown before it applies
 //    (PriceTablePanel).
+//  - Alerts & metrics: the alert thresholds, the Slack webhook, /metrics and DogStatsD
+//    (AlertsPanel).
 // OK writes the preferences; the key's buttons act at once (the keychain is the only place).
 class SettingsDialog : public QDialog {
     Q_OBJECT
@@ -34,6 +37,7 @@ public:
 
     KeyPanel* keyPanel() const { return m_key; }
     PriceTablePanel* pricePanel() const { return m_prices; }
+    AlertsPanel* alertsPanel() const { return m_alerts; }
     QTabWidget* tabs() const { return m_tabs; }
 
     // Adds a profile (also the "Add…" button, which asks for its name); false and *why when the
@@ -67,6 +71,7 @@ private:
     QComboBox* m_language = nullptr;
     QLabel* m_error = nullptr;
     PriceTablePanel* m_prices = nullptr;
+    AlertsPanel* m_alerts = nullptr;
     // Base URLs as edited (profile -> text), written on OK; profiles removed meanwhile.
     QHash<QString, QString> m_urls;
     QStringList m_removed;
