@@ -146,7 +146,7 @@ int main(int argc, char* argv[]) {
     // session opens meanwhile).
     if (!focus.batchId.isEmpty())
         window.focusBatch(focus.batchId, focus.items, focus.itemId);
-    
+
     QTimer::singleShot(0, &window, [&window, files, trigger = parser.value(triggerOption)] {
         for (const QString& f : files)
             window.openFile(f);
