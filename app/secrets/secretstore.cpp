@@ -87,7 +87,24 @@ quint64 SecretStore::findApiKey(const QString& label, QObject* context, Callback
     return id;
 }
 
+quint64 SecretStore::findEntrySecret(const QString& variable, const QString& entry,
+                                     QObject* context, Callback done) {
+    const QString fromEnv = qEnvironmentVariable(variable.toLatin1().constData()).trimmed();
+    if (!fromEnv.isEmpty()) {
+        Redactor::addSecret(fromEnv);
+        Result r;
+        r.operation = Operation::Read;
+        r.status = Status::Ok;
+        r.secret = fromEnv;
+        r.fromEnvironment = true;
+        return answerNow(std::move(r), context, std::move(done));
+    }
+    auto* job = new QKeychain::ReadPasswordJob(serviceName(), this);
+    return start(job, Operation::Read, QString(), context, std::move(done), entry);
+}
+
 quint64 SecretStore::writeSlackWebhook(const QString& url, QObject* context, Callback done) {
+    Redactor::addSecret(url); // a secret like the keys: redacted wherever it might be printed
     auto* job = new QKeychain::WritePasswordJob(serviceName(), this);
     job->setTextData(url);
     return start(job, Operation::Write, QString(), context, std::move(done), slackWebhookEntry());
@@ -99,18 +116,7 @@ quint64 SecretStore::deleteSlackWebhook(QObject* context, Callback done) {
 }
 
 quint64 SecretStore::findSlackWebhook(QObject* context, Callback done) {
-    const QString fromEnv = qEnvironmentVariable(slackWebhookVariable().toLatin1().constData());
-    if (!fromEnv.trimmed().isEmpty()) {
-        Redactor::addSecret(fromEnv.trimmed());
-        Result r;
-        r.operation = Operation::Read;
-        r.status = Status::Ok;
-        r.secret = fromEnv.trimmed();
-        r.fromEnvironment = true;
-        return answerNow(std::move(r), context, std::move(done));
-    }
-    auto* job = new QKeychain::ReadPasswordJob(serviceName(), this);
-    return start(job, Operation::Read, QString(), context, std::move(done), slackWebhookEntry());
+    return findEntrySecret(slackWebhookVariable(), slackWebhookEntry(), context, std::move(done));
 }
 
 quint64 SecretStore::writeAdminKey(const QString& key, QObject* context, Callback done) {
@@ -126,18 +132,7 @@ quint64 SecretStore::deleteAdminKey(QObject* context, Callback done) {
 }
 
 quint64 SecretStore::findAdminKey(QObject* context, Callback done) {
-    const QString fromEnv = qEnvironmentVariable(adminKeyVariable().toLatin1().constData());
-    if (!fromEnv.trimmed().isEmpty()) {
-        Redactor::addSecret(fromEnv.trimmed());
-        Result r;
-        r.operation = Operation::Read;
-        r.status = Status::Ok;
-        r.secret = fromEnv.trimmed();
-        r.fromEnvironment = true;
-        return answerNow(std::move(r), context, std::move(done));
-    }
-    auto* job = new QKeychain::ReadPasswordJob(serviceName(), this);
-    return start(job, Operation::Read, QString(), context, std::move(done), adminKeyEntry());
+    return findEntrySecret(adminKeyVariable(), adminKeyEntry(), context, std::move(done));
 }
 
 QString SecretStore::adminKeyMessage(const Result& result) {

@@ -120,6 +120,10 @@ private:
     quint64 start(QKeychain::Job* job, Operation op, const QString& label, QObject* context,
                   Callback done, const QString& entry = QString());
     quint64 answerNow(Result result, QObject* context, Callback done);
+    // A secret of its own keychain entry that an environment variable may stand in for (the
+    // Slack webhook, the Admin key): the variable when set, else the keychain.
+    quint64 findEntrySecret(const QString& variable, const QString& entry, QObject* context,
+                            Callback done);
     static QString webhookMessage(const Result& result);
     static QString adminKeyMessage(const Result& result);
     void onJobFinished(quint64 id);
