@@ -64,7 +64,7 @@ ReconciliationDialog::ReconciliationDialog(const QString& ledgerPath, const QUrl
     ApiConfig config = ApiConfig::fromEnvironment();
     if (baseUrl.isValid())
         config.baseUrl = baseUrl;
-    m_thread = new QThread(this);
+    m_thread = new QThread; // not the dialog's child: it may outlive the dialog (see below)
     m_thread->setObjectName(QStringLiteral("reconciliation"));
     m_worker = new Reconciliation(ledgerPath, config);
     m_worker->moveToThread(m_thread);
@@ -79,8 +79,10 @@ ReconciliationDialog::ReconciliationDialog(const QString& ledgerPath, const QUrl
 }
 
 ReconciliationDialog::~ReconciliationDialog() {
+    // Never joined on the GUI thread: the worker and the thread delete themselves once its
+    // event loop has ended (a pending keychain read, query or request first runs out).
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
     m_thread->quit();
-    m_thread->wait(); // its event loop ends at once; a pending request is abandoned
 }
 
 void ReconciliationDialog::refresh() {
